@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* hash.c: dispatch of the generic HashAlg API onto SHA-256/384/512. */
 #include "crypto/sha2.h"
+#include "lib/mem.h"
 
 size_t hash_len(HashAlg a)
 {
@@ -27,8 +28,11 @@ size_t hash_block_len(HashAlg a)
     return 0;
 }
 
+/* A value outside HashAlg gives an inert context: updates are ignored and hash_final writes
+ * nothing (hash_len is 0), so a caller's bad enum cannot reach uninitialised state. */
 void hash_init(HashCtx *c, HashAlg a)
 {
+    memset(c, 0, sizeof(*c));
     c->alg = a;
     switch (a) {
     case HASH_SHA256:
@@ -45,10 +49,14 @@ void hash_init(HashCtx *c, HashAlg a)
 
 void hash_update(HashCtx *c, const void *p, size_t n)
 {
-    if (c->alg == HASH_SHA256) {
+    switch (c->alg) {
+    case HASH_SHA256:
         sha256_update(&c->u.s256, p, n);
-    } else {
+        break;
+    case HASH_SHA384:
+    case HASH_SHA512:
         sha512_update(&c->u.s512, p, n);
+        break;
     }
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "crypto/ecdsa.h"
 #include "crypto/hkdf.h"
+#include "crypto/hmac.h"
 #include "crypto/p384.h"
 #include "vectors.h"
 
@@ -162,6 +163,20 @@ int main(void)
                 __LINE__, "more than 255 HashLen accepted");
     tally_check(&t, hkdf_expand(HASH_SHA512, prk, 32, NULL, 0, okm, 255 * 64 + 1) != 0,
                 __LINE__, "more than 255 HashLen accepted (SHA-512)");
+
+    /* A HashAlg outside the enum is inert: length 0, and nothing is written. */
+    HashAlg bogus = (HashAlg)7;
+    uint8_t mac[64];
+
+    memset(mac, 0xa5, sizeof(mac));
+    hmac(bogus, prk, sizeof(prk), digest, 48, mac);
+    hash_digest(bogus, digest, 48, mac);
+    tally_check(&t, hash_len(bogus) == 0 && mac[0] == 0xa5 && mac[63] == 0xa5, __LINE__,
+                "unknown hash algorithm produced output");
+    tally_check(&t, hkdf_expand(bogus, prk, 32, NULL, 0, okm, 1) != 0, __LINE__,
+                "HKDF with unknown hash accepted");
+    tally_check(&t, ecdsa_p384_sign(x, bogus, digest, 48, sig2) != 0, __LINE__,
+                "signing with unknown hash accepted");
 
     return tally_report(&t);
 }
