@@ -2,6 +2,7 @@
 /* sha256.c: SHA-256 (FIPS 180-4 6.2), streaming. */
 #include "crypto/sha2.h"
 #include "lib/mem.h"
+#include "md-buffer.h"
 #include "util.h"
 
 /* FIPS 180-4 4.2.2: first 32 bits of the fractional parts of the cube roots of the first 64
@@ -27,8 +28,9 @@ static inline uint32_t ror32(uint32_t x, unsigned n)
 
 /* One compression of a 64-byte block (FIPS 180-4 6.2.2), message schedule kept as a 16-word
  * ring to bound stack use. */
-static void sha256_block(uint32_t h[8], const uint8_t *blk)
+static void sha256_block(void *state, const uint8_t *blk)
 {
+    uint32_t *h = state;
     uint32_t w[16];
     uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
     uint32_t e = h[4], f = h[5], g = h[6], hh = h[7];
@@ -85,50 +87,18 @@ void sha256_init(Sha256Ctx *c)
 
 void sha256_update(Sha256Ctx *c, const void *p, size_t n)
 {
-    const uint8_t *in = p;
-
     if (n == 0) {
         return;
     }
     c->len += n;
-    if (c->used) {
-        size_t take = SHA256_BLOCK_LEN - c->used;
-
-        if (take > n) {
-            take = n;
-        }
-        memcpy(c->buf + c->used, in, take);
-        c->used += take;
-        in += take;
-        n -= take;
-        if (c->used < SHA256_BLOCK_LEN) {
-            return;
-        }
-        sha256_block(c->h, c->buf);
-        c->used = 0;
-    }
-    while (n >= SHA256_BLOCK_LEN) {
-        sha256_block(c->h, in);
-        in += SHA256_BLOCK_LEN;
-        n -= SHA256_BLOCK_LEN;
-    }
-    memcpy(c->buf, in, n);
-    c->used = n;
+    md_absorb(c->h, sha256_block, c->buf, &c->used, SHA256_BLOCK_LEN, p, n);
 }
 
 void sha256_final(Sha256Ctx *c, uint8_t out[32])
 {
-    /* FIPS 180-4 5.1.1: a 1 bit, zeros to 56 mod 64 bytes, then the bit length as 64 bits. */
-    uint64_t bits = c->len << 3;
-
-    c->buf[c->used++] = 0x80;
-    if (c->used > SHA256_BLOCK_LEN - 8) {
-        memset(c->buf + c->used, 0, SHA256_BLOCK_LEN - c->used);
-        sha256_block(c->h, c->buf);
-        c->used = 0;
-    }
-    memset(c->buf + c->used, 0, SHA256_BLOCK_LEN - 8 - c->used);
-    store_be64(c->buf + SHA256_BLOCK_LEN - 8, bits);
+    /* FIPS 180-4 5.1.1: the message length in bits as the last 64 bits. */
+    md_pad(c->h, sha256_block, c->buf, c->used, SHA256_BLOCK_LEN, 8);
+    store_be64(c->buf + SHA256_BLOCK_LEN - 8, c->len << 3);
     sha256_block(c->h, c->buf);
     for (int i = 0; i < 8; i++) {
         store_be32(out + 4 * i, c->h[i]);

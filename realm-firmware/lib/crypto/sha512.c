@@ -2,6 +2,7 @@
 /* sha512.c: SHA-512 and SHA-384 (FIPS 180-4 6.4, 6.5), streaming. */
 #include "crypto/sha2.h"
 #include "lib/mem.h"
+#include "md-buffer.h"
 #include "util.h"
 
 /* FIPS 180-4 4.2.3: first 64 bits of the fractional parts of the cube roots of the first 80
@@ -42,8 +43,9 @@ static inline uint64_t ror64(uint64_t x, unsigned n)
 }
 
 /* One compression of a 128-byte block (FIPS 180-4 6.4.2), 16-word schedule ring. */
-static void sha512_block(uint64_t h[8], const uint8_t *blk)
+static void sha512_block(void *state, const uint8_t *blk)
 {
+    uint64_t *h = state;
     uint64_t w[16];
     uint64_t a = h[0], b = h[1], c = h[2], d = h[3];
     uint64_t e = h[4], f = h[5], g = h[6], hh = h[7];
@@ -117,37 +119,12 @@ void sha384_init(Sha512Ctx *c)
 
 void sha512_update(Sha512Ctx *c, const void *p, size_t n)
 {
-    const uint8_t *in = p;
-    uint64_t old = c->len_lo;
-
     if (n == 0) {
         return;
     }
     c->len_lo += n;
-    c->len_hi += c->len_lo < old;
-    if (c->used) {
-        size_t take = SHA512_BLOCK_LEN - c->used;
-
-        if (take > n) {
-            take = n;
-        }
-        memcpy(c->buf + c->used, in, take);
-        c->used += take;
-        in += take;
-        n -= take;
-        if (c->used < SHA512_BLOCK_LEN) {
-            return;
-        }
-        sha512_block(c->h, c->buf);
-        c->used = 0;
-    }
-    while (n >= SHA512_BLOCK_LEN) {
-        sha512_block(c->h, in);
-        in += SHA512_BLOCK_LEN;
-        n -= SHA512_BLOCK_LEN;
-    }
-    memcpy(c->buf, in, n);
-    c->used = n;
+    c->len_hi += c->len_lo < n;
+    md_absorb(c->h, sha512_block, c->buf, &c->used, SHA512_BLOCK_LEN, p, n);
 }
 
 void sha384_update(Sha512Ctx *c, const void *p, size_t n)
@@ -155,23 +132,15 @@ void sha384_update(Sha512Ctx *c, const void *p, size_t n)
     sha512_update(c, p, n);
 }
 
-/* FIPS 180-4 5.1.2: a 1 bit, zeros to 112 mod 128 bytes, the bit length as 128 bits; then the
- * first out_len bytes of H (SHA-384 truncates, 6.5). */
+/* FIPS 180-4 5.1.2: the message length in bits as the last 128 bits; then the first out_len
+ * bytes of H (SHA-384 truncates, 6.5). */
 static void sha512_finish(Sha512Ctx *c, uint8_t *out, size_t out_len)
 {
-    uint64_t bits_hi = (c->len_hi << 3) | (c->len_lo >> 61);
-    uint64_t bits_lo = c->len_lo << 3;
     uint8_t full[SHA512_DIGEST_LEN];
 
-    c->buf[c->used++] = 0x80;
-    if (c->used > SHA512_BLOCK_LEN - 16) {
-        memset(c->buf + c->used, 0, SHA512_BLOCK_LEN - c->used);
-        sha512_block(c->h, c->buf);
-        c->used = 0;
-    }
-    memset(c->buf + c->used, 0, SHA512_BLOCK_LEN - 16 - c->used);
-    store_be64(c->buf + SHA512_BLOCK_LEN - 16, bits_hi);
-    store_be64(c->buf + SHA512_BLOCK_LEN - 8, bits_lo);
+    md_pad(c->h, sha512_block, c->buf, c->used, SHA512_BLOCK_LEN, 16);
+    store_be64(c->buf + SHA512_BLOCK_LEN - 16, (c->len_hi << 3) | (c->len_lo >> 61));
+    store_be64(c->buf + SHA512_BLOCK_LEN - 8, c->len_lo << 3);
     sha512_block(c->h, c->buf);
     for (int i = 0; i < 8; i++) {
         store_be64(full + 8 * i, c->h[i]);

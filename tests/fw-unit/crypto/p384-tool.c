@@ -46,12 +46,12 @@ static void handle(char *line)
     } else if (strcmp(argv[0], "check") == 0 && argc == 2 && get_exact(argv[1], q, 97)) {
         puts(p384_public_key_check(q) == 0 ? "ok" : "bad");
     } else if (strcmp(argv[0], "sign") == 0 && argc == 4 && get_exact(argv[1], d, 48)) {
-        HashAlg alg = strcmp(argv[2], "sha256") == 0 ? HASH_SHA256
-                      : strcmp(argv[2], "sha384") == 0 ? HASH_SHA384 : HASH_SHA512;
+        HashAlg alg;
         size_t dl;
         uint8_t *dig = hex_alloc(argv[3], &dl);
 
-        if (dig && ecdsa_p384_sign(d, alg, dig, dl, sig) == 0) {
+        if (dig && hash_alg_from_name(argv[2], &alg) == 0
+            && ecdsa_p384_sign(d, alg, dig, dl, sig) == 0) {
             put_hex(sig, 96);
         } else {
             puts("err");

@@ -5,20 +5,6 @@
 #include "crypto/hkdf.h"
 #include "vectors.h"
 
-static int parse_alg(const char *s, HashAlg *alg)
-{
-    if (strcmp(s, "SHA-256") == 0) {
-        *alg = HASH_SHA256;
-    } else if (strcmp(s, "SHA-384") == 0) {
-        *alg = HASH_SHA384;
-    } else if (strcmp(s, "SHA-512") == 0) {
-        *alg = HASH_SHA512;
-    } else {
-        return -1;
-    }
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     KvReader r;
@@ -41,7 +27,7 @@ int main(int argc, char **argv)
         HashAlg alg;
 
         /* Only the SHA-2 members this library offers; anything else in a file is not ours. */
-        if (!hash || parse_alg(hash, &alg) != 0) {
+        if (!hash || hash_alg_from_name(hash, &alg) != 0) {
             printf("%s: line %d: skipping Hash = %s\n", t.name, r.record_line,
                    hash ? hash : "(none)");
             continue;

@@ -15,13 +15,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s FILE sha256|sha384|sha512 NAME\n", argv[0]);
         return 2;
     }
-    if (strcmp(argv[2], "sha256") == 0) {
-        alg = HASH_SHA256;
-    } else if (strcmp(argv[2], "sha384") == 0) {
-        alg = HASH_SHA384;
-    } else if (strcmp(argv[2], "sha512") == 0) {
-        alg = HASH_SHA512;
-    } else {
+    if (hash_alg_from_name(argv[2], &alg) != 0) {
         fprintf(stderr, "unknown hash '%s'\n", argv[2]);
         return 2;
     }

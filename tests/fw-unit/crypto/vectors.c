@@ -249,6 +249,26 @@ int hex_fixed(const char *hex, uint8_t *out, size_t width)
     return 0;
 }
 
+int hash_alg_from_name(const char *name, HashAlg *alg)
+{
+    static const struct {
+        const char *a, *b;
+        HashAlg alg;
+    } names[] = {
+        { "SHA-256", "sha256", HASH_SHA256 },
+        { "SHA-384", "sha384", HASH_SHA384 },
+        { "SHA-512", "sha512", HASH_SHA512 },
+    };
+
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcmp(name, names[i].a) == 0 || strcmp(name, names[i].b) == 0) {
+            *alg = names[i].alg;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 void tally_check(Tally *t, bool ok, int line, const char *fmt, ...)
 {
     va_list ap;

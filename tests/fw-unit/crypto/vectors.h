@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "crypto/sha2.h"
 
 #define KV_MAX_FIELDS 32
 
@@ -49,6 +50,9 @@ uint8_t *hex_alloc(const char *hex, size_t *len);
 /* Decodes hex as a big-endian integer into exactly width bytes, left-padding with zeros.
  * Returns -1 on bad hex or if the value does not fit. */
 int hex_fixed(const char *hex, uint8_t *out, size_t width);
+
+/* "SHA-256" or "sha256" (and the 384/512 forms) to a HashAlg; -1 for anything else. */
+int hash_alg_from_name(const char *name, HashAlg *alg);
 
 /* Pass/fail counting shared by the test programs. */
 typedef struct {
