@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* selftest.h: pieces shared by the self-test image's files. */
+#ifndef FW_SELFTEST_H
+#define FW_SELFTEST_H
+#include <stdint.h>
+
+void semihost_exit(uint32_t status) __attribute__((noreturn));
+void selftest_main(uintptr_t dtb);
+void selftest_exception(uint64_t index);
+
+/* Builds tables, enables the MMU at the current EL and probes it; results go through check(). */
+void selftest_mmu(void);
+
+/* Record a check: prints "ok" or "FAIL" with the description. */
+void check(int ok, const char *what);
+
+#endif
