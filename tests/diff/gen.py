@@ -1,0 +1,697 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Random A64 base-integer instruction generator for differential testing (encodings from the Arm ARM).
+"""
+Every instruction word below is assembled here from the field layouts in the
+Arm Architecture Reference Manual (section C4, "A64 instruction set encoding").
+None of it is shared with Granule's decoder, on purpose: a misunderstanding of
+an encoding must not be able to hide itself by being made twice.
+
+A test case is a list of *units*.  A unit is one instruction under test plus
+the set-up instructions it needs (a base register pointing into the data
+buffer, an index register, a branch target register).  Branches only ever jump
+to a later unit boundary or to the end of the block, so every path ends at the
+block end and set-up is never skipped.
+
+Items of a unit:
+  ('w', word, text)   a fixed instruction word (text is a hint for humans)
+  ('a', text)         one instruction written for the assembler (ADRP to a symbol)
+  ('p', fn, text)     a PC-relative word, fn(pos, starts, nwords) -> word,
+                      resolved once the layout of the whole block is known
+"""
+
+import random
+import sys
+
+MASK64 = (1 << 64) - 1
+MASK32 = (1 << 32) - 1
+
+# Fixed by link.ld; both the user-mode and the bare-metal image use them.
+MEM_ADDR = 0x40208000
+MEM_SIZE = 512
+
+SPECIAL = [0, 1, 2, 3, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000, 0xffff, 31, 32, 63, 64,
+           0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, 0xffffffff80000000,
+           0x7fffffffffffffff, 0x8000000000000000, MASK64, MASK64 - 1, 0x00000000ffffffff,
+           0x5555555555555555, 0xaaaaaaaaaaaaaaaa, 0x0123456789abcdef]
+
+
+def rand_value(rng):
+    """A register or memory value biased towards the interesting corners."""
+    r = rng.random()
+    if r < 0.30:
+        return rng.choice(SPECIAL)
+    if r < 0.45:
+        return rng.randint(-300, 300) & MASK64
+    if r < 0.60:
+        v = rng.getrandbits(32)
+        return v if rng.random() < 0.5 else (v | (MASK64 ^ MASK32) if v & 0x80000000 else v)
+    return rng.getrandbits(64)
+
+
+# ---------------------------------------------------------------- helpers
+
+def ri(rng, lo=0, hi=30):
+    return rng.randint(lo, hi)
+
+
+def reg_any(rng):
+    """0..30, or 31 (ZR or SP by context) now and then."""
+    return 31 if rng.random() < 0.06 else rng.randint(0, 30)
+
+
+def rname(n, sf, sp=False):
+    if n == 31:
+        return ('sp' if sf else 'wsp') if sp else ('xzr' if sf else 'wzr')
+    return ('x%d' if sf else 'w%d') % n
+
+
+def W(word, text):
+    return ('w', word & MASK32, text)
+
+
+def add_imm(sf, sub, setflags, rd, rn, imm12, sh=0):
+    return (sf << 31) | (sub << 30) | (setflags << 29) | (0b100010 << 23) | (sh << 22) | \
+        (imm12 << 10) | (rn << 5) | rd
+
+
+def movw(sf, opc, hw, imm16, rd):
+    """opc: 0 MOVN, 2 MOVZ, 3 MOVK."""
+    return (sf << 31) | (opc << 29) | (0b100101 << 23) | (hw << 21) | (imm16 << 5) | rd
+
+
+def load_const(rd, value):
+    """MOVZ/MOVN + MOVK sequence that puts a 64-bit value into Xrd."""
+    value &= MASK64
+    halves = [(value >> (16 * i)) & 0xffff for i in range(4)]
+    ones = sum(1 for h in halves if h == 0xffff)
+    zeros = sum(1 for h in halves if h == 0)
+    out = []
+    if ones > zeros:
+        first = next((i for i in range(4) if halves[i] != 0xffff), 0)
+        out.append(W(movw(1, 0, first, (~halves[first]) & 0xffff, rd),
+                     'movn x%d, #0x%x, lsl #%d' % (rd, (~halves[first]) & 0xffff, 16 * first)))
+        skip = 0xffff
+    else:
+        first = next((i for i in range(4) if halves[i] != 0), 0)
+        out.append(W(movw(1, 2, first, halves[first], rd),
+                     'movz x%d, #0x%x, lsl #%d' % (rd, halves[first], 16 * first)))
+        skip = 0
+    for i in range(4):
+        if i != first and halves[i] != skip:
+            out.append(W(movw(1, 3, i, halves[i], rd), 'movk x%d, #0x%x, lsl #%d' % (rd, halves[i], 16 * i)))
+    return out
+
+
+def set_base(rng, rn, off, tmp_pool):
+    """Items that make Xrn (or SP when rn == 31) equal MEM_ADDR + off."""
+    assert -4095 <= off <= 4095
+    items = []
+    t = rn if rn != 31 else rng.choice(tmp_pool)
+    if rng.random() < 0.5:
+        items.append(('a', 'adrp x%d, diff_mem' % t))
+        cur = MEM_ADDR
+    else:
+        items += load_const(t, MEM_ADDR + min(off, 0))
+        cur = MEM_ADDR + min(off, 0)
+    d = MEM_ADDR + off - cur
+    if rn == 31 or d != 0:
+        sub = 1 if d < 0 else 0
+        items.append(W(add_imm(1, sub, 0, rn, t, abs(d)),
+                       '%s %s, x%d, #%d' % ('sub' if sub else 'add', rname(rn, 1, True), t, abs(d))))
+    return items
+
+
+def pick_distinct(rng, n, exclude=(), lo=0, hi=30):
+    pool = [r for r in range(lo, hi + 1) if r not in exclude]
+    return rng.sample(pool, n)
+
+
+def aligned_addr(rng, size, align=None):
+    align = align or size
+    return rng.randrange(0, MEM_SIZE - size + 1, align)
+
+
+# ---------------------------------------------------------------- data processing, immediate
+
+def u_addsub_imm(rng):
+    sf, sub, s = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
+    rd, rn = reg_any(rng), reg_any(rng)
+    imm, sh = rng.getrandbits(12), rng.getrandbits(1)
+    return [W(add_imm(sf, sub, s, rd, rn, imm, sh), 'add/sub imm')]
+
+
+def bitmask_fields(rng, sf):
+    """A valid (N, immr, imms) triple for logical immediates."""
+    sizes = [2, 4, 8, 16, 32] + ([64] if sf else [])
+    e = rng.choice(sizes)
+    ones = rng.randint(1, e - 1)            # all-ones is reserved
+    rot = rng.randrange(e)
+    if e == 64:
+        n, imms = 1, ones - 1
+    else:
+        n = 0
+        prefix = {32: 0b000000, 16: 0b100000, 8: 0b110000, 4: 0b111000, 2: 0b111100}[e]
+        imms = prefix | (ones - 1)
+    immr = rot
+    if e < 64 and rng.random() < 0.3 and sf:
+        immr |= rng.getrandbits(6) & ~(e - 1) & 0x3f   # bits above the element size are ignored
+    if not sf:
+        immr &= 0x1f
+    return n, immr, imms
+
+
+def u_logic_imm(rng):
+    sf = rng.getrandbits(1)
+    opc = rng.randrange(4)
+    n, immr, imms = bitmask_fields(rng, sf)
+    rd, rn = reg_any(rng), reg_any(rng)
+    return [W((sf << 31) | (opc << 29) | (0b100100 << 23) | (n << 22) | (immr << 16) | (imms << 10) |
+              (rn << 5) | rd, 'logical imm')]
+
+
+def u_movewide(rng):
+    sf = rng.getrandbits(1)
+    opc = rng.choice([0, 2, 3])
+    hw = rng.randrange(4 if sf else 2)
+    imm = rng.choice([rng.getrandbits(16), 0, 0xffff, 0x8000])
+    return [W(movw(sf, opc, hw, imm, reg_any(rng)), 'move wide')]
+
+
+def u_bitfield(rng):
+    sf = rng.getrandbits(1)
+    opc = rng.randrange(3)
+    width = 64 if sf else 32
+    immr, imms = rng.randrange(width), rng.randrange(width)
+    return [W((sf << 31) | (opc << 29) | (0b100110 << 23) | (sf << 22) | (immr << 16) | (imms << 10) |
+              (reg_any(rng) << 5) | reg_any(rng), 'bitfield')]
+
+
+def u_extr(rng):
+    sf = rng.getrandbits(1)
+    lsb = rng.randrange(64 if sf else 32)
+    return [W((sf << 31) | (0b00100111 << 23) | (sf << 22) | (reg_any(rng) << 16) | (lsb << 10) |
+              (reg_any(rng) << 5) | reg_any(rng), 'extr')]
+
+
+def u_adr(rng):
+    op = rng.getrandbits(1)
+    imm = rng.getrandbits(21) if rng.random() < 0.5 else rng.randint(-64, 64) & 0x1fffff
+    return [W((op << 31) | ((imm & 3) << 29) | (0b10000 << 24) | ((imm >> 2) << 5) | reg_any(rng),
+              'adrp' if op else 'adr')]
+
+
+# ---------------------------------------------------------------- data processing, register
+
+def u_logic_reg(rng):
+    sf = rng.getrandbits(1)
+    opc, shift, n = rng.randrange(4), rng.randrange(4), rng.getrandbits(1)
+    imm6 = rng.randrange(64 if sf else 32) if rng.random() < 0.6 else 0
+    return [W((sf << 31) | (opc << 29) | (0b01010 << 24) | (shift << 22) | (n << 21) | (reg_any(rng) << 16) |
+              (imm6 << 10) | (reg_any(rng) << 5) | reg_any(rng), 'logical reg')]
+
+
+def u_addsub_shift(rng):
+    sf, op, s = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
+    shift = rng.randrange(3)
+    imm6 = rng.randrange(64 if sf else 32) if rng.random() < 0.6 else 0
+    return [W((sf << 31) | (op << 30) | (s << 29) | (0b01011 << 24) | (shift << 22) | (reg_any(rng) << 16) |
+              (imm6 << 10) | (reg_any(rng) << 5) | reg_any(rng), 'add/sub shifted')]
+
+
+def u_addsub_ext(rng):
+    sf, op, s = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
+    option, imm3 = rng.randrange(8), rng.randrange(5)
+    return [W((sf << 31) | (op << 30) | (s << 29) | (0b01011001 << 21) | (reg_any(rng) << 16) |
+              (option << 13) | (imm3 << 10) | (reg_any(rng) << 5) | reg_any(rng), 'add/sub extended')]
+
+
+def u_adc(rng):
+    sf, op, s = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
+    return [W((sf << 31) | (op << 30) | (s << 29) | (0b11010000 << 21) | (reg_any(rng) << 16) |
+              (reg_any(rng) << 5) | reg_any(rng), 'adc/sbc')]
+
+
+def u_ccmp(rng):
+    sf, op, imm = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
+    rm = rng.getrandbits(5) if imm else reg_any(rng)
+    return [W((sf << 31) | (op << 30) | (1 << 29) | (0b11010010 << 21) | (rm << 16) | (rng.randrange(16) << 12) |
+              (imm << 11) | (reg_any(rng) << 5) | rng.randrange(16), 'ccmp/ccmn')]
+
+
+def u_csel(rng):
+    sf, op, op2 = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
+    return [W((sf << 31) | (op << 30) | (0b11010100 << 21) | (reg_any(rng) << 16) | (rng.randrange(16) << 12) |
+              (op2 << 10) | (reg_any(rng) << 5) | reg_any(rng), 'csel')]
+
+
+def u_dp2(rng):
+    kind = rng.choice(['div', 'div', 'shift', 'crc'])
+    items = []
+    if kind == 'div':
+        sf, opcode = rng.getrandbits(1), rng.choice([0b000010, 0b000011])
+        rd, rn, rm = reg_any(rng), ri(rng), ri(rng)
+        r = rng.random()
+        if r < 0.15 and rn != rm:      # INT_MIN / -1
+            items += load_const(rn, 0x8000000000000000 if sf else 0xdeadbeef80000000)
+            items += load_const(rm, MASK64 if sf else 0x12345678ffffffff)
+        elif r < 0.3:                   # divide by zero
+            items += load_const(rm, 0 if sf else 0x5a5a5a5a00000000)
+    elif kind == 'shift':
+        sf, opcode = rng.getrandbits(1), rng.choice([0b001000, 0b001001, 0b001010, 0b001011])
+        rd, rn, rm = reg_any(rng), reg_any(rng), reg_any(rng)
+    else:
+        c, sz = rng.getrandbits(1), rng.randrange(4)
+        sf, opcode = (1 if sz == 3 else 0), 0b010000 | (c << 2) | sz
+        rd, rn, rm = reg_any(rng), reg_any(rng), reg_any(rng)
+    items.append(W((sf << 31) | (0b11010110 << 21) | (rm << 16) | (opcode << 10) | (rn << 5) | rd, 'dp 2-source'))
+    return items
+
+
+def u_dp1(rng):
+    sf = rng.getrandbits(1)
+    opcode = rng.choice([0, 1, 2, 4, 5] + ([3] if sf else []))
+    return [W((sf << 31) | (1 << 30) | (0b11010110 << 21) | (opcode << 10) | (reg_any(rng) << 5) | reg_any(rng),
+              'dp 1-source')]
+
+
+def u_dp3(rng):
+    op = rng.choice([(1, 0, 0), (1, 0, 1), (0, 0, 0), (0, 0, 1), (1, 1, 0), (1, 1, 1), (1, 2, 0),
+                     (1, 5, 0), (1, 5, 1), (1, 6, 0)])
+    sf, op31, o0 = op
+    ra = 31 if op31 in (2, 6) else reg_any(rng)
+    return [W((sf << 31) | (0b11011 << 24) | (op31 << 21) | (reg_any(rng) << 16) | (o0 << 15) | (ra << 10) |
+              (reg_any(rng) << 5) | reg_any(rng), 'dp 3-source')]
+
+
+def u_flagm(rng):
+    k = rng.randrange(4)
+    if k == 0:
+        return [W(0xd500401f, 'cfinv')]
+    if k == 1:
+        return [W(0xba000400 | (rng.randrange(64) << 15) | (reg_any(rng) << 5) | rng.randrange(16), 'rmif')]
+    if k == 2:
+        return [W(0x3a00080d | (rng.getrandbits(1) << 14) | (reg_any(rng) << 5), 'setf8/16')]
+    return [W(rng.choice([0xd500403f, 0xd500405f]), 'xaflag/axflag')]
+
+
+# ---------------------------------------------------------------- loads and stores
+
+# (size log2, opc) pairs that are real loads/stores in the single-register classes.
+LS_OPS = [(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 1), (2, 2), (3, 0), (3, 1)]
+
+
+def ls_rt(rng, rn, opc, writeback):
+    """Transfer register: for writeback forms it must differ from the base."""
+    while True:
+        rt = reg_any(rng)
+        if not (writeback and rt == rn and rn != 31):
+            return rt
+
+
+def base_reg(rng, exclude=()):
+    if rng.random() < 0.1:
+        return 31
+    return rng.choice([r for r in range(31) if r not in exclude])
+
+
+def pick_base_addr(rng, rn, n, align, offset_fn):
+    """Choose (base, addr, param) with addr = base + offset inside the buffer and aligned, the base
+    settable by set_base, and 16-byte aligned when it is SP.  offset_fn(rng, n) -> (param, offset, post)
+    where post means the access uses the base itself."""
+    for _ in range(1000):
+        param, off, post = offset_fn(rng, n)
+        if rn == 31:
+            base = rng.randrange(-256, MEM_SIZE + 256, 16)
+        else:
+            base = aligned_addr(rng, n, align) - (0 if post else off)
+        addr = base if post else base + off
+        if 0 <= addr <= MEM_SIZE - n and addr % align == 0 and -4095 <= base <= 4095:
+            return base, addr, param
+    raise RuntimeError('no address found')
+
+
+def addr_for(rng, rn, n, align=None):
+    align = align or n
+    return aligned_addr(rng, n, 16 if rn == 31 else align)
+
+
+def u_ldst_single(rng):
+    size, opc = rng.choice(LS_OPS)
+    n = 1 << size
+    mode = rng.choice(['uimm', 'uimm', 'unscaled', 'pre', 'post', 'regoff', 'regoff', 'unpriv'])
+    rn = base_reg(rng)
+    tmp = [r for r in range(31) if r != rn]
+    items = []
+    if mode == 'uimm':
+        def offs(rng, n):
+            k = rng.randint(0, 4095) if rng.random() < 0.2 else rng.randint(0, MEM_SIZE // n)
+            return k, k * n, False
+        base, a, imm12 = pick_base_addr(rng, rn, n, n, offs)
+        items += set_base(rng, rn, base, tmp)
+        rt = ls_rt(rng, rn, opc, False)
+        word = (size << 30) | (0b111001 << 24) | (opc << 22) | (imm12 << 10) | (rn << 5) | rt
+    elif mode in ('unscaled', 'pre', 'post', 'unpriv'):
+        def offs(rng, n):
+            k = rng.randint(-256, 255)
+            return k, k, mode == 'post'
+        base, a, imm9 = pick_base_addr(rng, rn, n, n, offs)
+        bits = {'unscaled': 0, 'post': 1, 'unpriv': 2, 'pre': 3}[mode]
+        items += set_base(rng, rn, base, tmp)
+        rt = ls_rt(rng, rn, opc, mode in ('pre', 'post'))
+        word = (size << 30) | (0b111000 << 24) | (opc << 22) | ((imm9 & 0x1ff) << 12) | (bits << 10) | (rn << 5) | rt
+    else:
+        option = rng.choice([0b010, 0b011, 0b110, 0b111])
+        s = rng.getrandbits(1)
+        sh = size if s else 0
+        rm = rng.choice([r for r in range(31) if r != rn] + [31])
+
+        def offs(rng, n):
+            if rm == 31:
+                idx = 0
+            elif option == 0b010:
+                idx = rng.randint(0, 64)
+            else:
+                idx = rng.randint(-64, 64)
+            return idx, idx << sh, False
+        base, a, idx = pick_base_addr(rng, rn, n, n, offs)
+        if rm != 31:
+            val = idx & MASK64
+            if option in (0b010, 0b110):
+                val = (idx & MASK32) | (rng.getrandbits(32) << 32 if rng.random() < 0.5 else 0)
+            items += load_const(rm, val)
+        items += set_base(rng, rn, base, [r for r in tmp if r != rm])
+        rt = ls_rt(rng, rn, opc, False)
+        word = (size << 30) | (0b111000 << 24) | (opc << 22) | (1 << 21) | (rm << 16) | (option << 13) | \
+            (s << 12) | (0b10 << 10) | (rn << 5) | rt
+    items.append(W(word, 'ldst %s' % mode))
+    return items
+
+
+def u_ldst_pair(rng):
+    kind = rng.choice(['w', 'x', 'x', 'sw'])
+    opc, n = {'w': (0, 4), 'x': (2, 8), 'sw': (1, 4)}[kind]
+    load = 1 if kind == 'sw' else rng.getrandbits(1)
+    mode = rng.choice([0b000, 0b001, 0b010, 0b010, 0b011]) if kind != 'sw' else rng.choice([1, 2, 3])
+    rn = base_reg(rng)
+    tmp = [r for r in range(31) if r != rn]
+
+    def offs(rng, _):
+        k = rng.randint(-64, 63)
+        return k, k * n, mode == 0b001
+    base, a, imm7 = pick_base_addr(rng, rn, 2 * n, n, offs)
+    items = set_base(rng, rn, base, tmp)
+    wb = mode in (0b001, 0b011)
+    while True:
+        rt, rt2 = reg_any(rng), reg_any(rng)
+        if load and rt == rt2:
+            continue
+        if wb and rn != 31 and rn in (rt, rt2):
+            continue
+        break
+    items.append(W((opc << 30) | (0b101 << 27) | (mode << 23) | (load << 22) | ((imm7 & 0x7f) << 15) |
+                   (rt2 << 10) | (rn << 5) | rt, 'ldst pair'))
+    return items
+
+
+def excl_word(size, o2, l, o1, rs, o0, rt2, rn, rt):
+    return (size << 30) | (0b001000 << 24) | (o2 << 23) | (l << 22) | (o1 << 21) | (rs << 16) | (o0 << 15) | \
+        (rt2 << 10) | (rn << 5) | rt
+
+
+def u_exclusive(rng):
+    kind = rng.choice(['pair', 'pair', 'pairp', 'lone-st', 'lone-ld'])
+    if kind == 'pairp':
+        size = rng.choice([2, 3])
+        n = 2 << size
+    else:
+        size = rng.randrange(4)
+        n = 1 << size
+    rn = base_reg(rng)
+    a = addr_for(rng, rn, n)
+    items = set_base(rng, rn, a, [r for r in range(31) if r != rn])
+    if kind in ('pair', 'lone-ld'):
+        rt = rng.choice([r for r in range(31) if r != rn])
+        items.append(W(excl_word(size, 0, 1, 0, 31, rng.getrandbits(1), 31, rn, rt), 'ldxr'))
+        if kind == 'lone-ld':
+            items.append(W(0xd503305f | (rng.randrange(16) << 8), 'clrex'))
+            return items
+    elif kind == 'pairp':
+        rt, rt2 = pick_distinct(rng, 2, exclude=(rn,))
+        items.append(W(excl_word(size, 0, 1, 1, 31, rng.getrandbits(1), rt2, rn, rt), 'ldxp'))
+    rs = rng.choice([r for r in range(31) if r != rn])
+    rt = rng.choice([r for r in range(32) if r != rs])
+    if kind == 'pairp':
+        rt2 = rng.choice([r for r in range(32) if r != rs])
+        items.append(W(excl_word(size, 0, 0, 1, rs, rng.getrandbits(1), rt2, rn, rt), 'stxp'))
+    else:
+        items.append(W(excl_word(size, 0, 0, 0, rs, rng.getrandbits(1), 31, rn, rt), 'stxr'))
+    return items
+
+
+def u_acqrel(rng):
+    size = rng.randrange(4)
+    n = 1 << size
+    rn = base_reg(rng)
+    items = set_base(rng, rn, addr_for(rng, rn, n), [r for r in range(31) if r != rn])
+    k = rng.choice(['ldar', 'stlr', 'ldlar', 'stllr', 'ldapr'])
+    rt = reg_any(rng)
+    if k == 'ldapr':
+        word = (size << 30) | (0b111000101 << 21) | (31 << 16) | (0b110000 << 10) | (rn << 5) | rt
+    else:
+        l = 1 if k.startswith('ld') else 0
+        o0 = 0 if k in ('ldlar', 'stllr') else 1
+        word = excl_word(size, 1, l, 0, 31, o0, 31, rn, rt)
+    items.append(W(word, k))
+    return items
+
+
+def u_rcpc2(rng):
+    """LDAPUR*/STLUR* (unscaled, acquire/release, FEAT_LRCPC2)."""
+    size, opc = rng.choice([(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 1),
+                            (2, 2), (3, 0), (3, 1)])
+    n = 1 << size
+    rn = base_reg(rng)
+
+    def offs(rng, n):
+        k = rng.randint(-256, 255)
+        return k, k, False
+    base, a, imm9 = pick_base_addr(rng, rn, n, n, offs)
+    items = set_base(rng, rn, base, [r for r in range(31) if r != rn])
+    items.append(W((size << 30) | (0b011001 << 24) | (opc << 22) | ((imm9 & 0x1ff) << 12) | (rn << 5) |
+                   reg_any(rng), 'ldapur/stlur'))
+    return items
+
+
+def u_atomic(rng):
+    size = rng.randrange(4)
+    n = 1 << size
+    rn = base_reg(rng)
+    items = set_base(rng, rn, addr_for(rng, rn, n), [r for r in range(31) if r != rn])
+    a, r = rng.getrandbits(1), rng.getrandbits(1)
+    if rng.random() < 0.15:
+        o3, opc = 1, 0          # SWP
+    else:
+        o3, opc = 0, rng.randrange(8)
+    items.append(W((size << 30) | (0b111000 << 24) | (a << 23) | (r << 22) | (1 << 21) | (reg_any(rng) << 16) |
+                   (o3 << 15) | (opc << 12) | (rn << 5) | reg_any(rng), 'lse atomic'))
+    return items
+
+
+def u_cas(rng):
+    pair = rng.random() < 0.35
+    l, o0 = rng.getrandbits(1), rng.getrandbits(1)
+    if pair:
+        sz = rng.getrandbits(1)          # 0: 32-bit pair, 1: 64-bit pair
+        n = 4 << sz
+        rn = base_reg(rng)
+        evens = [r for r in range(0, 30, 2) if r != rn and r + 1 != rn]
+        rs, rt = rng.choice(evens), rng.choice(evens)
+        a = addr_for(rng, rn, 2 * n)
+        items = set_base(rng, rn, a, [r for r in range(31) if r not in (rn, rs, rs + 1)])
+        if rng.random() < 0.5 and rs != rn:      # make the compare succeed
+            opcp = 2 if sz else 0
+            items.append(W((opcp << 30) | (0b101 << 27) | (0b010 << 23) | (1 << 22) | ((rs + 1) << 10) |
+                           (rn << 5) | rs, 'ldp (cas setup)'))
+        items.append(W((sz << 30) | (0b001000 << 24) | (l << 22) | (1 << 21) | (rs << 16) | (o0 << 15) |
+                       (31 << 10) | (rn << 5) | rt, 'casp'))
+        return items
+    size = rng.randrange(4)
+    n = 1 << size
+    rn = base_reg(rng)
+    rs = rng.choice([r for r in range(31) if r != rn])
+    items = set_base(rng, rn, addr_for(rng, rn, n), [r for r in range(31) if r not in (rn, rs)])
+    if rng.random() < 0.5:
+        items.append(W((size << 30) | (0b111001 << 24) | (1 << 22) | (rn << 5) | rs, 'ldr (cas setup)'))
+    items.append(W(excl_word(size, 1, l, 1, rs, o0, 31, rn, reg_any(rng)), 'cas'))
+    return items
+
+
+# ---------------------------------------------------------------- PC-relative: literals and branches
+
+def u_ldr_literal(rng):
+    opc = rng.randrange(3)           # 0: LDR Wt, 1: LDR Xt, 2: LDRSW
+    rt = reg_any(rng)
+
+    def fn(pos, starts, nwords, rng=rng):
+        step = 2 if opc == 1 else 1
+        t = rng.randrange(0, nwords - 1, step) if nwords > 1 else 0
+        return (opc << 30) | (0b011000 << 24) | (((t - pos) & 0x7ffff) << 5) | rt
+    return [('p', fn, 'ldr literal')]
+
+
+def branch_target(rng, unit, starts):
+    return starts[rng.randint(unit + 1, len(starts) - 1)]
+
+
+def u_branch(rng, unit):
+    kind = rng.choice(['bcond', 'bcond', 'cbz', 'tbz', 'b', 'bl', 'br'])
+    if kind == 'br':
+        rt = ri(rng)
+        op = rng.choice([0, 1, 2])         # BR, BLR, RET
+
+        def fadr(pos, starts, nwords, rng=rng):
+            d = (branch_target(rng, unit, starts) - pos) * 4
+            return ((d & 3) << 29) | (0b10000 << 24) | (((d >> 2) & 0x7ffff) << 5) | rt
+        return [('p', fadr, 'adr (branch target)'), W(0xd61f0000 | (op << 21) | (rt << 5), 'br/blr/ret')]
+
+    def fn(pos, starts, nwords, rng=rng):
+        d = branch_target(rng, unit, starts) - pos
+        if kind == 'bcond':
+            return 0x54000000 | ((d & 0x7ffff) << 5) | rng.randrange(16)
+        if kind == 'cbz':
+            return (rng.getrandbits(1) << 31) | 0x34000000 | (rng.getrandbits(1) << 24) | ((d & 0x7ffff) << 5) | \
+                reg_any(rng)
+        if kind == 'tbz':
+            b = rng.randrange(64)
+            return ((b >> 5) << 31) | 0x36000000 | (rng.getrandbits(1) << 24) | ((b & 31) << 19) | \
+                ((d & 0x3fff) << 5) | reg_any(rng)
+        return (0x94000000 if kind == 'bl' else 0x14000000) | (d & 0x3ffffff)
+    return [('p', fn, kind)]
+
+
+# ---------------------------------------------------------------- cases
+
+UNITS = [
+    (u_addsub_imm, 6), (u_logic_imm, 5), (u_movewide, 3), (u_bitfield, 5), (u_extr, 2), (u_adr, 2),
+    (u_logic_reg, 5), (u_addsub_shift, 5), (u_addsub_ext, 4), (u_adc, 4), (u_ccmp, 4), (u_csel, 4),
+    (u_dp2, 5), (u_dp1, 4), (u_dp3, 5), (u_flagm, 1),
+    (u_ldst_single, 10), (u_ldst_pair, 5), (u_exclusive, 3), (u_acqrel, 2), (u_rcpc2, 1), (u_atomic, 4),
+    (u_cas, 3), (u_ldr_literal, 1),
+    ('branch', 6),
+]
+
+
+class Case:
+    def __init__(self, index, regs, sp, nzcv, mem, units):
+        self.index, self.regs, self.sp, self.nzcv, self.mem, self.units = index, regs, sp, nzcv, mem, units
+
+    def ninsns(self):
+        return sum(len(u) for u in self.units)
+
+
+def gen_case(rng, index, ninsns, units=UNITS):
+    funcs = [u for u, _ in units]
+    weights = [w for _, w in units]
+    body = []
+    total = 0
+    while total < ninsns:
+        f = rng.choices(funcs, weights)[0]
+        u = u_branch(rng, len(body)) if f == 'branch' else f(rng)
+        body.append(u)
+        total += len(u)
+    regs = [rand_value(rng) for _ in range(31)]
+    if rng.random() < 0.7:
+        sp = MEM_ADDR + rng.randrange(0, MEM_SIZE, 16)
+    else:
+        sp = rng.getrandbits(64) & ~15
+    mem = bytearray()
+    for _ in range(MEM_SIZE // 8):
+        mem += rand_value(rng).to_bytes(8, 'little')
+    return Case(index, regs, sp, rng.randrange(16) << 28, bytes(mem), body)
+
+
+def layout(case):
+    """Resolve PC-relative items; returns lines of assembler (one per instruction)."""
+    starts, pos = [], 0
+    for u in case.units:
+        starts.append(pos)
+        pos += len(u)
+    starts.append(pos)
+    lines = []
+    pos = 0
+    for u in case.units:
+        for it in u:
+            if it[0] == 'w':
+                lines.append('.inst 0x%08x /* %s */' % (it[1], it[2]))
+            elif it[0] == 'a':
+                lines.append(it[1])
+            else:
+                lines.append('.inst 0x%08x /* %s */' % (it[1](pos, starts, starts[-1]) & MASK32, it[2]))
+            pos += 1
+    return lines
+
+
+def emit_cases(cases, seed, out):
+    """Assembler for the case table, the state records and the code of every case."""
+    w = out.write
+    w('/* SPDX-License-Identifier: GPL-2.0-or-later */\n')
+    w('/* Generated by tests/diff/gen.py (seed %d): differential test cases. */\n' % seed)
+    w('\t.section .rodata.diffcases, "a"\n\t.balign 8\n\t.global diff_ncases\ndiff_ncases:\n')
+    w('\t.quad %d\n\t.global diff_cases\ndiff_cases:\n' % len(cases))
+    for c in cases:
+        w('\t.quad case_%d, state_%d, mem_%d, %d\n' % (c.index, c.index, c.index, c.index))
+    for c in cases:
+        w('\t.balign 16\nstate_%d:\n' % c.index)
+        vals = c.regs + [c.sp, c.nzcv]
+        for i in range(0, len(vals), 4):
+            w('\t.quad ' + ', '.join('0x%016x' % v for v in vals[i:i + 4]) + '\n')
+        w('mem_%d:\n' % c.index)
+        for i in range(0, MEM_SIZE, 32):
+            w('\t.quad ' + ', '.join('0x%016x' % int.from_bytes(c.mem[j:j + 8], 'little')
+                                     for j in range(i, i + 32, 8)) + '\n')
+    w('\t.section .text.diffcases, "ax"\n')
+    for c in cases:
+        w('\t.balign 16\n\t.global case_%d\ncase_%d:\n' % (c.index, c.index))
+        w('\tadrp x30, state_%d\n\tadd x30, x30, :lo12:state_%d\n' % (c.index, c.index))
+        w('\tldp x0, x1, [x30, #248]\n\tmov sp, x0\n\tmsr nzcv, x1\n')
+        for r in range(0, 30, 2):
+            w('\tldp x%d, x%d, [x30, #%d]\n' % (r, r + 1, r * 8))
+        w('\tldr x30, [x30, #240]\n\t.balign 16\n\t.global blk_%d\nblk_%d:\n' % (c.index, c.index))
+        for line in layout(c):
+            w('\t' + line + '\n')
+        w('\t.global blkend_%d\nblkend_%d:\n\tb diff_case_exit\n' % (c.index, c.index))
+
+
+def make_cases(seed, count, block, first_index=0):
+    """Cases with about `count` instructions in all, `block` per case, reproducible from seed."""
+    cases = []
+    total = 0
+    i = first_index
+    while total < count:
+        rng = random.Random((seed << 32) ^ i)
+        c = gen_case(rng, i, block)
+        cases.append(c)
+        total += c.ninsns()
+        i += 1
+    return cases
+
+
+def main():
+    import argparse
+    ap = argparse.ArgumentParser(description='emit differential test cases as assembler')
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--count', type=int, default=200)
+    ap.add_argument('--block', type=int, default=20)
+    ap.add_argument('-o', '--output', default='-')
+    a = ap.parse_args()
+    cases = make_cases(a.seed, a.count, a.block)
+    if a.output == '-':
+        emit_cases(cases, a.seed, sys.stdout)
+    else:
+        with open(a.output, 'w') as f:
+            emit_cases(cases, a.seed, f)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,345 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# RISU-style differential test: random A64 integer code on qemu-aarch64 (reference) vs a system emulator.
+"""
+Generates random test cases (gen.py), links them twice around the same
+guest harness (guest/), once as a Linux static executable for user-mode
+qemu-aarch64 and once as a bare-metal image for `-M virt`, runs both, and
+compares X0-X30, SP, NZCV and the data buffer after every case.
+
+The two images hold the same bytes at the same addresses for everything but
+a small environment area (start-up, output, exit); this is checked before
+running.  Exit status: 0 all cases agree, 1 mismatches, 2 the harness itself
+failed (build error, crash, exception, truncated output).
+"""
+
+import argparse
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen  # noqa: E402
+
+GUEST = os.path.join(HERE, 'guest')
+REG_NAMES = ['x%d' % i for i in range(31)] + ['sp', 'nzcv']
+
+CFLAGS = ['-O2', '-ffreestanding', '-fno-builtin', '-nostdlib', '-fno-pie', '-mgeneral-regs-only',
+          '-mstrict-align', '-fno-asynchronous-unwind-tables', '-fno-unwind-tables',
+          '-fno-tree-loop-distribute-patterns', '-fno-stack-protector', '-Wall', '-Wextra', '-Werror',
+          '-I', GUEST]
+LDFLAGS = ['-static', '-nostdlib', '-z', 'max-page-size=4096', '--build-id=none', '-T',
+           os.path.join(GUEST, 'link.ld')]
+
+# Sections that must be byte-identical (and at the same address) in both images.
+COMMON_SECTIONS = ('.diffmem', '.text', '.rodata', '.data')
+
+
+class HarnessError(Exception):
+    pass
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    if p.returncode != 0:
+        raise HarnessError('command failed (%d): %s\n%s%s' % (p.returncode, ' '.join(cmd), p.stdout, p.stderr))
+    return p.stdout
+
+
+def ld_supports_rwx_flag(ld):
+    p = subprocess.run([ld, '--help'], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return '--no-warn-rwx-segments' in p.stdout
+
+
+def elf_sections(path):
+    """{name: (addr, bytes)} for the allocated PROGBITS sections of a little-endian ELF64."""
+    with open(path, 'rb') as f:
+        data = f.read()
+    if data[:4] != b'\x7fELF' or data[4] != 2:
+        raise HarnessError('%s: not an ELF64 file' % path)
+    shoff, = struct.unpack_from('<Q', data, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from('<HHH', data, 0x3a)
+    hdrs = [struct.unpack_from('<IIQQQQIIQQ', data, shoff + i * shentsize) for i in range(shnum)]
+    stroff = hdrs[shstrndx][4]
+    out = {}
+    for h in hdrs:
+        name = data[stroff + h[0]:data.index(b'\0', stroff + h[0])].decode()
+        if h[1] == 1 and h[2] & 2:         # SHT_PROGBITS, SHF_ALLOC
+            out[name] = (h[3], data[h[4]:h[4] + h[5]])
+    return out
+
+
+def elf_symbols(nm, path):
+    syms = {}
+    for line in run([nm, path]).splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            syms[parts[2]] = int(parts[0], 16)
+    return syms
+
+
+class Builder:
+    def __init__(self, args, workdir):
+        self.a = args
+        self.dir = workdir
+        p = args.cross_prefix
+        self.cc, self.ld, self.nm, self.objdump = p + 'gcc', p + 'ld', p + 'nm', p + 'objdump'
+        self.ldflags = LDFLAGS + (['--no-warn-rwx-segments'] if ld_supports_rwx_flag(self.ld) else [])
+        self.objs = {}
+
+    def obj(self, src, extra=()):
+        key = (src, tuple(extra))
+        if key not in self.objs:
+            base = os.path.splitext(os.path.basename(src))[0]
+            tag = ('-' + '-'.join(e.lstrip('-D').replace('=', '') for e in extra)) if extra else ''
+            out = os.path.join(self.dir, base + tag + '.o')
+            run([self.cc] + CFLAGS + list(extra) + ['-c', src, '-o', out])
+            self.objs[key] = out
+        return self.objs[key]
+
+    def link(self, name, env_objs, cases_obj):
+        common = [self.obj(os.path.join(GUEST, 'harness.c')), self.obj(os.path.join(GUEST, 'trampoline.S'))]
+        out = os.path.join(self.dir, name)
+        run([self.ld] + self.ldflags + ['-o', out] + env_objs + common + [cases_obj])
+        return out
+
+    def build_chunk(self, chunk_no, cases, self_test=None):
+        src = os.path.join(self.dir, 'cases-%d.S' % chunk_no)
+        with open(src, 'w') as f:
+            gen.emit_cases(cases, self.a.seed, f)
+        cobj = os.path.join(self.dir, 'cases-%d.o' % chunk_no)
+        run([self.cc] + CFLAGS + ['-c', src, '-o', cobj])
+        user = self.link('user-%d.elf' % chunk_no, [self.obj(os.path.join(GUEST, 'env-user.S'))], cobj)
+        sys_defs = []
+        if self_test is not None:
+            sys_defs = ['-DDIFF_SELF_TEST_CASE=%d' % self_test[0], '-DDIFF_SELF_TEST_KIND=%d' % self_test[1],
+                        '-DDIFF_SELF_TEST_REG=%d' % self_test[2]]
+        sysimg = self.link('sys-%d.elf' % chunk_no, [self.obj(os.path.join(GUEST, 'env-sys-start.S')),
+                                                     self.obj(os.path.join(GUEST, 'env-sys.c'), sys_defs)], cobj)
+        us, ss = elf_sections(user), elf_sections(sysimg)
+        for name in COMMON_SECTIONS:
+            if us.get(name) != ss.get(name):
+                raise HarnessError('section %s differs between the two images' % name)
+        return user, sysimg
+
+
+def parse_output(text, what):
+    """{case index: ({reg: value}, {offset: value})} from the guest's change log."""
+    lines = text.splitlines()
+    try:
+        start = next(i for i, l in enumerate(lines) if l.startswith('diff-begin '))
+    except StopIteration:
+        raise HarnessError('%s: no diff-begin line in the output:\n%s' % (what, text[-2000:]))
+    res, cur, ended = {}, None, False
+    for line in lines[start + 1:]:
+        if line.startswith('diff-end'):
+            ended = True
+            break
+        if line.startswith('diff-exception'):
+            raise HarnessError('%s: guest took an exception after case %s: %s'
+                               % (what, 'none' if cur is None else '%d' % cur, line))
+        if line.startswith('c'):
+            cur = int(line[1:], 16)
+            res[cur] = ({}, {})
+        elif line.startswith('r') and cur is not None:
+            k, v = line[1:].split('=')
+            res[cur][0][int(k, 16)] = int(v, 16)
+        elif line.startswith('m') and cur is not None:
+            k, v = line[1:].split('=')
+            res[cur][1][int(k, 16)] = int(v, 16)
+        elif line.strip():
+            raise HarnessError('%s: unexpected output line %r' % (what, line))
+    if not ended:
+        raise HarnessError('%s: output ends without diff-end (last case %s):\n%s'
+                           % (what, cur, '\n'.join(lines[-10:])))
+    return res
+
+
+def run_emulators(args, user, sysimg):
+    ucmd = [args.reference, '-cpu', 'max', user]
+    scmd = [args.emulator, '-M', 'virt', '-cpu', 'max', '-m', '512M', '-nographic', '-semihosting',
+            '-kernel', sysimg]
+    procs = []
+    for cmd in (ucmd, scmd):
+        procs.append((cmd, subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                            stderr=subprocess.PIPE)))
+    outs = []
+    for cmd, p in procs:
+        try:
+            o, e = p.communicate(timeout=args.timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            o, e = p.communicate()
+            raise HarnessError('timeout after %ds: %s' % (args.timeout, ' '.join(cmd)))
+        o = o.decode('latin-1')
+        if p.returncode != 0:
+            raise HarnessError('exit status %d from %s\n%s%s' % (p.returncode, ' '.join(cmd), o[-2000:],
+                                                                 e.decode('latin-1')[-2000:]))
+        outs.append(o)
+    return outs, (ucmd, scmd)
+
+
+def full_state(case, changes):
+    regs = list(case.regs) + [case.sp, case.nzcv]
+    for r, v in changes[0].items():
+        regs[r] = v
+    mem = {o: int.from_bytes(case.mem[o:o + 8], 'little') for o in range(0, gen.MEM_SIZE, 8)}
+    mem.update(changes[1])
+    return regs, mem
+
+
+def disassemble(builder, elf, syms, idx):
+    lo, hi = syms['blk_%d' % idx], syms['blkend_%d' % idx]
+    text = run([builder.objdump, '-d', '--start-address=0x%x' % lo, '--stop-address=0x%x' % hi, elf])
+    return [l for l in text.splitlines() if l.startswith('  ') and ':' in l]
+
+
+def report(args, builder, case, chunk, ref, emu, user_elf, labels):
+    out = []
+    out.append('MISMATCH seed %d case %d (block %d, rerun: %s --emulator %s --seed %d --block %d --case %d)'
+               % (args.seed, case.index, args.block, sys.argv[0], args.emulator, args.seed, args.block,
+                  case.index))
+    syms = elf_symbols(builder.nm, user_elf)
+    out.append('  code (block at 0x%x, words as executed by both):' % syms['blk_%d' % case.index])
+    out += ['   ' + l for l in disassemble(builder, user_elf, syms, case.index)]
+    rr, rm = full_state(case, ref)
+    er, em = full_state(case, emu)
+    ir = list(case.regs) + [case.sp, case.nzcv]
+    out.append('  %-6s %-18s  %-18s  %-18s' % ('reg', 'initial', labels[0], labels[1]))
+    for i, n in enumerate(REG_NAMES):
+        mark = '  <<<' if rr[i] != er[i] else ''
+        out.append('  %-6s %016x    %016x    %016x%s' % (n, ir[i], rr[i], er[i], mark))
+    for o in range(0, gen.MEM_SIZE, 8):
+        init = int.from_bytes(case.mem[o:o + 8], 'little')
+        if rm[o] != init or em[o] != init:
+            mark = '  <<<' if rm[o] != em[o] else ''
+            out.append('  m+%03x  %016x    %016x    %016x%s' % (o, init, rm[o], em[o], mark))
+    return '\n'.join(out)
+
+
+def chunks_of(args):
+    """Cases in chunks of at most args.chunk instructions, each chunk one pair of emulator runs."""
+    if args.case is not None:
+        rng = gen.random.Random((args.seed << 32) ^ args.case)
+        yield [gen.gen_case(rng, args.case, args.block)]
+        return
+    done, index = 0, 0
+    while done < args.count:
+        n = min(args.chunk, args.count - done)
+        cases = gen.make_cases(args.seed, n, args.block, first_index=index)
+        done += sum(c.ninsns() for c in cases)
+        index += len(cases)
+        yield cases
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--emulator', required=True, help='system emulator under test (qemu-system-aarch64 CLI)')
+    ap.add_argument('--reference', default='/usr/bin/qemu-aarch64-static', help='user-mode reference')
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--count', type=int, default=None, help='instructions in all (default 20000)')
+    ap.add_argument('--block', type=int, default=20, help='instructions per test case')
+    ap.add_argument('--long', action='store_true', help='a long local run: 1,000,000 instructions')
+    ap.add_argument('--case', type=int, default=None, help='run only this case (as numbered for --seed/--block)')
+    ap.add_argument('--chunk', type=int, default=40000, help='instructions per emulator invocation')
+    ap.add_argument('--max-report', type=int, default=5, help='mismatching cases to print in full')
+    ap.add_argument('--cross-prefix', default='aarch64-linux-gnu-')
+    ap.add_argument('--timeout', type=int, default=300)
+    ap.add_argument('--keep', metavar='DIR', help='build in DIR and keep the files')
+    ap.add_argument('--self-test', choices=['reg', 'nzcv', 'mem'],
+                    help='corrupt one case on the system side and succeed only if exactly that is reported')
+    ap.add_argument('--check-encodings', action='store_true',
+                    help='also require objdump to decode every generated word')
+    args = ap.parse_args()
+    if args.count is None:
+        args.count = 1000000 if args.long else 20000
+
+    t0 = time.time()
+    tmp = None
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+        workdir = args.keep
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix='diff-')
+        workdir = tmp.name
+    builder = Builder(args, workdir)
+    labels = ('ref:' + os.path.basename(args.reference), 'sys:' + os.path.basename(args.emulator))
+    ncases = ninsns = nunits = 0
+    mismatches = []
+    printed = 0
+    try:
+        for chunk_no, cases in enumerate(chunks_of(args)):
+            self_test = None
+            if args.self_test:
+                victim = cases[len(cases) // 2]
+                kind = {'reg': 0, 'nzcv': 1, 'mem': 2}[args.self_test]
+                which = 5 if kind == 0 else 7
+                self_test = (victim.index, kind, which)
+            user, sysimg = builder.build_chunk(chunk_no, cases, self_test)
+            if args.check_encodings:
+                check_encodings(builder, user, cases)
+            (uo, so), cmds = run_emulators(args, user, sysimg)
+            ures, sres = parse_output(uo, labels[0]), parse_output(so, labels[1])
+            for c in cases:
+                if c.index not in ures or c.index not in sres:
+                    raise HarnessError('case %d missing from the output' % c.index)
+                if full_state(c, ures[c.index]) != full_state(c, sres[c.index]):
+                    mismatches.append((c, ures[c.index], sres[c.index]))
+                    if printed < args.max_report:
+                        print(report(args, builder, c, chunk_no, ures[c.index], sres[c.index], user, labels))
+                        printed += 1
+            ncases += len(cases)
+            ninsns += sum(c.ninsns() for c in cases)
+            nunits += sum(len(c.units) for c in cases)
+            if args.self_test:
+                return self_test_verdict(args, mismatches, self_test)
+    except HarnessError as e:
+        print('HARNESS FAILURE: %s' % e)
+        if tmp is None:
+            print('files kept in %s' % workdir)
+        return 2
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    print('diff: seed %d, %d cases, %d instructions (%d under test, %d set-up), %d mismatching cases, %.1fs'
+          % (args.seed, ncases, ninsns, nunits, ninsns - nunits, len(mismatches), time.time() - t0))
+    print('diff: reference %s, system %s' % (args.reference, args.emulator))
+    return 1 if mismatches else 0
+
+
+def self_test_verdict(args, mismatches, self_test):
+    victim, kind, which = self_test
+    want = {0: 'x%d' % which, 1: 'nzcv', 2: 'm+%03x' % (which * 8)}[kind]
+    if len(mismatches) != 1 or mismatches[0][0].index != victim:
+        print('SELF-TEST FAILED: expected exactly case %d to mismatch, got %s'
+              % (victim, [m[0].index for m in mismatches]))
+        return 1
+    c, ref, emu = mismatches[0]
+    rr, rm = full_state(c, ref)
+    er, em = full_state(c, emu)
+    diff = [REG_NAMES[i] for i in range(33) if rr[i] != er[i]] + \
+        ['m+%03x' % o for o in rm if rm[o] != em[o]]
+    if diff != [want]:
+        print('SELF-TEST FAILED: expected only %s to differ, got %s' % (want, diff))
+        return 1
+    print('SELF-TEST PASSED: the injected %s corruption of case %d was detected and reported' % (want, victim))
+    return 0
+
+
+def check_encodings(builder, elf, cases):
+    """objdump must decode every word of every block (catches generator encoding slips)."""
+    syms = elf_symbols(builder.nm, elf)
+    lo = min(syms['blk_%d' % c.index] for c in cases)
+    hi = max(syms['blkend_%d' % c.index] for c in cases)
+    text = run([builder.objdump, '-d', '--start-address=0x%x' % lo, '--stop-address=0x%x' % hi, elf])
+    bad = [l for l in text.splitlines() if 'undefined' in l or '.inst' in l]
+    if bad:
+        raise HarnessError('objdump cannot decode %d generated words, e.g.\n%s' % (len(bad), '\n'.join(bad[:10])))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
