@@ -29,12 +29,11 @@ static void digest_to_scalar(Fe *e, const uint8_t *digest, size_t digest_len)
  * Returns -1 if r or s is zero. Constant time in d and k apart from that outcome. */
 static int sign_core(const Fe *d, const Fe *k, const Fe *e, uint8_t sig[96])
 {
-    P384Point g, kg;
+    P384Point kg;
     Fe x, y, r, km, kinv, rm, dm, em, s;
     int ret = -1;
 
-    p384_point_generator(&g);
-    p384_scalar_mult(&kg, &g, k);
+    p384_scalar_mult_base(&kg, k);
     if (p384_point_to_affine(&kg, &x, &y) == 0) {
         /* r = x(kG) mod n; x < p < 2n. */
         mod_reduce_once(FN, &r, &x);

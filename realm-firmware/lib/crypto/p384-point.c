@@ -155,6 +155,7 @@ void p384_point_double(P384Point *r, const P384Point *a)
 
 #define WINDOW_BITS 4
 #define TABLE_SIZE (1 << WINDOW_BITS)
+_Static_assert(TABLE_SIZE == P384_COMB_SIZE, "table_select serves both tables");
 
 /* table[i] = i * a for i in [0, 16). */
 static void build_table(P384Point table[TABLE_SIZE], const P384Point *a)
@@ -192,22 +193,29 @@ static void table_select(P384Point *r, const P384Point table[TABLE_SIZE], unsign
     }
 }
 
-void p384_scalar_mult(P384Point *r, const P384Point *a, const Fe *k)
+/* Bit i of k; positions are public. */
+static unsigned scalar_bit(const Fe *k, int i)
 {
-    P384Point table[TABLE_SIZE];
+    return (unsigned)(k->v[i / LIMB_BITS] >> (i % LIMB_BITS)) & 1;
+}
+
+void p384_scalar_mult_base(P384Point *r, const Fe *k)
+{
+    const int spacing = 384 / P384_COMB_TEETH;
     P384Point acc, t;
 
-    build_table(table, a);
     p384_point_infinity(&acc);
-    for (int w = 384 / WINDOW_BITS - 1; w >= 0; w--) {
-        for (int i = 0; i < WINDOW_BITS; i++) {
-            p384_point_double(&acc, &acc);
+    for (int i = spacing - 1; i >= 0; i--) {
+        unsigned d = 0;
+
+        for (int j = 0; j < P384_COMB_TEETH; j++) {
+            d |= scalar_bit(k, spacing * j + i) << j;
         }
-        table_select(&t, table, scalar_digit(k, w));
+        p384_point_double(&acc, &acc);
+        table_select(&t, p384_comb_table, d);
         p384_point_add(&acc, &acc, &t);
     }
     *r = acc;
-    crypto_wipe(table, sizeof(table));
     crypto_wipe(&t, sizeof(t));
 }
 

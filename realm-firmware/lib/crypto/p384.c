@@ -7,14 +7,13 @@
 int p384_public_from_private(const uint8_t priv[48], uint8_t pub[97])
 {
     Fe d;
-    P384Point g, q;
+    P384Point q;
     int ret = -1;
 
     /* FIPS 186-4 B.4: the private key lies in [1, n-1]. Rejecting a bad key may branch: the
      * caller learns that from the return value anyway. */
     if (fe_from_bytes(&p384_n, &d, priv) && !fe_is_zero(&d)) {
-        p384_point_generator(&g);
-        p384_scalar_mult(&q, &g, &d);
+        p384_scalar_mult_base(&q, &d);
         ret = p384_point_encode(pub, &q);
     }
     crypto_wipe(&d, sizeof(d));
