@@ -10,7 +10,8 @@
 
 /* The digest may be any length: its leftmost 384 bits are used (bits2int, SEC1 4.1.3 step 5).
  * sig = r || s, each 48 bytes big-endian. k is derived per RFC 6979 3.2 with HMAC-<alg>.
- * Returns 0, or -1 if priv is 0 or >= n. Constant time in priv and k. */
+ * Returns 0, or -1 if priv is 0 or >= n or alg is not a HashAlg. Constant time in priv and k
+ * (the private key and nonce never steer a branch or a memory index). */
 int ecdsa_p384_sign(const uint8_t priv[48], HashAlg alg, const uint8_t *digest,
                     size_t digest_len, uint8_t sig[96]);
 

@@ -29,6 +29,7 @@ typedef struct {
     size_t used;
 } Sha512Ctx;
 
+/* The *_final functions wipe the context; call *_init again before reusing it. */
 void sha256_init(Sha256Ctx *c);
 void sha256_update(Sha256Ctx *c, const void *p, size_t n);
 void sha256_final(Sha256Ctx *c, uint8_t out[32]);
@@ -60,6 +61,7 @@ typedef struct {
     } u;
 } HashCtx;
 
+/* A value of a outside HashAlg gives an inert context (updates ignored, nothing written). */
 void hash_init(HashCtx *c, HashAlg a);
 void hash_update(HashCtx *c, const void *p, size_t n);
 /* Writes hash_len(c->alg) bytes. */
