@@ -12,9 +12,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, utils
 
 # FIPS 186-4 D.1.2.4.
-N = 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973
+N = int('ffffffffffffffffffffffffffffffffffffffffffffffff'
+        'c7634d81f4372ddf581a0db248b0a77aecec196accc52973', 16)
 P = 2**384 - 2**128 - 2**96 + 2**32 - 1
-B = 0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef
+B = int('b3312fa7e23ee7e4988e056be3f82d19181d9c6efe814112'
+        '0314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef', 16)
 HASHES = {'sha256': hashes.SHA256(), 'sha384': hashes.SHA384(), 'sha512': hashes.SHA512()}
 
 
@@ -93,7 +95,8 @@ def main():
         check(openssl_verify(pub, alg, digest, r, s), 'OpenSSL rejects our %s signature' % alg)
 
         # OpenSSL's randomised signature must satisfy us, and so must its (r, n - s) twin.
-        r2, s2 = utils.decode_dss_signature(key.sign(digest, ec.ECDSA(utils.Prehashed(HASHES[alg]))))
+        der = key.sign(digest, ec.ECDSA(utils.Prehashed(HASHES[alg])))
+        r2, s2 = utils.decode_dss_signature(der)
         check(tool.ask('verify', q, digest.hex(), h48(r2) + h48(s2)) == 'ok',
               'we reject an OpenSSL %s signature' % alg)
         check(tool.ask('verify', q, digest.hex(), h48(r2) + h48(N - s2)) == 'ok',
