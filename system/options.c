@@ -45,6 +45,7 @@ typedef struct {
     bool serial_given;
     bool monitor_given;
     bool bios_given;
+    char *bios_name;        /* a bare -bios NAME not in the current directory: look in -L */
     GPtrArray *sh_args;
     GArray *loaders;
 } Ctx;
@@ -713,22 +714,38 @@ static int opt_smp(Ctx *c, const char *arg)
 
 /* ---- images ---- */
 
+static int check_bios(Ctx *c, const char *path)
+{
+    const char *why;
+    uint64_t size;
+
+    if (!file_readable(path, &size, &why)) {
+        return fail(c, "Could not load ROM image '%s': %s", path, why);
+    }
+    if (size > GRANULE_PFLASH_BANK_SIZE) {
+        return fail(c, "ROM image '%s' is %llu bytes, more than the 64 MiB flash bank", path,
+                    (unsigned long long)size);
+    }
+    set_str(&c->o->bios, path);
+    return OPT_OK;
+}
+
 static int set_image(Ctx *c, const char *which, const char *path)
 {
     GranuleOptions *o = c->o;
     const char *why;
-    uint64_t size;
 
     if (!strcmp(which, "bios")) {
-        if (!file_readable(path, &size, &why)) {
-            return fail(c, "Could not load ROM image '%s': %s", path, why);
-        }
-        if (size > GRANULE_PFLASH_BANK_SIZE) {
-            return fail(c, "ROM image '%s' is %llu bytes, more than the 64 MiB flash bank", path,
-                        (unsigned long long)size);
-        }
         c->bios_given = true;
-        set_str(&o->bios, path);
+        set_str(&c->bios_name, NULL);
+        set_str(&o->bios, NULL);
+        /* Like QEMU, a bare firmware name is also looked up in the -L directory, which may
+         * come later on the command line. */
+        if (!strchr(path, '/') && access(path, F_OK) < 0 && errno == ENOENT) {
+            set_str(&c->bios_name, path);
+            return OPT_OK;
+        }
+        return check_bios(c, path);
     } else if (!strcmp(which, "kernel")) {
         if (!file_readable(path, NULL, &why)) {
             return fail(c, "could not load kernel '%s': %s", path, why);
@@ -1791,6 +1808,25 @@ static int cross_check(Ctx *c)
     if (!o->kernel && o->initrd) {
         return fail(c, "-initrd only allowed with -kernel option");
     }
+    if (c->bios_name) {
+        char *full = o->firmware_dir ? g_build_filename(o->firmware_dir, c->bios_name, NULL)
+                                     : NULL;
+        int ret;
+
+        if (!full || access(full, F_OK) < 0) {
+            g_free(full);
+            return fail(c, "Could not find ROM image '%s' (not in the current directory%s)",
+                        c->bios_name, o->firmware_dir ? " nor in the -L directory" : "");
+        }
+        ret = check_bios(c, full);
+        g_free(full);
+        if (ret < 0) {
+            return ret;
+        }
+    }
+    if (o->icount && o->accel_multi_thread) {
+        return fail(c, "-accel tcg,thread=multi: No MTTCG when icount is enabled");
+    }
     if (c->bios_given && o->pflash[0].file) {
         return fail(c, "The contents of the first flash device may be specified with -bios or "
                     "with -drive if=pflash... but you cannot use both options at once");
@@ -1893,6 +1929,7 @@ int options_parse(int argc, char **argv, GranuleOptions *opts)
     }
     opts->nb_loaders = c.loaders->len;
     opts->loaders = (GranuleLoader *)(void *)g_array_free(c.loaders, FALSE);
+    g_free(c.bios_name);
 
     if (ret != OPT_OK) {
         return ret;
@@ -2006,9 +2043,9 @@ void options_dump(const GranuleOptions *o, FILE *out)
         fprintf(out, "pflash%d.size=%llu\n", i, (unsigned long long)o->pflash[i].size);
     }
     fprintf(out, "nb_serials=%u\n", o->nb_serials);
-    for (int i = 0; i < GRANULE_MAX_SERIALS; i++) {
-        char key[16];
-        snprintf(key, sizeof(key), "serial%d", i);
+    for (unsigned i = 0; i < GRANULE_MAX_SERIALS; i++) {
+        char key[24];
+        snprintf(key, sizeof(key), "serial%u", i);
         dump_char(out, key, &o->serial[i]);
     }
     dump_char(out, "monitor", &o->monitor);

@@ -9,6 +9,7 @@ exit 1 with exactly one line on stderr that names the problem, and print nothing
 Where Debian's QEMU is installed, a few help outputs are also compared with it in shape.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -105,6 +106,8 @@ def make_files(tmp):
         f.truncate(65 << 20)
     open(os.path.join(tmp, 'empty.img'), 'wb').close()
     os.mkdir(os.path.join(tmp, 'fwdir'))
+    with open(os.path.join(tmp, 'fwdir', 'bl1.bin'), 'wb') as f:
+        f.write(b'\x00' * 1024)
 
 
 def group_machine(t):
@@ -149,7 +152,27 @@ def group_machine(t):
     out = t.exits0(['-M', 'help'], 'Supported machines are:', 'virt ', 'virt-7.2', 'virt-9.2')
     t.report(all(line.startswith('virt') for line in out.splitlines()[1:]),
              '-M help lists only virt machines', out)
+    if os.path.exists(REAL_QEMU):
+        real = t.run(['-M', 'help'], REAL_QEMU)[1].splitlines()
+        real_virt = [line for line in real if line.startswith('virt ')]
+        ours_virt = [line for line in out.splitlines() if line.startswith('virt ')]
+        shape = re.compile(r'virt {17}QEMU \d+\.\d+ ARM Virtual Machine '
+                           r'\(alias of virt-\d+\.\d+\)$')
+        t.report(real[0] == out.splitlines()[0] and len(ours_virt) == 1 and
+                 all(shape.match(line) for line in real_virt + ours_virt),
+                 '-M help: same header and alias line shape as QEMU', f'{real_virt} {ours_virt}')
     t.exits0(['-M', 'virt,help'], 'secure=<bool>', 'gic-version=<string>', 'rme=<bool>')
+    # The command lines of Linaro's RME stack and QEMU's RME functional test.
+    t.ok(['-M', 'virt,virtualization=on,secure=on,gic-version=3', '-M', 'acpi=off',
+          '-cpu', 'max,x-rme=on,pauth-impdef=on', '-m', '2G', '-bios', '@T/flash0.img',
+          '-kernel', '@T/kernel.bin', '-append', 'console=ttyAMA0', '-nographic'],
+         {'machine.secure': 'on', 'machine.virtualization': 'on', 'machine.acpi': 'off',
+          'cpu.rme': 'on', 'cpu.pauth-impdef': 'on', 'ram_size': str(2 << 30),
+          'serial0': 'mon:stdio', 'bios': '@T/flash0.img'})
+    t.ok(['-machine', 'virt,secure=on,virtualization=on,gic-version=3', '-cpu', 'max',
+          '-d', 'unimp,guest_errors', '-display', 'none', '-serial', 'stdio',
+          '-serial', 'file:@T/secure.log', '-monitor', 'none', '-no-reboot'],
+         {'serial1': 'file:@T/secure.log', 'no_reboot': 'on'})
     t.exits0(['-machine', 'help'], 'Supported machines are:')
 
 
@@ -243,6 +266,13 @@ def group_images(t):
     t.ok(['-M', 'virt', '-bios', '@T/kernel.bin', '-drive',
           'if=pflash,format=raw,unit=1,file=@T/flash1.img'], {'pflash0': ''})
     t.ok(['-M', 'virt', '-L', '@T/fwdir'], {'firmware_dir': '@T/fwdir'})
+    t.ok(['-M', 'virt', '-bios', 'bl1.bin', '-L', '@T/fwdir'], {'bios': '@T/fwdir/bl1.bin'})
+    t.ok(['-M', 'virt', '-L', '@T/fwdir', '-bios', 'bl1.bin'], {'bios': '@T/fwdir/bl1.bin'})
+    t.err(['-M', 'virt', '-bios', 'missing.bin', '-L', '@T/fwdir'],
+          "Could not find ROM image 'missing.bin'", '-L directory')
+    t.err(['-M', 'virt', '-bios', 'missing.bin'], "Could not find ROM image 'missing.bin'")
+    t.err(['-M', 'virt', '-icount', '3', '-accel', 'tcg,thread=multi'],
+          'No MTTCG when icount is enabled')
     t.err(['-M', 'virt', '-kernel', '/nonexistent/Image'],
           "could not load kernel '/nonexistent/Image'", 'No such file or directory')
     t.err(['-M', 'virt', '-kernel', '@T'], "could not load kernel '@T'", 'Is a directory')
@@ -481,14 +511,15 @@ def group_gdb(t):
 
 def group_misc(t):
     dump = t.ok(['-M', 'virt', '-no-reboot', '-no-shutdown', '-nodefaults', '-no-user-config',
-                 '-accel', 'tcg,thread=multi', '-nic', 'none', '-net', 'none',
+                 '-accel', 'tcg,thread=single', '-nic', 'none', '-net', 'none',
                  '-rtc', 'base=utc,clock=vm', '-icount', 'shift=7,align=off,sleep=off',
                  '-name', 'guest=rmm-test,debug-threads=on',
                  '-uuid', '12345678-9abc-def0-1234-56789abcdef0', '-boot', 'menu=on'],
                 {'no_reboot': 'on', 'no_shutdown': 'on', 'nodefaults': 'on',
-                 'accel.thread': 'multi', 'rtc.base': 'utc', 'icount': 'on',
+                 'accel.thread': 'single', 'rtc.base': 'utc', 'icount': 'on',
                  'icount.shift': '7', 'icount.sleep': 'off', 'name': 'rmm-test',
                  'uuid': '12345678-9abc-def0-1234-56789abcdef0'})
+    t.ok(['-M', 'virt', '-accel', 'tcg,thread=multi'], {'accel.thread': 'multi', 'icount': 'off'})
     t.ok(['-M', 'virt', '-icount', 'auto'], {'icount.shift': 'auto'})
     t.ok(['-M', 'virt', '-icount', '0'], {'icount': 'on', 'icount.shift': '0'})
     t.ok(['-M', 'virt', '-rtc', 'base=2006-06-17T16:01:21'], {'rtc.base': '2006-06-17T16:01:21'})
