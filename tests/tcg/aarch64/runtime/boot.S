@@ -35,7 +35,8 @@ _start:
     mov     sp, x1
     msr     spsel, #1
     mov     sp, x1
-    bl      runtime_start   /* runtime_start(el) does not return */
+    mrs     x1, daif
+    bl      runtime_start   /* runtime_start(el, daif) does not return */
 3:  wfi
     b       3b
 

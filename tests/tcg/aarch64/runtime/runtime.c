@@ -14,6 +14,7 @@ extern void upcall_return(u64 value) __attribute__((noreturn));
 extern struct { u64 r[12], sp, daif, active, pad; } el_ctx[4];
 
 unsigned start_el, have_el2, have_el3;
+u64 boot_daif, boot_sctlr;
 unsigned checks_passed, checks_failed;
 volatile unsigned exc_count;
 volatile struct exc_record exc_last;
@@ -372,6 +373,10 @@ u64 exc_dispatch(struct exc_frame *f)
     }
     exc_armed = 0;
     exc_arrived = 1;
+    if (ec == 0x0e) {
+        /* Illegal Execution state: resume with PSTATE.IL clear (Arm ARM D1.4.4). */
+        f->spsr &= ~(1ULL << 20);
+    }
     if (exc_resume) {
         f->elr = exc_resume;
     } else if (!returns_past(ec, f->el)) {
@@ -472,9 +477,13 @@ static void init_el3(void)
     write_sysreg(0, mdcr_el3);
 }
 
-void runtime_start(unsigned el)
+void runtime_start(unsigned el, u64 daif)
 {
     u64 pfr0;
+
+    boot_daif = daif;
+    boot_sctlr = el == 3 ? read_sysreg(sctlr_el3) : el == 2 ? read_sysreg(sctlr_el2)
+                                                            : read_sysreg(sctlr_el1);
 
     for (int i = 0; i < 4; i++) {
         stack_top[i] = (u64)stacks + (i + 1) * STACK_SIZE;

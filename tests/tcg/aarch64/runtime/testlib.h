@@ -135,7 +135,8 @@ extern volatile struct exc_record exc_last;
  * Arm the recorder for one synchronous exception.  When it comes, it is
  * recorded and the handler resumes at `resume` (0: after the faulting
  * instruction, or at the preferred return address for SVC/HVC/SMC).
- * Unexpected synchronous exceptions print a FAIL line and exit.
+ * Unexpected synchronous exceptions print a FAIL line and exit.  After an
+ * expected Illegal Execution state exception, SPSR.IL is cleared.
  */
 void exc_expect(u64 resume);
 /* 1 if the armed exception arrived (and disarm). */
@@ -149,12 +150,17 @@ extern irq_hook_t irq_hook;
 #define ESR_IL          (1ULL << 25)
 #define ESR_ISS(esr)    ((esr) & 0x1ffffff)
 
+/* Address of the instruction `insn`, after executing it. */
+#define AT(insn) ({ u64 a_; asm volatile("adr %0, 1f\n1:\t" insn : "=&r"(a_) :: "memory"); a_; })
+
 /* Service calls that the runtime itself uses (immediate of SVC/HVC/SMC). */
 #define UPCALL_RETURN   0xfff
 
 /* ---- EL switching ---- */
 extern unsigned start_el;   /* EL at which the image was entered */
 extern unsigned have_el2, have_el3;
+/* PSTATE.DAIF and SCTLR_ELx of the entry EL, as found at the first instruction. */
+extern u64 boot_daif, boot_sctlr;
 
 /*
  * Run fn(arg) at a lower EL, entered by ERET with SPSR_ELx = spsr, and
