@@ -58,19 +58,30 @@ typedef struct {
 
 /* ---- errors ---- */
 
-/* Print the one error line: "qemu-system-aarch64: -opt arg: message". */
+/* Print the one error line: "qemu-system-aarch64: -opt arg: message". Control characters
+ * from the command line are escaped so that the error stays on one line. */
 static int G_GNUC_PRINTF(2, 3) fail(Ctx *c, const char *fmt, ...)
 {
+    GString *line = g_string_new(NULL);
     va_list ap;
 
-    fprintf(stderr, PROG ": ");
     if (c->opt) {
-        fprintf(stderr, "%s%s%s: ", c->opt, c->arg ? " " : "", c->arg ? c->arg : "");
+        g_string_append_printf(line, "%s%s%s: ", c->opt, c->arg ? " " : "",
+                               c->arg ? c->arg : "");
     }
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    g_string_append_vprintf(line, fmt, ap);
     va_end(ap);
+    fputs(PROG ": ", stderr);
+    for (const char *p = line->str; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+            fprintf(stderr, "\\x%02x", (unsigned char)*p);
+        } else {
+            fputc(*p, stderr);
+        }
+    }
     fputc('\n', stderr);
+    g_string_free(line, TRUE);
     return OPT_ERR;
 }
 
@@ -1940,9 +1951,8 @@ int options_parse(int argc, char **argv, GranuleOptions *opts)
     }
     qemu_loglevel = opts->log_mask;
     if (opts->log_file && qemu_log_set_file(opts->log_file) < 0) {
-        fprintf(stderr, PROG ": Error opening logfile %s: %s\n", opts->log_file,
-                g_strerror(errno));
-        return OPT_ERR;
+        c.opt = c.arg = NULL;
+        return fail(&c, "Error opening logfile %s: %s", opts->log_file, g_strerror(errno));
     }
     return OPT_OK;
 }

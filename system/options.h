@@ -90,8 +90,9 @@ typedef struct {
     bool secure;            /* secure=on: EL3, secure flash/RAM/UART views; forced by rme=on */
     bool virtualization;    /* virtualization=on: EL2; forced by rme=on */
     int gic_version;        /* always 3 for now (gic-version=3 or max) */
-    /* RME: machine rme=on or -cpu max,x-rme=on. rme=on also sets secure, virtualization and
-     * cpu_rme; -cpu max,x-rme=on alone only sets cpu_rme (as in QEMU). */
+    /* RME: machine rme=on (our shorthand); it also sets secure, virtualization and cpu_rme.
+     * QEMU's spelling, -M virt,secure=on[,virtualization=on] -cpu max,x-rme=on, sets only
+     * cpu_rme; x-rme=on without secure=on is rejected (FEAT_RME needs EL3). */
     bool rme;
     GranuleOnOffAuto acpi;  /* acpi=on is rejected: no ACPI tables yet */
     GranuleOnOffAuto highmem;
@@ -144,7 +145,10 @@ typedef struct {
     bool semihosting;
     GranuleSemihostingTarget semihosting_target;
     bool semihosting_userspace;
-    char **semihosting_argv;  /* arg=... in order, NULL-terminated (NULL when none given) */
+    /* arg=... in order, NULL-terminated (NULL when none given); argv[0] is the program name
+     * and SYS_GET_CMDLINE returns them joined by spaces. Without arg=, QEMU answers
+     * SYS_GET_CMDLINE with "KERNEL APPEND" from -kernel and -append. */
+    char **semihosting_argv;
     unsigned semihosting_argc;
 
     GranuleLoader *loaders;   /* -device loader, in order */

@@ -33,6 +33,7 @@ class Runner:
 
     def report(self, ok, what, detail=''):
         self.count += 1
+        what = what.replace('\n', '\\n')
         if ok:
             print(f'ok {self.count} - {what}')
         else:
@@ -134,6 +135,7 @@ def group_machine(t):
     t.err(['-M'], '-M: requires an argument')
     t.err(['-M', 'foo'], "unsupported machine type 'foo'")
     t.err(['-M', 'virt-1.0'], "unsupported machine type 'virt-1.0'")
+    t.err(['-M', 'foo\nbar'], "unsupported machine type 'foo\\x0abar'")
     t.err(['-machine', 'type=raspi3b'], "unsupported machine type 'raspi3b'")
     t.err(['-M', 'virt,gic-version=2'], 'gic-version=2', 'not supported yet')
     t.err(['-M', 'virt,gic-version=host'], 'gic-version=host requires KVM')
