@@ -27,8 +27,13 @@ MASK64 = (1 << 64) - 1
 MASK32 = (1 << 32) - 1
 
 # Fixed by link.ld; both the user-mode and the bare-metal image use them.
-MEM_ADDR = 0x40208000
+MEM_ADDR = 0x40200000
 MEM_SIZE = 512
+
+# Set by the runner: plain loads and stores (not exclusives, atomics, acquire/release) may be
+# unaligned.  Only valid when the system side runs with its MMU on (--sys-mmu), because with the
+# MMU off every data access is to Device memory and an unaligned one faults.
+UNALIGNED = False
 
 SPECIAL = [0, 1, 2, 3, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000, 0xffff, 31, 32, 63, 64,
            0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, 0xffffffff80000000,
@@ -331,6 +336,13 @@ def pick_base_addr(rng, rn, n, align, offset_fn):
     raise RuntimeError('no address found')
 
 
+def plain_align(rng, n):
+    """Alignment for an ordinary load or store of n bytes: half of them unaligned if allowed."""
+    if UNALIGNED and n > 1 and rng.random() < 0.5:
+        return 1
+    return n
+
+
 def addr_for(rng, rn, n, align=None):
     align = align or n
     return aligned_addr(rng, n, 16 if rn == 31 else align)
@@ -347,7 +359,7 @@ def u_ldst_single(rng):
         def offs(rng, n):
             k = rng.randint(0, 4095) if rng.random() < 0.2 else rng.randint(0, MEM_SIZE // n)
             return k, k * n, False
-        base, a, imm12 = pick_base_addr(rng, rn, n, n, offs)
+        base, a, imm12 = pick_base_addr(rng, rn, n, plain_align(rng, n), offs)
         items += set_base(rng, rn, base, tmp)
         rt = ls_rt(rng, rn, opc, False)
         word = (size << 30) | (0b111001 << 24) | (opc << 22) | (imm12 << 10) | (rn << 5) | rt
@@ -355,7 +367,7 @@ def u_ldst_single(rng):
         def offs(rng, n):
             k = rng.randint(-256, 255)
             return k, k, mode == 'post'
-        base, a, imm9 = pick_base_addr(rng, rn, n, n, offs)
+        base, a, imm9 = pick_base_addr(rng, rn, n, plain_align(rng, n), offs)
         bits = {'unscaled': 0, 'post': 1, 'unpriv': 2, 'pre': 3}[mode]
         items += set_base(rng, rn, base, tmp)
         rt = ls_rt(rng, rn, opc, mode in ('pre', 'post'))
@@ -374,7 +386,7 @@ def u_ldst_single(rng):
             else:
                 idx = rng.randint(-64, 64)
             return idx, idx << sh, False
-        base, a, idx = pick_base_addr(rng, rn, n, n, offs)
+        base, a, idx = pick_base_addr(rng, rn, n, plain_align(rng, n), offs)
         if rm != 31:
             val = idx & MASK64
             if option in (0b010, 0b110):
@@ -399,7 +411,7 @@ def u_ldst_pair(rng):
     def offs(rng, _):
         k = rng.randint(-64, 63)
         return k, k * n, mode == 0b001
-    base, a, imm7 = pick_base_addr(rng, rn, 2 * n, n, offs)
+    base, a, imm7 = pick_base_addr(rng, rn, 2 * n, plain_align(rng, n), offs)
     items = set_base(rng, rn, base, tmp)
     wb = mode in (0b001, 0b011)
     while True:

@@ -43,6 +43,13 @@ class HarnessError(Exception):
     pass
 
 
+class GuestFault(HarnessError):
+    """The guest took an exception (or signal) while running a case."""
+    def __init__(self, side, case, line):
+        super().__init__('%s: guest fault in case %s: %s' % (side, case, line.strip()))
+        self.side, self.case, self.line = side, case, line.strip()
+
+
 def run(cmd, **kw):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
     if p.returncode != 0:
@@ -113,12 +120,14 @@ class Builder:
             gen.emit_cases(cases, self.a.seed, f)
         cobj = os.path.join(self.dir, 'cases-%d.o' % chunk_no)
         run([self.cc] + CFLAGS + ['-c', src, '-o', cobj])
-        user = self.link('user-%d.elf' % chunk_no, [self.obj(os.path.join(GUEST, 'env-user.S'))], cobj)
+        user = self.link('user-%d.elf' % chunk_no, [self.obj(os.path.join(GUEST, 'env-user.S')),
+                                                    self.obj(os.path.join(GUEST, 'env-user-sig.c'))], cobj)
         sys_defs = []
         if self_test is not None:
             sys_defs = ['-DDIFF_SELF_TEST_CASE=%d' % self_test[0], '-DDIFF_SELF_TEST_KIND=%d' % self_test[1],
                         '-DDIFF_SELF_TEST_REG=%d' % self_test[2]]
-        sysimg = self.link('sys-%d.elf' % chunk_no, [self.obj(os.path.join(GUEST, 'env-sys-start.S')),
+        start_defs = ['-DDIFF_SYS_MMU'] if self.a.sys_mmu else []
+        sysimg = self.link('sys-%d.elf' % chunk_no, [self.obj(os.path.join(GUEST, 'env-sys-start.S'), start_defs),
                                                      self.obj(os.path.join(GUEST, 'env-sys.c'), sys_defs)], cobj)
         us, ss = elf_sections(user), elf_sections(sysimg)
         for name in COMMON_SECTIONS:
@@ -140,8 +149,8 @@ def parse_output(text, what):
             ended = True
             break
         if line.startswith('diff-exception'):
-            raise HarnessError('%s: guest took an exception after case %s: %s'
-                               % (what, 'none' if cur is None else '%d' % cur, line))
+            idx = int(line.split('case=')[1].split()[0], 16)
+            raise GuestFault(what, None if idx == (1 << 64) - 1 else idx, line)
         if line.startswith('c'):
             cur = int(line[1:], 16)
             res[cur] = ({}, {})
@@ -176,7 +185,7 @@ def run_emulators(args, user, sysimg):
             o, e = p.communicate()
             raise HarnessError('timeout after %ds: %s' % (args.timeout, ' '.join(cmd)))
         o = o.decode('latin-1')
-        if p.returncode != 0:
+        if p.returncode != 0 and 'diff-exception' not in o:
             raise HarnessError('exit status %d from %s\n%s%s' % (p.returncode, ' '.join(cmd), o[-2000:],
                                                                  e.decode('latin-1')[-2000:]))
         outs.append(o)
@@ -196,6 +205,15 @@ def disassemble(builder, elf, syms, idx):
     lo, hi = syms['blk_%d' % idx], syms['blkend_%d' % idx]
     text = run([builder.objdump, '-d', '--start-address=0x%x' % lo, '--stop-address=0x%x' % hi, elf])
     return [l for l in text.splitlines() if l.startswith('  ') and ':' in l]
+
+
+def describe_case(builder, case, user_elf):
+    syms = elf_symbols(builder.nm, user_elf)
+    out = ['  case %d, code (block at 0x%x):' % (case.index, syms['blk_%d' % case.index])]
+    out += ['   ' + l for l in disassemble(builder, user_elf, syms, case.index)]
+    ir = list(case.regs) + [case.sp, case.nzcv]
+    out.append('  initial: ' + ' '.join('%s=%x' % (n, v) for n, v in zip(REG_NAMES, ir)))
+    return '\n'.join(out)
 
 
 def report(args, builder, case, chunk, ref, emu, user_elf, labels):
@@ -247,14 +265,22 @@ def main():
     ap.add_argument('--case', type=int, default=None, help='run only this case (as numbered for --seed/--block)')
     ap.add_argument('--chunk', type=int, default=40000, help='instructions per emulator invocation')
     ap.add_argument('--max-report', type=int, default=5, help='mismatching cases to print in full')
+    ap.add_argument('--sys-mmu', action='store_true',
+                    help='system side runs with an identity-mapped MMU (RAM is Normal memory)')
+    ap.add_argument('--unaligned', action='store_true',
+                    help='also generate unaligned plain loads/stores (needs --sys-mmu)')
     ap.add_argument('--cross-prefix', default='aarch64-linux-gnu-')
     ap.add_argument('--timeout', type=int, default=300)
     ap.add_argument('--keep', metavar='DIR', help='build in DIR and keep the files')
-    ap.add_argument('--self-test', choices=['reg', 'nzcv', 'mem'],
-                    help='corrupt one case on the system side and succeed only if exactly that is reported')
+    ap.add_argument('--self-test', choices=['reg', 'nzcv', 'mem', 'fault'],
+                    help='corrupt one case on the system side (or make it fault on both) and succeed only if '
+                    'exactly that is reported')
     ap.add_argument('--check-encodings', action='store_true',
                     help='also require objdump to decode every generated word')
     args = ap.parse_args()
+    if args.unaligned and not args.sys_mmu:
+        ap.error('--unaligned needs --sys-mmu: with the MMU off data accesses are Device memory')
+    gen.UNALIGNED = args.unaligned
     if args.count is None:
         args.count = 1000000 if args.long else 20000
 
@@ -274,15 +300,37 @@ def main():
     try:
         for chunk_no, cases in enumerate(chunks_of(args)):
             self_test = None
-            if args.self_test:
+            if args.self_test == 'fault':
                 victim = cases[len(cases) // 2]
-                kind = {'reg': 0, 'nzcv': 1, 'mem': 2}[args.self_test]
-                which = 5 if kind == 0 else 7
-                self_test = (victim.index, kind, which)
-            user, sysimg = builder.build_chunk(chunk_no, cases, self_test)
+                victim.units.append([gen.W(0x00000000, 'udf #0 (self-test)')])
+                self_test = (victim.index,)
+                user, sysimg = builder.build_chunk(chunk_no, cases)
+            else:
+                if args.self_test:
+                    victim = cases[len(cases) // 2]
+                    kind = {'reg': 0, 'nzcv': 1, 'mem': 2}[args.self_test]
+                    which = 5 if kind == 0 else 7
+                    self_test = (victim.index, kind, which)
+                user, sysimg = builder.build_chunk(chunk_no, cases, self_test)
             if args.check_encodings:
                 check_encodings(builder, user, cases)
             (uo, so), cmds = run_emulators(args, user, sysimg)
+            faults = []
+            for o, lab in ((uo, labels[0]), (so, labels[1])):
+                try:
+                    parse_output(o, lab)
+                except GuestFault as f:
+                    faults.append(f)
+            if args.self_test == 'fault':
+                return fault_verdict(faults, self_test[0])
+            if faults:
+                f = faults[0]
+                for g in faults:
+                    print('GUEST FAULT on %s' % g)
+                bycase = {c.index: c for c in cases}
+                if f.case in bycase:
+                    print(describe_case(builder, bycase[f.case], user))
+                raise f
             ures, sres = parse_output(uo, labels[0]), parse_output(so, labels[1])
             for c in cases:
                 if c.index not in ures or c.index not in sres:
@@ -309,6 +357,18 @@ def main():
           % (args.seed, ncases, ninsns, nunits, ninsns - nunits, len(mismatches), time.time() - t0))
     print('diff: reference %s, system %s' % (args.reference, args.emulator))
     return 1 if mismatches else 0
+
+
+def fault_verdict(faults, victim):
+    sides = [f.side for f in faults if f.case == victim]
+    if len(faults) == 2 and len(sides) == 2:
+        print('SELF-TEST PASSED: the fault planted in case %d was reported by both sides:' % victim)
+        for f in faults:
+            print('  ' + f.line)
+        return 0
+    print('SELF-TEST FAILED: expected both sides to report a fault in case %d, got %s'
+          % (victim, [str(f) for f in faults]))
+    return 1
 
 
 def self_test_verdict(args, mismatches, self_test):

@@ -41,7 +41,9 @@ static void sys_hex(const char *name, uint64_t v)
 
 void sys_exception(uint64_t vec, uint64_t esr, uint64_t elr, uint64_t far)
 {
-    sys_hex("\ndiff-exception vector=", vec);
+    diff_flush();
+    sys_hex("\ndiff-exception case=", diff_current);
+    sys_hex(" vector=", vec);
     sys_hex(" esr=", esr);
     sys_hex(" elr=", elr);
     sys_hex(" far=", far);

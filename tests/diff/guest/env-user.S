@@ -17,6 +17,7 @@ _start:
     adrp x0, diff_stack_top
     add x0, x0, :lo12:diff_stack_top
     mov sp, x0
+    bl user_setup_signals
     bl diff_main
     b user_exit
 
@@ -37,6 +38,8 @@ user_write:
 3:  mov x0, #4
 
 /* w0 = exit status */
+    .global user_exit_status
+user_exit_status:
 user_exit:
     mov x8, #94                 /* exit_group */
     svc #0

@@ -9,11 +9,14 @@
  *   r<nn>=<value>         register nn (0-30 X, 31 SP, 32 NZCV) differs from its initial value
  *   m<off>=<value>        the 8-byte word at buffer offset off differs from its initial value
  *   diff-end
+ * A guest fault makes the environment print instead
+ *   diff-exception case=<index> ...
  * Printing only changes keeps the serial output small; the host rebuilds full states.
  */
 
 static char obuf[4096];
 static unsigned long opos;
+volatile uint64_t diff_current = ~0ULL;
 
 /* The compiler may turn loops into calls to these, so they must exist. */
 void *memcpy(void *d, const void *s, unsigned long n)
@@ -35,7 +38,7 @@ void *memset(void *d, int c, unsigned long n)
     return d;
 }
 
-static void flush(void)
+void diff_flush(void)
 {
     if (opos) {
         env_write(obuf, opos);
@@ -46,7 +49,7 @@ static void flush(void)
 static void put(char c)
 {
     if (opos == sizeof(obuf)) {
-        flush();
+        diff_flush();
     }
     obuf[opos++] = c;
 }
@@ -76,6 +79,7 @@ int diff_main(void)
         for (int w = 0; w < DIFF_MEM_WORDS; w++) {
             diff_mem[w] = c->mem[w];
         }
+        diff_current = c->index;
         diff_run_case(c->entry);
         env_post_case(c->index, &diff_out, diff_mem);
         put('c');
@@ -101,6 +105,6 @@ int diff_main(void)
         }
     }
     puts_("diff-end\n");
-    flush();
+    diff_flush();
     return 0;
 }

@@ -35,6 +35,10 @@ extern struct diff_state diff_out;
 void diff_run_case(void (*entry)(void));
 int diff_main(void);
 
+/* For the environments' fault handlers: the case being run, and pushing out buffered output. */
+extern volatile uint64_t diff_current;
+void diff_flush(void);
+
 /*
  * The environment (Linux user mode or bare metal) provides these through a
  * jump table at the very start of the image, so their addresses, and with
