@@ -67,12 +67,14 @@ typedef struct {
     GranuleLoaderKind kind;
     char *file;             /* FILE: readable at parse time */
     bool has_addr;
-    uint64_t addr;          /* FILE: load address for raw images (and ELF entry override) */
+    uint64_t addr;          /* FILE: raw-image load address (ELF files carry their own) */
     uint64_t data;          /* DATA: the value; only its low data_len bytes are stored */
     unsigned data_len;      /* DATA: 1, 2, 4 or 8 */
     bool data_be;           /* DATA: store big-endian instead of the CPU's endianness */
     bool force_raw;         /* FILE: do not try ELF/uImage/hex first */
-    int cpu_num;            /* -1: none given; else that CPU's PC is set to the entry or addr */
+    /* -1 when not given. FILE: that CPU's PC gets the ELF entry (or addr for a raw image);
+     * DATA: only picks the CPU whose address space is written; SET_PC: PC = addr. */
+    int cpu_num;
 } GranuleLoader;
 
 /* One -drive if=pflash or -pflash. */
