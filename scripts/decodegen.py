@@ -28,7 +28,7 @@ C_KEYWORDS = {
     'auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else',
     'enum', 'extern', 'float', 'for', 'goto', 'if', 'inline', 'int', 'long', 'register',
     'restrict', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'typedef',
-    'union', 'unsigned', 'void', 'volatile', 'while', 'insn', 's', 'a', 'u',
+    'union', 'unsigned', 'void', 'volatile', 'while', 'bool', 'true', 'false',
 }
 
 
