@@ -14,6 +14,12 @@
 #define ALIAS_VA        UINT64_C(0x0000008000000000)
 #define RO_VA           UINT64_C(0x0000008000200000)
 #define UNMAPPED_VA     UINT64_C(0x0000009000000000)
+#define PAS_VA          UINT64_C(0x0000008000400000)   /* + 4KB per PA space below */
+
+/* PAR_EL1 after a successful AT: NS is bit 9, NSE bit 11 with FEAT_RME, RES1 without it
+ * (Arm ARM D23.2.118). */
+#define PAR_NS          BIT(9)
+#define PAR_NSE         BIT(11)
 
 static uint8_t pool[16 * XLAT_GRANULE] __attribute__((aligned(XLAT_GRANULE)));
 static uint8_t page[XLAT_GRANULE] __attribute__((aligned(XLAT_GRANULE)));
@@ -51,6 +57,8 @@ void selftest_mmu(void)
     struct xlat_ctx ctx;
     volatile uint32_t *alias = (volatile uint32_t *)(uintptr_t)ALIAS_VA;
     uint64_t par;
+    /* ID_AA64PFR0_EL1.RME, bits [55:52] (Arm ARM D23.2.67). */
+    int rme = FIELD_GET(read_sysreg(ID_AA64PFR0_EL1), 52, 4) != 0;
     int ok;
 
     if (el == 0 || (el == 2 && (read_sysreg(HCR_EL2) & BIT(34)))) {
@@ -65,6 +73,14 @@ void selftest_mmu(void)
     ok = ok && xlat_map(&ctx, 0x40000000, 0x40000000, 0x40000000, XLAT_CODE | XLAT_RW) == XLAT_OK;
     ok = ok && xlat_map(&ctx, ALIAS_VA, (uintptr_t)page, XLAT_GRANULE, XLAT_DATA) == XLAT_OK;
     ok = ok && xlat_map(&ctx, RO_VA, (uintptr_t)page, XLAT_GRANULE, XLAT_RODATA) == XLAT_OK;
+    ok = ok && xlat_map(&ctx, PAS_VA, (uintptr_t)page, XLAT_GRANULE, XLAT_DATA | XLAT_PAS_NS) ==
+         XLAT_OK;
+    if (el == 3 && rme) {
+        ok = ok && xlat_map(&ctx, PAS_VA + XLAT_GRANULE, (uintptr_t)page, XLAT_GRANULE,
+                            XLAT_DATA | XLAT_PAS_ROOT) == XLAT_OK;
+        ok = ok && xlat_map(&ctx, PAS_VA + 2 * XLAT_GRANULE, (uintptr_t)page, XLAT_GRANULE,
+                            XLAT_DATA | XLAT_PAS_REALM) == XLAT_OK;
+    }
     check(ok, "xlat tables built");
     if (!ok) {
         return;
@@ -85,4 +101,24 @@ void selftest_mmu(void)
     check((par & 1) && ((par >> 1) & 0x3c) == 0x0c, "AT: write to read-only alias faults");
     par = at_probe(el, UNMAPPED_VA, 0);
     check((par & 1) && ((par >> 1) & 0x3c) == 0x04, "AT: unmapped address has a translation fault");
+    if (el != 3) {
+        return;
+    }
+    /* At EL3 the descriptor's NS (and, with RME, NSE) bits choose the output PA space, and AT
+     * reports the space it used. */
+    par = at_probe(el, ALIAS_VA, 0);
+    check(!(par & 1) && !(par & PAR_NS) && (!rme || !(par & PAR_NSE)),
+          "AT: EL3 mapping without NS/NSE is Secure");
+    par = at_probe(el, PAS_VA, 0);
+    check(!(par & 1) && (par & PAR_NS) && (!rme || !(par & PAR_NSE)),
+          "AT: NS bit gives the Non-secure PAS");
+    if (!rme) {
+        /* Without RME, PAR_EL1 bit 11 is RES1, not NSE. */
+        printf("SKIP: no FEAT_RME, Root and Realm PA spaces not probed\n");
+        return;
+    }
+    par = at_probe(el, PAS_VA + XLAT_GRANULE, 0);
+    check(!(par & 1) && !(par & PAR_NS) && (par & PAR_NSE), "AT: NSE alone gives the Root PAS");
+    par = at_probe(el, PAS_VA + 2 * XLAT_GRANULE, 0);
+    check(!(par & 1) && (par & PAR_NS) && (par & PAR_NSE), "AT: NSE and NS give the Realm PAS");
 }

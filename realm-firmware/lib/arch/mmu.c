@@ -51,6 +51,22 @@ static void clean_tables(const struct xlat_ctx *ctx)
     dsb(sy);
 }
 
+/*
+ * Same sequence in every regime, only the register names differ (they are part of the
+ * instruction, hence a macro): tables and attributes first, then invalidate stale TLB entries,
+ * and only after that set SCTLR.M, with ISBs so each step is seen by the next (Arm ARM D8.16).
+ */
+#define MMU_PROGRAM(el, tlbi_op, ctx, tcr) do { \
+        write_sysreg(xlat_mair_value(), MAIR_##el); \
+        write_sysreg(tcr, TCR_##el); \
+        write_sysreg(xlat_root_pa(ctx), TTBR0_##el); \
+        isb(); \
+        __asm__ volatile("tlbi " tlbi_op : : : "memory"); \
+        dsb(ish); \
+        isb(); \
+        write_sysreg(read_sysreg(SCTLR_##el) | SCTLR_M | SCTLR_C | SCTLR_I, SCTLR_##el); \
+    } while (0)
+
 int mmu_enable(const struct xlat_ctx *ctx)
 {
     uint64_t tcr;
@@ -76,34 +92,13 @@ int mmu_enable(const struct xlat_ctx *ctx)
     clean_tables(ctx);
     switch (ctx->regime) {
     case XLAT_REGIME_EL3:
-        write_sysreg(xlat_mair_value(), MAIR_EL3);
-        write_sysreg(tcr, TCR_EL3);
-        write_sysreg(xlat_root_pa(ctx), TTBR0_EL3);
-        isb();
-        __asm__ volatile("tlbi alle3" : : : "memory");
-        dsb(ish);
-        isb();
-        write_sysreg(read_sysreg(SCTLR_EL3) | SCTLR_M | SCTLR_C | SCTLR_I, SCTLR_EL3);
+        MMU_PROGRAM(EL3, "alle3", ctx, tcr);
         break;
     case XLAT_REGIME_EL2:
-        write_sysreg(xlat_mair_value(), MAIR_EL2);
-        write_sysreg(tcr, TCR_EL2);
-        write_sysreg(xlat_root_pa(ctx), TTBR0_EL2);
-        isb();
-        __asm__ volatile("tlbi alle2" : : : "memory");
-        dsb(ish);
-        isb();
-        write_sysreg(read_sysreg(SCTLR_EL2) | SCTLR_M | SCTLR_C | SCTLR_I, SCTLR_EL2);
+        MMU_PROGRAM(EL2, "alle2", ctx, tcr);
         break;
     default:
-        write_sysreg(xlat_mair_value(), MAIR_EL1);
-        write_sysreg(tcr, TCR_EL1);
-        write_sysreg(xlat_root_pa(ctx), TTBR0_EL1);
-        isb();
-        __asm__ volatile("tlbi vmalle1" : : : "memory");
-        dsb(ish);
-        isb();
-        write_sysreg(read_sysreg(SCTLR_EL1) | SCTLR_M | SCTLR_C | SCTLR_I, SCTLR_EL1);
+        MMU_PROGRAM(EL1, "vmalle1", ctx, tcr);
         break;
     }
     isb();

@@ -349,24 +349,32 @@ static int node_end(const struct dtb *d, int node)
     }
 }
 
+/* The node starting at or after off once properties and NOPs are skipped, if there is one
+ * before the enclosing node ends. */
+static int node_from(const struct dtb *d, uint32_t off)
+{
+    uint32_t tag = 0;
+    int ret = skip_props(d, off, &tag);
+
+    if (ret < 0) {
+        return ret;
+    }
+    return tag == TOK_BEGIN_NODE ? ret : DTB_E_NOTFOUND;
+}
+
 int dtb_first_child(const struct dtb *d, int node)
 {
-    uint32_t body, tag = 0;
-    int off;
+    uint32_t body;
 
     if (node_body(d, node, &body)) {
         return DTB_E_BADOFFSET;
     }
-    off = skip_props(d, body, &tag);
-    if (off < 0) {
-        return off;
-    }
-    return tag == TOK_BEGIN_NODE ? off : DTB_E_NOTFOUND;
+    return node_from(d, body);
 }
 
 int dtb_next_sibling(const struct dtb *d, int node)
 {
-    uint32_t body, tag = 0;
+    uint32_t body;
     int off;
 
     if (node_body(d, node, &body)) {
@@ -377,11 +385,7 @@ int dtb_next_sibling(const struct dtb *d, int node)
         return off;
     }
     /* Siblings follow after NOPs; properties cannot appear after a subnode (5.4.2). */
-    off = skip_props(d, (uint32_t)off, &tag);
-    if (off < 0) {
-        return off;
-    }
-    return tag == TOK_BEGIN_NODE ? off : DTB_E_NOTFOUND;
+    return node_from(d, (uint32_t)off);
 }
 
 int dtb_parent(const struct dtb *d, int node)
