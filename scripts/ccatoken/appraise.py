@@ -12,6 +12,12 @@ def _hex(obj, field, what):
         raise CcaError("%s: %s missing or not hex" % (what, field)) from None
 
 
+def _entry(obj, what):
+    if not isinstance(obj, dict):
+        raise CcaError("%s: expected an object" % what)
+    return obj
+
+
 class Report:
     def __init__(self):
         self.lines = []
@@ -25,10 +31,11 @@ class Report:
 
 def _sw_component(rep, comp, rv_comps, i):
     label = comp.get(1, "#%d" % i)
-    cands = [c for c in rv_comps if c.get("component-type") in (None, comp.get(1))]
+    cands = [_entry(c, "sw-component reference") for c in rv_comps]
+    cands = [c for c in cands if c.get("component-type") in (None, comp.get(1))]
     want = None
     for c in cands:
-        if bytes.fromhex(c.get("measurement-value", "")) == comp[2]:
+        if _hex(c, "measurement-value", "sw-component reference") == comp[2]:
             want = c
             break
     if want is None:
@@ -36,7 +43,7 @@ def _sw_component(rep, comp, rv_comps, i):
         return None
     if "signer-id" in want:
         rep.check("sw-component %s signer-id" % label,
-                  bytes.fromhex(want["signer-id"]) == comp[5])
+                  _hex(want, "signer-id", "sw-component reference") == comp[5])
     if "version" in want:
         rep.check("sw-component %s version" % label, want["version"] == comp.get(4),
                   "token %r, reference %r" % (comp.get(4), want["version"]))
@@ -51,7 +58,8 @@ def platform(rep, claims, rv):
     impl = claims[2396]
     entry = None
     for i, ent in enumerate(entries):
-        if _hex(ent, "implementation-id", "platform reference %d" % i) == impl:
+        if _hex(_entry(ent, "platform reference %d" % i), "implementation-id",
+                "platform reference %d" % i) == impl:
             entry = ent
     rep.lines.append("platform:")
     rep.check("implementation-id", entry is not None, impl.hex())
@@ -61,6 +69,8 @@ def platform(rep, claims, rv):
         rep.check("platform-configuration",
                   _hex(entry, "platform-configuration", "platform reference") == claims[2401])
     rv_comps = entry.get("sw-components", [])
+    if not isinstance(rv_comps, list):
+        raise CcaError("platform reference: sw-components must be a list")
     used = []
     for i, comp in enumerate(claims[2399]):
         want = _sw_component(rep, comp, rv_comps, i)
@@ -77,9 +87,10 @@ def realm(rep, claims, rv):
     if not isinstance(entries, list) or not entries:
         raise CcaError("reference values: realm must be a non-empty list")
     # The entry whose RIM matches, else the first one (to report what differs).
-    entry = entries[0]
+    entry = _entry(entries[0], "realm reference")
     for ent in entries:
-        if _hex(ent, "initial-measurement", "realm reference") == claims[44238]:
+        if _hex(_entry(ent, "realm reference"), "initial-measurement",
+                "realm reference") == claims[44238]:
             entry = ent
             break
     rep.lines.append("realm:")
@@ -87,9 +98,12 @@ def realm(rep, claims, rv):
               _hex(entry, "initial-measurement", "realm reference") == claims[44238])
     rems = entry.get("extensible-measurements")
     if rems is not None:
+        if not isinstance(rems, list):
+            raise CcaError("realm reference: extensible-measurements must be a list")
         for i, rem in enumerate(rems):
             got = claims[44239][i] if i < len(claims[44239]) else None
-            rep.check("extensible-measurements[%d]" % i, bytes.fromhex(rem) == got)
+            rep.check("extensible-measurements[%d]" % i,
+                      _hex({"m": rem}, "m", "realm reference REM") == got)
     if "personalization-value" in entry:
         rep.check("personalization-value",
                   _hex(entry, "personalization-value", "realm reference") == claims[44235])

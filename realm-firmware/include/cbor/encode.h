@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* encode.h: CBOR (RFC 8949) encoder into a caller buffer, preferred serialization, no allocation. */
+/* encode.h: CBOR (RFC 8949) encoder into a caller buffer, preferred serialization, no malloc. */
 #ifndef FW_CBOR_ENCODE_H
 #define FW_CBOR_ENCODE_H
 #include <stdbool.h>

@@ -122,9 +122,11 @@ static CborErr skip_item(const uint8_t *p, const uint8_t *end, unsigned depth, u
 
 /* RFC 8949 5.6: a map with duplicate keys is not valid. Walks the already validated pairs and
  * compares each key with every earlier one; quadratic, but token maps hold a dozen keys and the
- * walk only re-reads heads. */
-static CborErr check_duplicates(const uint8_t *first, const uint8_t *end, uint64_t pairs,
-                                unsigned depth, unsigned flags)
+ * walk only re-reads heads. Kept out of line so its three CborItems do not enlarge every
+ * recursive skip_item frame (firmware stacks are small). */
+static __attribute__((noinline)) CborErr check_duplicates(const uint8_t *first,
+                                                          const uint8_t *end, uint64_t pairs,
+                                                          unsigned depth, unsigned flags)
 {
     const uint8_t *pi = first;
     unsigned fast = flags | CBOR_DEC_VALIDATED;
@@ -257,7 +259,7 @@ CborErr cbor_decode_init(CborCursor *c, const uint8_t *buf, size_t len, unsigned
     CborErr err = cbor_check_prefix(buf, len, flags, &n);
 
     c->p = buf;
-    c->end = buf + (buf ? len : 0);
+    c->end = buf ? buf + len : buf;
     c->left = 0;
     c->depth = 0;
     c->flags = (uint8_t)(flags | CBOR_DEC_VALIDATED);
