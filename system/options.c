@@ -48,7 +48,21 @@ typedef struct {
     char *bios_name;        /* a bare -bios NAME not in the current directory: look in -L */
     GPtrArray *sh_args;
     GArray *loaders;
+    GArray *chardevs;       /* Chardev, from -chardev */
+    char *serial_ref[GRANULE_MAX_SERIALS];  /* -serial chardev:ID */
+    char *monitor_ref;      /* -mon chardev=ID or -monitor chardev:ID */
+    char *sh_ref;           /* -semihosting-config chardev=ID */
 } Ctx;
+
+/* One -chardev; frontends refer to it by id, and only a mux=on chardev may have several. */
+typedef struct {
+    char *id;
+    char *arg;              /* the -chardev argument, for error messages */
+    GranuleCharSpec spec;
+    bool mux;
+    bool signal;
+    unsigned users;
+} Chardev;
 
 /* One key=value item of a QEMU-style option string. */
 typedef struct {
@@ -996,6 +1010,13 @@ static int opt_serial(Ctx *c, const char *arg)
     if (o->nb_serials == GRANULE_MAX_SERIALS) {
         return fail(c, "too many serial ports (at most %d)", GRANULE_MAX_SERIALS);
     }
+    if (g_str_has_prefix(arg, "chardev:")) {
+        /* Resolved once every -chardev is known: QEMU creates chardevs first. */
+        memset(&o->serial[o->nb_serials], 0, sizeof(spec));
+        c->serial_ref[o->nb_serials++] = g_strdup(arg + 8);
+        c->serial_given = true;
+        return OPT_OK;
+    }
     if (parse_char(c, arg, &spec) < 0) {
         return OPT_ERR;
     }
@@ -1010,7 +1031,12 @@ static int opt_monitor(Ctx *c, const char *arg)
     GranuleCharSpec spec;
 
     if (c->monitor_given) {
-        return fail(c, "only one -monitor is supported");
+        return fail(c, "only one monitor (-monitor or -mon) is supported");
+    }
+    if (g_str_has_prefix(arg, "chardev:")) {
+        c->monitor_ref = g_strdup(arg + 8);
+        c->monitor_given = true;
+        return OPT_OK;
     }
     if (parse_char(c, arg, &spec) < 0) {
         return OPT_ERR;
@@ -1058,8 +1084,130 @@ static int opt_vga(Ctx *c, const char *arg)
 
 static int opt_chardev(Ctx *c, const char *arg)
 {
-    return fail(c, "-chardev is not supported yet (use -serial/-monitor with stdio, file:PATH, "
-                "null or none)");
+    static const char *const unsupported[] = {
+        "socket", "udp", "pty", "pipe", "serial", "tty", "parallel", "vc", "ringbuf", "memory",
+        "msmouse", "braille", "testdev", "spicevmc", "spiceport", "qemu-vdagent", "dbus",
+        "wctablet", "mux", "console",
+    };
+    GArray *kvs = kv_split(c, arg, "backend");
+    Chardev cd = { .signal = true };
+    const char *backend = NULL, *bad_key = NULL;
+    bool has_signal = false;
+    int ret = OPT_OK;
+
+    if (!kvs) {
+        return OPT_ERR;
+    }
+    for (guint i = 0; i < kvs->len && ret == OPT_OK; i++) {
+        KeyValue *kv = &g_array_index(kvs, KeyValue, i);
+
+        if (!strcmp(kv->key, "backend")) {
+            backend = kv->value;
+        } else if (!strcmp(kv->key, "id")) {
+            set_str(&cd.id, kv->value);
+        } else if (!strcmp(kv->key, "mux")) {
+            ret = parse_bool(c, kv->key, kv->value, &cd.mux);
+        } else if (!strcmp(kv->key, "signal")) {
+            ret = parse_bool(c, kv->key, kv->value, &cd.signal);
+            has_signal = true;
+        } else if (!strcmp(kv->key, "path")) {
+            set_str(&cd.spec.path, kv->value);
+        } else if (!bad_key) {
+            /* Reported after the backend, so an unsupported backend is named first. */
+            bad_key = kv->key;
+        }
+    }
+    for (guint i = 0; ret == OPT_OK && cd.id && i < c->chardevs->len; i++) {
+        if (!strcmp(g_array_index(c->chardevs, Chardev, i).id, cd.id)) {
+            ret = fail(c, "chardev '%s' already exists", cd.id);
+        }
+    }
+    if (ret == OPT_OK) {
+        bool known = false;
+        for (size_t i = 0; backend && i < G_N_ELEMENTS(unsupported); i++) {
+            known |= !strcmp(backend, unsupported[i]);
+        }
+        if (!cd.id) {
+            ret = fail(c, "chardev: no id specified");
+        } else if (!backend) {
+            ret = fail(c, "chardev: \"%s\" missing backend", cd.id);
+        } else if (known) {
+            ret = fail(c, "chardev backend '%s' is not supported yet (use stdio, file or null)",
+                       backend);
+        } else if (strcmp(backend, "stdio") && strcmp(backend, "null") && strcmp(backend, "file")) {
+            ret = fail(c, "'%s' is not a valid char driver name", backend);
+        } else if (bad_key && (!strcmp(bad_key, "logfile") || !strcmp(bad_key, "logappend"))) {
+            ret = fail(c, "%s= is not supported yet", bad_key);
+        } else if (bad_key) {
+            ret = fail(c, "Invalid parameter '%s'", bad_key);
+        } else if (!strcmp(backend, "stdio")) {
+            cd.spec.kind = GRANULE_CHAR_STDIO;
+        } else if (!strcmp(backend, "null")) {
+            cd.spec.kind = GRANULE_CHAR_NULL;
+        } else if (!strcmp(backend, "file")) {
+            const char *why;
+            cd.spec.kind = GRANULE_CHAR_FILE;
+            if (!cd.spec.path) {
+                ret = fail(c, "chardev: file: no filename given");
+            } else if (!file_writable(cd.spec.path, &why)) {
+                ret = fail(c, "Could not open '%s': %s", cd.spec.path, why);
+            }
+        }
+    }
+    if (ret == OPT_OK && cd.spec.path && cd.spec.kind != GRANULE_CHAR_FILE) {
+        ret = fail(c, "Invalid parameter 'path'");
+    }
+    if (ret == OPT_OK && has_signal && cd.spec.kind != GRANULE_CHAR_STDIO) {
+        ret = fail(c, "Invalid parameter 'signal'");
+    }
+    kv_free(kvs);
+    if (ret != OPT_OK) {
+        g_free(cd.id);
+        g_free(cd.spec.path);
+        return ret;
+    }
+    cd.arg = g_strdup(arg);
+    g_array_append_val(c->chardevs, cd);
+    return OPT_OK;
+}
+
+static int opt_mon(Ctx *c, const char *arg)
+{
+    GArray *kvs = kv_split(c, arg, "chardev");
+    const char *id = NULL;
+    int ret = OPT_OK;
+    bool b;
+
+    if (!kvs) {
+        return OPT_ERR;
+    }
+    for (guint i = 0; i < kvs->len && ret == OPT_OK; i++) {
+        KeyValue *kv = &g_array_index(kvs, KeyValue, i);
+
+        if (!strcmp(kv->key, "chardev")) {
+            id = kv->value;
+        } else if (!strcmp(kv->key, "mode")) {
+            if (!strcmp(kv->value, "control")) {
+                ret = fail(c, "QMP (mode=control) is not supported yet");
+            } else if (strcmp(kv->value, "readline")) {
+                ret = fail(c, "Parameter 'mode' does not accept value '%s'", kv->value);
+            }
+        } else if (!strcmp(kv->key, "pretty")) {
+            ret = parse_bool(c, kv->key, kv->value, &b);
+        } else if (strcmp(kv->key, "id")) {
+            ret = fail(c, "Invalid parameter '%s'", kv->key);
+        }
+    }
+    if (ret == OPT_OK && !id) {
+        ret = fail(c, "Parameter 'chardev' is missing");
+    } else if (ret == OPT_OK && c->monitor_given) {
+        ret = fail(c, "only one monitor (-monitor or -mon) is supported");
+    } else if (ret == OPT_OK) {
+        c->monitor_ref = g_strdup(id);
+        c->monitor_given = true;
+    }
+    kv_free(kvs);
+    return ret;
 }
 
 /* ---- logging ---- */
@@ -1128,7 +1276,7 @@ static int opt_semihosting_config(Ctx *c, const char *arg)
                            "and auto)", kv->value);
             }
         } else if (!strcmp(kv->key, "chardev")) {
-            ret = fail(c, "chardev= is not supported yet (semihosting output goes to stdout)");
+            set_str(&c->sh_ref, kv->value);
         } else if (!strcmp(kv->key, "arg")) {
             g_ptr_array_add(c->sh_args, g_strdup(kv->value));
         } else {
@@ -1566,9 +1714,14 @@ static int opt_help(Ctx *c, const char *arg)
         "\nConsole and display:\n"
         "-nographic      no display; serial and monitor on stdio (Ctrl-A c switches)\n"
         "-display none   no display\n"
-        "-serial DEV     next serial port: stdio, mon:stdio, file:PATH, null or none\n"
+        "-serial DEV     next serial port: stdio, mon:stdio, file:PATH, null, none or\n"
+        "                chardev:ID\n"
         "                (the first is UART0, the second the secure UART)\n"
-        "-monitor DEV    the monitor: stdio, mon:stdio, null or none\n"
+        "-monitor DEV    the monitor: stdio, mon:stdio, null, none or chardev:ID\n"
+        "-chardev stdio|null|file,id=ID[,mux=on|off][,signal=on|off][,path=FILE]\n"
+        "                a character backend for -serial chardev:ID, -mon chardev=ID and\n"
+        "                -semihosting-config chardev=ID\n"
+        "-mon [chardev=]ID[,mode=readline]  the monitor on a -chardev\n"
         "\nDebugging:\n"
         "-d item1,...    log the given items ('-d help' for a list)\n"
         "-D FILE         write the log to FILE instead of stderr\n"
@@ -1576,7 +1729,7 @@ static int opt_help(Ctx *c, const char *arg)
         "-s              shorthand for -gdb tcp::1234\n"
         "-S              do not start the CPU at startup\n"
         "-semihosting    enable Arm semihosting\n"
-        "-semihosting-config [enable=]on|off[,target=native|gdb|auto][,arg=STR]...\n"
+        "-semihosting-config [enable=]on|off[,target=native|gdb|auto][,chardev=ID][,arg=STR]...\n"
         "-icount [shift=]N|auto[,align=on|off][,sleep=on|off]\n"
         "\nOther:\n"
         "-no-reboot      exit instead of rebooting\n"
@@ -1681,6 +1834,7 @@ static const struct {
     { "serial", true, opt_serial },
     { "monitor", true, opt_monitor },
     { "chardev", true, opt_chardev },
+    { "mon", true, opt_mon },
     { "d", true, opt_log_items },
     { "D", true, opt_log_file },
     { "semihosting", false, opt_semihosting },
@@ -1712,7 +1866,7 @@ static const struct {
 /* Real QEMU options we do not implement: a clearer message than "invalid option". */
 static const char *const qemu_only_options[] = {
     "global", "object", "netdev", "usb", "usbdevice", "hda", "hdb", "hdc", "hdd", "cdrom", "sd",
-    "mtdblock", "fda", "fdb", "fsdev", "virtfs", "vnc", "spice", "qmp", "qmp-pretty", "mon",
+    "mtdblock", "fda", "fdb", "fsdev", "virtfs", "vnc", "spice", "qmp", "qmp-pretty",
     "pidfile", "daemonize", "loadvm", "incoming", "trace", "plugin", "numa", "overcommit",
     "msg", "sandbox", "action", "audiodev", "audio", "full-screen", "k", "snapshot", "mem-path",
     "mem-prealloc", "fw_cfg", "add-fd", "readconfig", "writeconfig", "preconfig", "runas",
@@ -1726,12 +1880,107 @@ static const char *const qemu_only_options[] = {
 
 /* ---- cross-checks once every option is known ---- */
 
+static int chardev_lookup(Ctx *c, const char *id)
+{
+    for (guint i = 0; i < c->chardevs->len; i++) {
+        Chardev *cd = &g_array_index(c->chardevs, Chardev, i);
+        if (!strcmp(cd->id, id)) {
+            cd->users++;
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* Count one more user of stdio; users of the same chardev count once. */
+static int stdio_claim(const GranuleCharSpec *spec, int src, bool *seen, int *users)
+{
+    if (spec->kind != GRANULE_CHAR_STDIO) {
+        return *users;
+    }
+    if (src < 0 || !seen[src]) {
+        (*users)++;
+    }
+    if (src >= 0) {
+        seen[src] = true;
+    }
+    return *users;
+}
+
+/* Ctrl-C on stdio ends the emulator unless the monitor shares it (mon:) or signal=off. */
+static bool stdio_signal_of(Ctx *c, const GranuleCharSpec *spec, int src)
+{
+    if (src >= 0) {
+        return g_array_index(c->chardevs, Chardev, src).signal;
+    }
+    return !spec->mux_monitor;
+}
+
 static int resolve_consoles(Ctx *c)
 {
     GranuleOptions *o = c->o;
+    int serial_src[GRANULE_MAX_SERIALS] = { -1, -1, -1, -1 };
+    int monitor_src = -1, sh_src = -1, users = 0, ret = OPT_OK;
     bool default_serial = !c->serial_given && !o->nodefaults;
     bool default_monitor = !c->monitor_given && !o->nodefaults;
-    int stdio_users = 0;
+    bool signal_set = false;
+    bool *seen;
+
+    /* Frontends that name a -chardev get its backend. */
+    for (unsigned i = 0; i < o->nb_serials; i++) {
+        Chardev *cd;
+        if (!c->serial_ref[i]) {
+            continue;
+        }
+        serial_src[i] = chardev_lookup(c, c->serial_ref[i]);
+        if (serial_src[i] < 0) {
+            return fail(c, "-serial chardev:%s: chardev '%s' not found", c->serial_ref[i],
+                        c->serial_ref[i]);
+        }
+        cd = &g_array_index(c->chardevs, Chardev, serial_src[i]);
+        o->serial[i].kind = cd->spec.kind;
+        set_str(&o->serial[i].path, cd->spec.path);
+    }
+    if (c->monitor_ref && (monitor_src = chardev_lookup(c, c->monitor_ref)) < 0) {
+        return fail(c, "monitor: chardev '%s' not found", c->monitor_ref);
+    }
+    if (c->sh_ref && o->semihosting) {
+        sh_src = chardev_lookup(c, c->sh_ref);
+        if (sh_src < 0) {
+            return fail(c, "semihosting chardev '%s' not found", c->sh_ref);
+        }
+        if (g_array_index(c->chardevs, Chardev, sh_src).spec.kind != GRANULE_CHAR_STDIO) {
+            return fail(c, "semihosting chardev '%s': only a stdio chardev is supported yet",
+                        c->sh_ref);
+        }
+    }
+    for (guint i = 0; i < c->chardevs->len; i++) {
+        Chardev *cd = &g_array_index(c->chardevs, Chardev, i);
+        if (!cd->mux && cd->users > 1) {
+            c->opt = "-chardev";
+            c->arg = cd->arg;
+            return fail(c, "chardev '%s' is used by %u devices (add mux=on to share it)", cd->id,
+                        cd->users);
+        }
+    }
+    if (monitor_src >= 0) {
+        Chardev *cd = &g_array_index(c->chardevs, Chardev, monitor_src);
+        bool shared = false;
+
+        if (cd->spec.kind == GRANULE_CHAR_FILE) {
+            return fail(c, "monitor: chardev '%s' is a file; the monitor needs a two-way "
+                        "backend (stdio or null)", cd->id);
+        }
+        for (unsigned i = 0; i < o->nb_serials && !shared; i++) {
+            if (serial_src[i] == monitor_src) {
+                o->serial[i].mux_monitor = shared = true;
+            }
+        }
+        if (!shared) {
+            o->monitor.kind = cd->spec.kind;
+            o->monitor.mux_monitor = cd->mux;
+        }
+    }
 
     /* A "mon:" serial carries the monitor, so QEMU adds no default monitor. */
     for (unsigned i = 0; i < o->nb_serials; i++) {
@@ -1761,27 +2010,55 @@ static int resolve_consoles(Ctx *c)
             o->monitor_serial = (int)i;
         }
     }
+
     /* Like QEMU, the monitor claims stdio first, then the serial ports in order. */
-    if (o->monitor.kind == GRANULE_CHAR_STDIO) {
-        stdio_users++;
+    seen = g_new0(bool, c->chardevs->len + 1);
+    o->stdio_signal = true;
+    if (stdio_claim(&o->monitor, monitor_src, seen, &users) == 1) {
+        o->stdio_signal = stdio_signal_of(c, &o->monitor, monitor_src);
+        signal_set = true;
     }
-    for (unsigned i = 0; i < o->nb_serials; i++) {
-        if (o->serial[i].kind != GRANULE_CHAR_STDIO || ++stdio_users == 1) {
+    for (unsigned i = 0; i < o->nb_serials && ret == OPT_OK; i++) {
+        int before = users;
+
+        if (stdio_claim(&o->serial[i], serial_src[i], seen, &users) == before) {
+            continue;
+        }
+        if (users == 1) {
+            o->stdio_signal = stdio_signal_of(c, &o->serial[i], serial_src[i]);
+            signal_set = true;
             continue;
         }
         if (!c->serial_given) {
-            return fail(c, "cannot use stdio by multiple character devices (-nographic puts "
-                        "serial0 on stdio too; add -serial none or -monitor none)");
+            ret = fail(c, "cannot use stdio by multiple character devices (-nographic puts "
+                       "serial0 on stdio too; add -serial none or -monitor none)");
+        } else if (c->serial_ref[i]) {
+            ret = fail(c, "-serial chardev:%s: cannot use stdio by multiple character devices",
+                       c->serial_ref[i]);
+        } else {
+            c->opt = "-serial";
+            c->arg = o->serial[i].mux_monitor ? "mon:stdio" : "stdio";
+            if (!c->monitor_given && o->monitor.kind == GRANULE_CHAR_STDIO) {
+                ret = fail(c, "cannot use stdio by multiple character devices (-nographic puts "
+                           "the monitor on stdio too; use -serial mon:stdio or -monitor none)");
+            } else {
+                ret = fail(c, "cannot use stdio by multiple character devices");
+            }
         }
-        c->opt = "-serial";
-        c->arg = o->serial[i].mux_monitor ? "mon:stdio" : "stdio";
-        if (!c->monitor_given && o->monitor.kind == GRANULE_CHAR_STDIO) {
-            return fail(c, "cannot use stdio by multiple character devices (-nographic puts "
-                        "the monitor on stdio too; use -serial mon:stdio or -monitor none)");
-        }
-        return fail(c, "cannot use stdio by multiple character devices");
     }
-    return OPT_OK;
+    if (ret == OPT_OK && sh_src >= 0) {
+        const GranuleCharSpec *spec = &g_array_index(c->chardevs, Chardev, sh_src).spec;
+        int before = users;
+
+        if (stdio_claim(spec, sh_src, seen, &users) > 1 && users != before) {
+            ret = fail(c, "semihosting chardev '%s': cannot use stdio by multiple character "
+                       "devices", c->sh_ref);
+        } else if (!signal_set && users == 1) {
+            o->stdio_signal = stdio_signal_of(c, spec, sh_src);
+        }
+    }
+    g_free(seen);
+    return ret;
 }
 
 static int cross_check(Ctx *c)
@@ -1920,6 +2197,7 @@ int options_parse(int argc, char **argv, GranuleOptions *opts)
     options_init(opts);
     c.sh_args = g_ptr_array_new_with_free_func(g_free);
     c.loaders = g_array_new(FALSE, TRUE, sizeof(GranuleLoader));
+    c.chardevs = g_array_new(FALSE, TRUE, sizeof(Chardev));
 
     ret = parse_args(&c, argc, argv);
     if (ret == OPT_OK && c.help != HELP_NONE) {
@@ -1941,6 +2219,18 @@ int options_parse(int argc, char **argv, GranuleOptions *opts)
     opts->nb_loaders = c.loaders->len;
     opts->loaders = (GranuleLoader *)(void *)g_array_free(c.loaders, FALSE);
     g_free(c.bios_name);
+    for (guint i = 0; i < c.chardevs->len; i++) {
+        Chardev *cd = &g_array_index(c.chardevs, Chardev, i);
+        g_free(cd->id);
+        g_free(cd->arg);
+        g_free(cd->spec.path);
+    }
+    g_array_free(c.chardevs, TRUE);
+    for (int i = 0; i < GRANULE_MAX_SERIALS; i++) {
+        g_free(c.serial_ref[i]);
+    }
+    g_free(c.monitor_ref);
+    g_free(c.sh_ref);
 
     if (ret != OPT_OK) {
         return ret;
@@ -2061,6 +2351,7 @@ void options_dump(const GranuleOptions *o, FILE *out)
     dump_char(out, "monitor", &o->monitor);
     fprintf(out, "monitor_serial=%d\n", o->monitor_serial);
     fprintf(out, "nographic=%s\n", onoff(o->nographic));
+    fprintf(out, "stdio_signal=%s\n", onoff(o->stdio_signal));
     fprintf(out, "log_mask=0x%x\n", o->log_mask);
     fprintf(out, "log_file=%s\n", str_or_empty(o->log_file));
     if (o->gdb) {

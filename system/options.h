@@ -134,6 +134,10 @@ typedef struct {
     GranuleCharSpec monitor;  /* a dedicated -monitor backend, GRANULE_CHAR_NONE when absent */
     int monitor_serial;       /* index of the serial the monitor is multiplexed on, or -1 */
     bool nographic;           /* -nographic */
+    /* Ctrl-C on the stdio terminal ends the emulator (plain stdio, as in QEMU); off when the
+     * monitor shares stdio (mon:stdio, -nographic's default) or -chardev stdio,signal=off,
+     * so that Ctrl-C reaches the guest. */
+    bool stdio_signal;
 
     /* Debugging and logging */
     uint32_t log_mask;      /* -d: qemu_loglevel is also set */

@@ -371,12 +371,61 @@ def group_serial(t):
     t.err(['-M', 'virt'] + ['-serial', 'null'] * 5, 'too many serial ports')
     t.err(['-M', 'virt', '-monitor', 'foo'], "'foo' is not a valid char driver")
     t.err(['-M', 'virt', '-monitor', 'file:@T/mon.txt'], 'two-way backend')
-    t.err(['-M', 'virt', '-monitor', 'none', '-monitor', 'stdio'], 'only one -monitor')
+    t.err(['-M', 'virt', '-monitor', 'none', '-monitor', 'stdio'], 'only one monitor')
     t.err(['-M', 'virt', '-display', 'gtk'], '-display gtk: no display support')
     t.err(['-M', 'virt', '-display', 'sdl,gl=on'], 'no display support')
     t.err(['-M', 'virt', '-display', 'foo'], "Parameter 'type' does not accept value 'foo'")
     t.err(['-M', 'virt', '-vga', 'std'], 'no display support')
-    t.err(['-M', 'virt', '-chardev', 'stdio,id=c0'], '-chardev', 'not supported yet')
+    t.ok(['-M', 'virt', '-nographic'], {'stdio_signal': 'off'})
+    t.ok(['-M', 'virt', '-display', 'none', '-serial', 'stdio'], {'stdio_signal': 'on'})
+    # -chardev: stdio, null and file backends, shared with mux=on.
+    t.ok(['-M', 'virt', '-nographic', '-chardev', 'stdio,id=con,mux=on,signal=off',
+          '-serial', 'chardev:con', '-mon', 'chardev=con,mode=readline'],
+         {'serial0': 'mon:stdio', 'monitor': 'none', 'monitor_serial': '0',
+          'stdio_signal': 'off'})
+    t.ok(['-M', 'virt', '-chardev', 'stdio,id=c0', '-serial', 'chardev:c0'],
+         {'serial0': 'stdio', 'stdio_signal': 'on', 'monitor': 'none'})
+    t.ok(['-M', 'virt', '-serial', 'chardev:f', '-chardev', 'file,id=f,path=@T/uart0.log',
+          '-serial', 'null'], {'serial0': 'file:@T/uart0.log', 'serial1': 'null'})
+    t.ok(['-M', 'virt', '-chardev', 'null,id=n', '-monitor', 'chardev:n', '-nographic'],
+         {'serial0': 'stdio', 'monitor': 'null'})
+    t.ok(['-M', 'virt', '-chardev', 'stdio,id=c0,mux=on', '-serial', 'chardev:c0',
+          '-semihosting-config', 'enable=on,chardev=c0'],
+         {'serial0': 'stdio', 'semihosting': 'on'})
+    t.ok(['-M', 'virt', '-display', 'none', '-chardev', 'stdio,id=sh', '-semihosting-config',
+          'enable=on,target=native,chardev=sh'], {'serial0': 'null', 'semihosting': 'on'})
+    t.ok(['-M', 'virt', '-chardev', 'stdio,id=unused'], {'serial0': 'null'})
+    t.err(['-M', 'virt', '-chardev', 'stdio,id=c0', '-serial', 'chardev:c0',
+           '-mon', 'chardev=c0'], "chardev 'c0' is used by 2 devices", 'mux=on')
+    t.err(['-M', 'virt', '-serial', 'chardev:nope'], "chardev 'nope' not found")
+    t.err(['-M', 'virt', '-mon', 'chardev=nope'], "chardev 'nope' not found")
+    t.err(['-M', 'virt', '-chardev', 'stdio,id=c0', '-serial', 'chardev:c0', '-serial', 'stdio'],
+          '-serial stdio: cannot use stdio by multiple character devices')
+    t.err(['-M', 'virt', '-chardev', 'stdio,id=c0,mux=on', '-mon', 'chardev=c0', '-nographic'],
+          'cannot use stdio by multiple character devices')
+    t.err(['-M', 'virt', '-chardev', 'socket,id=s,port=4444,server=on'],
+          "chardev backend 'socket' is not supported yet")
+    t.err(['-M', 'virt', '-chardev', 'bogus,id=b'], "'bogus' is not a valid char driver name")
+    t.err(['-M', 'virt', '-chardev', 'stdio'], 'no id specified')
+    t.err(['-M', 'virt', '-chardev', 'stdio,id=a', '-chardev', 'null,id=a'],
+          "chardev 'a' already exists")
+    t.err(['-M', 'virt', '-chardev', 'file,id=f'], 'no filename given')
+    t.err(['-M', 'virt', '-chardev', 'file,id=f,path=/nonexistent/dir/x'],
+          "Could not open '/nonexistent/dir/x'")
+    t.err(['-M', 'virt', '-chardev', 'null,id=n,signal=off'], "Invalid parameter 'signal'")
+    t.err(['-M', 'virt', '-chardev', 'stdio,id=s,logfile=@T/l'], 'logfile= is not supported')
+    t.err(['-M', 'virt', '-chardev', 'file,id=f,path=@T/m.txt', '-mon', 'chardev=f'],
+          'two-way backend')
+    t.err(['-M', 'virt', '-chardev', 'stdio,id=c', '-mon', 'chardev=c,mode=control'],
+          'QMP (mode=control) is not supported yet')
+    t.err(['-M', 'virt', '-monitor', 'none', '-mon', 'chardev=c'], 'only one monitor')
+    t.err(['-M', 'virt', '-chardev', 'null,id=n', '-semihosting-config', 'enable=on,chardev=n'],
+          'only a stdio chardev is supported yet')
+    t.err(['-M', 'virt', '-semihosting-config', 'enable=on,chardev=nope'],
+          "semihosting chardev 'nope' not found")
+    t.err(['-M', 'virt', '-chardev', 'stdio,id=s', '-serial', 'stdio',
+           '-semihosting-config', 'enable=on,chardev=s'],
+          'cannot use stdio by multiple character devices')
     t.err(['-M', 'virt', '-serial'], '-serial: requires an argument')
 
 
@@ -429,8 +478,6 @@ def group_semihosting(t):
     t.err(['-M', 'virt', '-semihosting-config', 'enable=maybe'],
           "Parameter 'enable' expects 'on' or 'off'")
     t.err(['-M', 'virt', '-semihosting-config', 'target=foo'], "semihosting target 'foo'")
-    t.err(['-M', 'virt', '-semihosting-config', 'enable=on,chardev=c0'], 'chardev=',
-          'not supported yet')
     t.err(['-M', 'virt', '-semihosting-config', 'foo=1'], "Invalid parameter 'foo'")
     t.err(['-M', 'virt', '-semihosting-config', 'enable=on,'], 'empty parameter')
     t.err(['-M', 'virt', '-semihosting-config'], 'requires an argument')
