@@ -24,6 +24,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import gen  # noqa: E402
+import model  # noqa: E402
 
 GUEST = os.path.join(HERE, 'guest')
 REG_NAMES = ['x%d' % i for i in range(31)] + ['sp', 'nzcv']
@@ -173,7 +174,7 @@ def run_emulators(args, user, sysimg):
     scmd = [args.emulator, '-M', 'virt', '-cpu', 'max', '-m', '512M', '-nographic', '-semihosting',
             '-kernel', sysimg]
     procs = []
-    for cmd in (ucmd, scmd):
+    for cmd in ((ucmd, scmd) if args.emulator else (ucmd,)):
         procs.append((cmd, subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                             stderr=subprocess.PIPE)))
     outs = []
@@ -189,6 +190,8 @@ def run_emulators(args, user, sysimg):
             raise HarnessError('exit status %d from %s\n%s%s' % (p.returncode, ' '.join(cmd), o[-2000:],
                                                                  e.decode('latin-1')[-2000:]))
         outs.append(o)
+    if not args.emulator:
+        outs.append(None)
     return outs, (ucmd, scmd)
 
 
@@ -256,7 +259,9 @@ def chunks_of(args):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--emulator', required=True, help='system emulator under test (qemu-system-aarch64 CLI)')
+    ap.add_argument('--emulator', help='system emulator under test (qemu-system-aarch64 CLI)')
+    ap.add_argument('--model', action='store_true',
+                    help='also compare the reference with the Python interpreter in model.py')
     ap.add_argument('--reference', default='/usr/bin/qemu-aarch64-static', help='user-mode reference')
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--count', type=int, default=None, help='instructions in all (default 20000)')
@@ -278,7 +283,9 @@ def main():
     ap.add_argument('--check-encodings', action='store_true',
                     help='also require objdump to decode every generated word')
     args = ap.parse_args()
-    if args.unaligned and not args.sys_mmu:
+    if not args.emulator and not args.model:
+        ap.error('give --emulator, --model or both')
+    if args.unaligned and args.emulator and not args.sys_mmu:
         ap.error('--unaligned needs --sys-mmu: with the MMU off data accesses are Device memory')
     gen.UNALIGNED = args.unaligned
     if args.count is None:
@@ -293,8 +300,8 @@ def main():
         tmp = tempfile.TemporaryDirectory(prefix='diff-')
         workdir = tmp.name
     builder = Builder(args, workdir)
-    labels = ('ref:' + os.path.basename(args.reference), 'sys:' + os.path.basename(args.emulator))
-    ncases = ninsns = nunits = 0
+    labels = ('ref:' + os.path.basename(args.reference), 'sys:' + os.path.basename(args.emulator or 'none'))
+    ncases = ninsns = nunits = model_errors = 0
     mismatches = []
     printed = 0
     try:
@@ -317,6 +324,8 @@ def main():
             (uo, so), cmds = run_emulators(args, user, sysimg)
             faults = []
             for o, lab in ((uo, labels[0]), (so, labels[1])):
+                if o is None:
+                    continue
                 try:
                     parse_output(o, lab)
                 except GuestFault as f:
@@ -331,7 +340,10 @@ def main():
                 if f.case in bycase:
                     print(describe_case(builder, bycase[f.case], user))
                 raise f
-            ures, sres = parse_output(uo, labels[0]), parse_output(so, labels[1])
+            ures = parse_output(uo, labels[0])
+            sres = parse_output(so, labels[1]) if so is not None else ures
+            if args.model:
+                model_errors += check_model(args, builder, cases, ures, user, labels)
             for c in cases:
                 if c.index not in ures or c.index not in sres:
                     raise HarnessError('case %d missing from the output' % c.index)
@@ -355,8 +367,10 @@ def main():
             tmp.cleanup()
     print('diff: seed %d, %d cases, %d instructions (%d under test, %d set-up), %d mismatching cases, %.1fs'
           % (args.seed, ncases, ninsns, nunits, ninsns - nunits, len(mismatches), time.time() - t0))
-    print('diff: reference %s, system %s' % (args.reference, args.emulator))
-    return 1 if mismatches else 0
+    print('diff: reference %s, system %s' % (args.reference, args.emulator or '(none)'))
+    if args.model:
+        print('diff: model (tests/diff/model.py) disagreed with the reference on %d cases' % model_errors)
+    return 1 if mismatches or model_errors else 0
 
 
 def fault_verdict(faults, victim):
@@ -388,6 +402,35 @@ def self_test_verdict(args, mismatches, self_test):
         return 1
     print('SELF-TEST PASSED: the injected %s corruption of case %d was detected and reported' % (want, victim))
     return 0
+
+
+def check_model(args, builder, cases, ures, user, labels):
+    """Run every case through model.py and compare with the reference; returns disagreements."""
+    text_addr, text = elf_sections(user)['.text']
+    syms = elf_symbols(builder.nm, user)
+    bad = 0
+    for c in cases:
+        cpu = model.Cpu(c.regs, c.sp, c.nzcv, gen.MEM_ADDR, c.mem, text_addr, text)
+        try:
+            cpu.run(syms['blk_%d' % c.index], syms['blkend_%d' % c.index])
+        except (model.Unsupported, model.ModelFault) as e:
+            bad += 1
+            if bad <= args.max_report:
+                print('MODEL CANNOT RUN case %d at pc 0x%x: %s' % (c.index, cpu.pc, e))
+                print(describe_case(builder, c, user))
+            continue
+        regs = cpu.x + [cpu.sp, cpu.nzcv()]
+        mem = {o: int.from_bytes(cpu.mem[o:o + 8], 'little') for o in range(0, gen.MEM_SIZE, 8)}
+        init_mem = {o: int.from_bytes(c.mem[o:o + 8], 'little') for o in range(0, gen.MEM_SIZE, 8)}
+        init = list(c.regs) + [c.sp, c.nzcv]
+        mchanges = ({i: regs[i] for i in range(33) if regs[i] != init[i]},
+                    {o: mem[o] for o in mem if mem[o] != init_mem[o]})
+        if full_state(c, mchanges) != full_state(c, ures[c.index]):
+            bad += 1
+            if bad <= args.max_report:
+                print(report(args, builder, c, 0, mchanges, ures[c.index], user, ('model.py', labels[0]))
+                      .replace('MISMATCH', 'MODEL MISMATCH', 1))
+    return bad
 
 
 def check_encodings(builder, elf, cases):
