@@ -6,8 +6,11 @@
 The image prints "PASS: <check>" and "FAIL: <check>: expected X got Y"
 lines on the first PL011 UART and exits through semihosting with status 0
 only if every check passed.  This runner accepts the run if the emulator
-exited with status 0, printed at least one PASS line and no FAIL line.
+exited with the expected status (0 unless --expect-status), printed at
+least one PASS line and no FAIL line.
 Exit status: 0 accepted, 1 rejected, 77 emulator not found (skip).
+--expect-status and --expect-line serve tests of the semihosting exit
+status and console.
 """
 
 import argparse
@@ -29,6 +32,10 @@ def main():
                     help='argument for SYS_GET_CMDLINE (-semihosting-config arg=)')
     ap.add_argument('--extra', action='append', default=[],
                     help='extra emulator argument (repeatable)')
+    ap.add_argument('--expect-status', type=int, default=0,
+                    help='exit status the image must end with (default 0)')
+    ap.add_argument('--expect-line', action='append', default=[],
+                    help='a line that must appear in the output (repeatable)')
     ap.add_argument('--quiet', action='store_true', help='print only the verdict')
     args = ap.parse_args()
 
@@ -70,8 +77,11 @@ def main():
     problems = []
     if status is None:
         problems.append(f'timed out after {args.timeout:g}s')
-    elif status != 0:
-        problems.append(f'exit status {status}')
+    elif status != args.expect_status:
+        problems.append(f'exit status {status}, expected {args.expect_status}')
+    for want in args.expect_line:
+        if want not in lines:
+            problems.append(f'missing line "{want}"')
     if fails:
         problems.append(f'{len(fails)} FAIL line(s)')
     if not passes:

@@ -119,3 +119,10 @@ void gic_sgi0(unsigned intid)
     write_sysreg(((u64)intid << 24) | 1, icc_sgi0r_el1);
     isb();
 }
+
+/* ICC_ASGI1R_EL1: Group 1 SGI for the other Security state (from EL3: Non-secure). */
+void gic_asgi1(unsigned intid)
+{
+    write_sysreg(((u64)intid << 24) | 1, icc_asgi1r_el1);
+    isb();
+}

@@ -54,9 +54,11 @@ void gic_config_private(unsigned intid, enum gic_group g, u8 prio, int enable);
 void gic_clear_private(unsigned intid);
 int gic_private_pending(unsigned intid);
 int gic_private_active(unsigned intid);
-/* SGI to CPU 0 (affinity 0.0.0.0) through ICC_SGI1R_EL1 or ICC_SGI0R_EL1. */
+/* SGI to CPU 0 (affinity 0.0.0.0) through ICC_SGI1R_EL1 or ICC_SGI0R_EL1 (at EL3 SGI1R is Group 1 Secure). */
 void gic_sgi1(unsigned intid);
 void gic_sgi0(unsigned intid);
+/* Group 1 SGI for the other Security state (at EL3: a Non-secure Group 1 SGI). */
+void gic_asgi1(unsigned intid);
 
 #define icc_read(reg) read_sysreg(reg)
 

@@ -16,7 +16,7 @@ extern struct { u64 r[12], sp, daif, active, pad; } el_ctx[4];
 unsigned start_el, have_el2, have_el3;
 u64 boot_daif, boot_sctlr;
 unsigned checks_passed, checks_failed;
-volatile unsigned exc_count;
+volatile unsigned exc_count, async_count;
 volatile struct exc_record exc_last;
 irq_hook_t irq_hook;
 u64 stack_top[4];
@@ -354,6 +354,7 @@ u64 exc_dispatch(struct exc_frame *f)
     exc_last.elr = f->elr;
     exc_last.spsr = f->spsr;
     if (kind != VEC_SYNC) {
+        async_count++;
         if (irq_hook) {
             irq_hook(f);
             return 0;

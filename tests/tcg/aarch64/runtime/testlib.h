@@ -127,8 +127,11 @@ struct exc_record {
     u64 esr, far, elr, spsr;
 };
 
-/* Number of exceptions taken since start, and the last one (synchronous or not). */
-extern volatile unsigned exc_count;
+/*
+ * Number of exceptions taken since start (all, and IRQ/FIQ/SError only),
+ * and the last one (synchronous or not; runtime upcalls are not recorded).
+ */
+extern volatile unsigned exc_count, async_count;
 extern volatile struct exc_record exc_last;
 
 /*
