@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* main.c: self-test image: library checks on the real target, reported on the PL011. */
 #include <stdint.h>
+#include <arch/cache.h>
 #include <arch/sysreg.h>
 #include <crypto/sha2.h>
 #include <lib/console.h>
@@ -16,6 +17,19 @@
 #define VIRT_RAM_BASE   0x40000000u
 
 static int failures;
+static char cmdline[128];
+
+static int strstr_simple(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    for (; *hay; hay++) {
+        if (strncmp(hay, needle, n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
 
 void check(int ok, const char *what)
 {
@@ -96,6 +110,33 @@ static void test_spinlock(void)
     check(lock.lock == 0, "unlock releases");
 }
 
+/*
+ * Overruns a protected local array.  The canary check in the epilogue must call
+ * __stack_chk_fail, which panics, which exits through semihosting with status 2: the function
+ * never returns into the frame it damaged.
+ */
+static __attribute__((noinline)) void smash_stack(volatile size_t n)
+{
+    char buf[16];
+
+    for (size_t i = 0; i < n; i++) {
+        ((volatile char *)buf)[i] = 0x5a;
+    }
+}
+
+static void test_cache(void)
+{
+    static uint8_t area[256] __attribute__((aligned(64)));
+
+    memset(area, 0x33, sizeof(area));
+    dcache_clean_range(area, sizeof(area));
+    dcache_clean_inval_range(area + 1, 100);
+    dcache_inval_range(area + 3, 70);
+    icache_inval_all();
+    check(dcache_line_size() >= 16 && area[0] == 0x33 && area[255] == 0x33,
+          "cache maintenance by range keeps the data");
+}
+
 /* The board passes a DTB in x0 (Linux protocol) or, for firmware boots, at the base of RAM. */
 static void test_fdt(uintptr_t x0)
 {
@@ -160,10 +201,16 @@ FW_NO_STACK_PROTECTOR void selftest_main(uintptr_t dtb)
     stack_protector_init(read_sysreg(CNTPCT_EL0) ^ (uint64_t)dtb);
     console_init(VIRT_UART0, 0, 0);
     printf("granule firmware self-test: running at EL%u\n", current_el());
+    if (semihost_cmdline(cmdline, sizeof(cmdline)) > 0 && strstr_simple(cmdline, "smash")) {
+        printf("smashing the stack on purpose\n");
+        smash_stack(64);
+        check(0, "the stack protector caught the overrun");
+    }
     check(__stack_chk_guard != 0, "stack protector guard set");
     test_printf();
     test_string();
     test_sha256();
+    test_cache();
     test_fdt(dtb);
     selftest_mmu();
     test_spinlock();

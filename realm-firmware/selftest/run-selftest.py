@@ -5,6 +5,8 @@
 
 Passes when the image prints its banner for the expected EL, every check line says "ok", the
 final line is "SELFTEST PASS", and QEMU exits with status 0 through semihosting SYS_EXIT.
+With --expect-panic TEXT the image must instead print "PANIC: TEXT..." and exit with status 2
+(what panic_halt reports), before any check fails.
 """
 
 import argparse
@@ -17,6 +19,7 @@ def main():
     ap.add_argument('--expect-el', type=int, required=True)
     ap.add_argument('--expect-lock', choices=['LSE', 'exclusives'])
     ap.add_argument('--expect-mmu', action='store_true', help='MMU checks must have run')
+    ap.add_argument('--expect-panic', metavar='TEXT')
     ap.add_argument('--timeout', type=float, default=60)
     ap.add_argument('qemu', nargs=argparse.REMAINDER)
     args = ap.parse_args()
@@ -41,6 +44,14 @@ def main():
     fails = [l for l in lines if l.startswith('FAIL')]
     if fails:
         problems.append('failed checks: %s' % '; '.join(fails))
+    if args.expect_panic:
+        if not any(l.startswith('PANIC: ' + args.expect_panic) for l in lines):
+            problems.append('no "PANIC: %s" line' % args.expect_panic)
+        if r.returncode != 2:
+            problems.append('QEMU exit status %d, want 2 (panic)' % r.returncode)
+        for p in problems:
+            print('run-selftest: ' + p)
+        return 1 if problems else 0
     checks = [l for l in lines if l.startswith('ok: ')]
     if len(checks) < 10:
         problems.append('only %d checks ran' % len(checks))

@@ -2,9 +2,12 @@
 /* selftest.h: pieces shared by the self-test image's files. */
 #ifndef FW_SELFTEST_H
 #define FW_SELFTEST_H
+#include <stddef.h>
 #include <stdint.h>
 
 void semihost_exit(uint32_t status) __attribute__((noreturn));
+/* The semihosting command line into buf; its length, or -1 if there is none. */
+int semihost_cmdline(char *buf, size_t size);
 void selftest_main(uintptr_t dtb);
 void selftest_exception(uint64_t index);
 

@@ -2,6 +2,7 @@
 /* mmu.c: programs the translation registers and enables the MMU at EL1, EL2 or EL3. */
 #include <stdint.h>
 #include <arch/barrier.h>
+#include <arch/cache.h>
 #include <arch/mmu.h>
 #include <arch/sysreg.h>
 #include <lib/bits.h>
@@ -34,21 +35,6 @@ uint64_t mmu_tcr_value(enum xlat_regime regime, uint64_t id_aa64mmfr0)
         return tcr | TCR_EL1_EPD1 | FIELD_PREP(ps, TCR_EL1_IPS_SHIFT, 3);
     }
     return tcr | TCR_EL23_RES1 | FIELD_PREP(ps, TCR_EL23_PS_SHIFT, 3);
-}
-
-/* Push the tables out of the data cache: the walker may read memory the CPU wrote with the MMU
- * and caches off, and stale lines must not shadow it (Arm ARM D8.2.5). */
-static void clean_tables(const struct xlat_ctx *ctx)
-{
-    uint64_t ctr = read_sysreg(CTR_EL0);
-    uint64_t line = UINT64_C(4) << FIELD_GET(ctr, 16, 4);
-    uintptr_t p = (uintptr_t)ctx->pool & ~(uintptr_t)(line - 1);
-    uintptr_t end = (uintptr_t)ctx->pool + ctx->used_tables * XLAT_GRANULE;
-
-    for (; p < end; p += line) {
-        __asm__ volatile("dc civac, %0" : : "r"(p) : "memory");
-    }
-    dsb(sy);
 }
 
 /*
@@ -89,7 +75,9 @@ int mmu_enable(const struct xlat_ctx *ctx)
         return XLAT_EINVAL;     /* 4KB granule not implemented */
     }
     tcr = mmu_tcr_value(ctx->regime, read_sysreg(ID_AA64MMFR0_EL1));
-    clean_tables(ctx);
+    /* The walker may read memory written with the MMU and caches off; stale lines must not
+     * shadow it (Arm ARM D8.2.5). */
+    dcache_clean_inval_range(ctx->pool, ctx->used_tables * XLAT_GRANULE);
     switch (ctx->regime) {
     case XLAT_REGIME_EL3:
         MMU_PROGRAM(EL3, "alle3", ctx, tcr);
