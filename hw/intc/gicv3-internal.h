@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* gicv3-internal.h: GICv3 state shared by the distributor, redistributor and CPU interface. */
+#ifndef HW_INTC_GICV3_INTERNAL_H
+#define HW_INTC_GICV3_INTERNAL_H
+#include "hw/intc/gicv3.h"
+
+#define GIC_INTERNAL        32      /* SGIs 0..15 and PPIs 16..31 live in the redistributor */
+#define GIC_MAX_IRQ         1020    /* INTIDs 1020..1023 are special (GIC spec 2.2.1) */
+#define GIC_MAX_SPIS        (GIC_MAX_IRQ - GIC_INTERNAL)
+#define GIC_WORDS           (1024 / 32)
+
+/* Special INTIDs (GIC spec 2.2.1, "Special INTIDs"). */
+#define INTID_SECURE        1020
+#define INTID_NONSECURE     1021
+#define INTID_SPURIOUS      1023
+
+/* Interrupt groups, also the index of the banked CPU interface state per group. */
+enum { GIC_G0 = 0, GIC_G1S = 1, GIC_G1NS = 2, GIC_NGROUPS = 3 };
+
+/* Implemented priority bits: 5 (32 levels), the minimum for a GIC that supports two Security
+ * states (GIC spec 4.8 "Interrupt prioritization"). The low three bits are RAZ/WI. All five are
+ * preemption bits, so one 32-bit active priorities register per group suffices (ICC_AP0R0). */
+#define GIC_PRIBITS         5
+#define GIC_PRIO_MASK       ((uint8_t)(0xff << (8 - GIC_PRIBITS)))
+#define GIC_MIN_BPR         (7 - GIC_PRIBITS)     /* BPR0 value where all bits are group bits */
+
+/* GICD_CTLR (Secure view layout, GIC spec 12.9.4). */
+#define GICD_CTLR_EN_GRP0   (1u << 0)
+#define GICD_CTLR_EN_GRP1NS (1u << 1)
+#define GICD_CTLR_EN_GRP1S  (1u << 2)
+#define GICD_CTLR_ARE_S     (1u << 4)
+#define GICD_CTLR_ARE_NS    (1u << 5)
+#define GICD_CTLR_DS        (1u << 6)
+#define GICD_CTLR_E1NWF     (1u << 7)
+#define GICD_CTLR_RWP       (1u << 31)
+
+/* ICC_CTLR_EL1 / ICC_CTLR_EL3 fields (GIC spec 12.2.6, 12.2.7). */
+#define ICC_CTLR_EL1_CBPR       (1u << 0)
+#define ICC_CTLR_EL1_EOIMODE    (1u << 1)
+#define ICC_CTLR_EL3_CBPR_EL1S  (1u << 0)
+#define ICC_CTLR_EL3_CBPR_EL1NS (1u << 1)
+#define ICC_CTLR_EL3_EOIMODE_EL3   (1u << 2)
+#define ICC_CTLR_EL3_EOIMODE_EL1S  (1u << 3)
+#define ICC_CTLR_EL3_EOIMODE_EL1NS (1u << 4)
+#define ICC_CTLR_PRIBITS_SHIFT  8
+#define ICC_CTLR_A3V            (1u << 15)
+
+/* SCR_EL3 and HCR_EL2 bits the CPU interface looks at (Arm ARM D19.2). */
+#define SCR_NS      (1ull << 0)
+#define SCR_IRQ     (1ull << 1)
+#define SCR_FIQ     (1ull << 2)
+#define HCR_FMO     (1ull << 3)
+#define HCR_IMO     (1ull << 4)
+#define HCR_TGE     (1ull << 27)
+#define HCR_E2H     (1ull << 34)
+
+struct GICv3State {
+    CPUARMState *cpu;
+    int num_irq;                  /* 32 + SPIs, a multiple of 32 */
+
+    /* Distributor */
+    uint32_t gicd_ctlr;           /* Secure-view layout; ARE_S/ARE_NS are RAO/WI */
+
+    /* Per-INTID state, one bit per INTID; word 0 (INTIDs 0..31) is the redistributor's
+     * GICR_*R0 state, the rest the distributor's. */
+    uint32_t group[GIC_WORDS];    /* IGROUPR */
+    uint32_t grpmod[GIC_WORDS];   /* IGRPMODR */
+    uint32_t enabled[GIC_WORDS];
+    uint32_t pend_latch[GIC_WORDS];   /* edge latch or software-set pending state */
+    uint32_t active[GIC_WORDS];
+    uint32_t level[GIC_WORDS];        /* current input line level */
+    uint32_t edge[GIC_WORDS];         /* ICFGR Int_config[1]: 1 = edge-triggered */
+    uint8_t priority[1024];
+    uint64_t irouter[1024];
+
+    /* Redistributor */
+    uint32_t gicr_waker;
+    uint32_t gicr_nsacr;
+
+    /* CPU interface (GIC spec 12.2) */
+    uint8_t icc_pmr;
+    uint8_t icc_bpr[GIC_NGROUPS];     /* [G0] = BPR0, [G1S]/[G1NS] = banked BPR1 */
+    uint32_t icc_apr[GIC_NGROUPS];    /* AP0R0, AP1R0 (S), AP1R0 (NS) */
+    uint32_t icc_ctlr_el1[2];         /* [0] Secure bank, [1] Non-secure: CBPR, EOImode */
+    uint32_t icc_ctlr_el3;            /* EOImode_EL3 only; the EL1 fields alias the above */
+    bool icc_igrpen[GIC_NGROUPS];
+
+    /* Cached highest-priority pending interrupt, recomputed by gicv3_update() */
+    int hppi_irq;                 /* INTID_SPURIOUS if none */
+    uint8_t hppi_prio;
+    int hppi_grp;
+
+    qemu_irq spi_in[GIC_MAX_SPIS];
+    qemu_irq ppi_in[16];
+    MemoryRegion *dist_mr;
+    MemoryRegion *redist_mr;
+};
+
+static inline bool gic_bit(const uint32_t *bm, int irq)
+{
+    return (bm[irq / 32] >> (irq % 32)) & 1;
+}
+
+static inline void gic_set_bit(uint32_t *bm, int irq, bool v)
+{
+    if (v) {
+        bm[irq / 32] |= 1u << (irq % 32);
+    } else {
+        bm[irq / 32] &= ~(1u << (irq % 32));
+    }
+}
+
+static inline bool gic_ds(const GICv3State *s)
+{
+    return (s->gicd_ctlr & GICD_CTLR_DS) != 0;
+}
+
+/* The group of an INTID from IGROUPR and IGRPMODR (GIC spec 3.2, Table 3-1). The modifier is
+ * ignored when there is a single Security state; {1,1} is reserved and treated as Group 1 NS. */
+static inline int gic_irq_group(const GICv3State *s, int irq)
+{
+    if (gic_bit(s->group, irq)) {
+        return GIC_G1NS;
+    }
+    if (!gic_ds(s) && gic_bit(s->grpmod, irq)) {
+        return GIC_G1S;
+    }
+    return GIC_G0;
+}
+
+static inline bool gic_irq_pending(const GICv3State *s, int irq)
+{
+    return gic_bit(s->pend_latch, irq) || (gic_bit(s->level, irq) && !gic_bit(s->edge, irq));
+}
+
+/* A Non-secure access may only see an INTID configured as Non-secure Group 1 unless GICD_CTLR.DS
+ * is set (GIC spec 4.8 / 12.1.x, "Non-secure accesses to ... Secure interrupts are RAZ/WI"). */
+static inline bool gic_access_ok(const GICv3State *s, int irq, MemTxAttrs attrs)
+{
+    return attrs.secure || gic_ds(s) || gic_irq_group(s, irq) == GIC_G1NS;
+}
+
+/* gicv3-cpuif.c: recompute the highest-priority pending interrupt and drive IRQ/FIQ. */
+void gicv3_update(GICv3State *s);
+void gicv3_cpuif_reset(GICv3State *s);
+
+/* gicv3-dist.c: per-INTID register banks shared by the GICD and GICR_SGI_base frames.
+ * kind is the GICD offset of the register block (0x080 IGROUPR ... 0xD00 IGRPMODR). */
+void gicv3_write_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, uint32_t val,
+                            MemTxAttrs attrs);
+uint32_t gicv3_read_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, MemTxAttrs attrs);
+uint8_t gicv3_read_priority(GICv3State *s, int irq, MemTxAttrs attrs);
+void gicv3_write_priority(GICv3State *s, int irq, uint8_t v, MemTxAttrs attrs);
+uint32_t gicv3_read_icfgr(GICv3State *s, int first_irq, MemTxAttrs attrs);
+void gicv3_write_icfgr(GICv3State *s, int first_irq, uint32_t val, MemTxAttrs attrs);
+/* ID registers (PIDR4..7, PIDR0..3, CIDR0..3) at frame offsets 0xFFD0..0xFFFC. */
+uint32_t gicv3_id_reg(uint64_t off);
+/* Generate an SGI on this PE for a write to ICC_SGI0R/SGI1R/ASGI1R (GIC spec 12.2.21). */
+void gicv3_send_sgi(GICv3State *s, int irq, int grp, bool from_ns);
+
+/* gicv3-redist.c */
+extern const MemoryRegionOps gicv3_redist_ops;
+void gicv3_redist_reset(GICv3State *s);
+/* Affinity of the PE as in MPIDR_EL1 (Aff3:Aff2:Aff1:Aff0 packed as in GICD_IROUTER). */
+uint64_t gicv3_pe_affinity(const GICv3State *s);
+
+#endif

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* gicv3.h: the GICv3 interrupt controller (distributor, one redistributor, CPU interface). */
+#ifndef HW_INTC_GICV3_H
+#define HW_INTC_GICV3_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "exec/memory.h"
+#include "hw/irq.h"
+#include "cpu.h"
+
+typedef struct GICv3State GICv3State;
+
+/* Size of the MMIO frames. The redistributor region covers exactly one PE (RD_base + SGI_base). */
+#define GICV3_DIST_SIZE     0x10000
+#define GICV3_REDIST_SIZE   0x20000
+
+/* Build the GIC for one PE. num_spis is rounded up to a multiple of 32 (max 988). The
+ * distributor and redistributor regions are added to every view in views[0..nviews-1];
+ * accesses see MemTxAttrs.secure, so the Secure and Non-secure views can share them.
+ * Stores the GIC in cpu->gic_cpuif. Returns NULL (with a message on stderr) on failure. */
+GICv3State *gicv3_create(CPUARMState *cpu, uint64_t dist_base, uint64_t redist_base, int num_spis,
+                         AddressSpace *const *views, int nviews);
+
+/* Input lines: SPI n is INTID 32 + n; PPIs are INTIDs 16..31. Level-sensitive or edge-triggered
+ * according to GICD_ICFGR/GICR_ICFGR1 (reset: level). Returns NULL for an out-of-range number. */
+qemu_irq gicv3_spi(GICv3State *s, int spi);
+qemu_irq gicv3_ppi(GICv3State *s, int intid);
+
+/* Single security state (GICD_CTLR.DS = 1), for boards without EL3 firmware: all registers are
+ * then accessible to Non-secure accesses, as when the board firmware had set DS. */
+void gicv3_set_single_security(GICv3State *s);
+
+/* CPU interface system registers. enc = op0 << 14 | op1 << 11 | CRn << 7 | CRm << 3 | op2.
+ * Returns false if enc is not a GIC CPU interface register (the caller handles it as unknown).
+ * Returns true otherwise and sets *trap_el: GICV3_ACCESS_OK if the access was performed (*val
+ * holds the value read), GICV3_ACCESS_UNDEF (0) if it is UNDEFINED at the current EL, or 2 / 3
+ * if it traps to that EL (system register trap, EC 0x18); nothing is performed then.
+ * Reads of write-only and writes of read-only registers are UNDEFINED. The ICH_* (virtual
+ * interface control) registers are recognised but UNDEFINED: virtualization is not modelled. */
+#define GICV3_ACCESS_UNDEF  0u
+#define GICV3_ACCESS_OK     0xffffffffu
+bool gicv3_cpuif_sysreg(CPUARMState *env, uint32_t enc, bool is_write, uint64_t *val,
+                        uint32_t *trap_el);
+
+/* Whether an interrupt is signalled as IRQ or FIQ depends on the current EL and Security state
+ * (GIC spec 4.6.2): the CPU core calls this after every change of EL, of SCR_EL3 (NS, NSE, IRQ,
+ * FIQ) and of HCR_EL2 (IMO, FMO, TGE). Safe to call with no GIC (env->gic_cpuif == NULL). */
+void gicv3_cpuif_el_change(CPUARMState *env);
+
+#define GICV3_ENC(op0, op1, crn, crm, op2) \
+    ((uint32_t)(op0) << 14 | (uint32_t)(op1) << 11 | (uint32_t)(crn) << 7 | (uint32_t)(crm) << 3 | \
+     (uint32_t)(op2))
+
+#endif

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* test-gtimer.c: generic timer counter, CVAL/TVAL/ISTATUS, outputs and traps (Arm ARM D11). */
+#include <glib.h>
+#include <string.h>
+#include "cpu-stubs.h"
+#include "gtimer.h"
+#include "qemu/log.h"
+#include "qemu/timer.h"
+
+#define NS_PER_TICK 16      /* 62.5 MHz */
+#define HCR_TGE (1ull << 27)
+#define HCR_E2H (1ull << 34)
+#define SCR_NS  (1ull << 0)
+#define SCR_ST  (1ull << 11)
+
+static CPUARMState env;
+static int line_level[GTIMER_NUM];
+static qemu_irq lines[GTIMER_NUM];
+
+static void line_handler(void *opaque, int n, int level)
+{
+    line_level[n] = level;
+}
+
+static void setup(void)
+{
+    for (int i = 0; i < GTIMER_NUM; i++) {
+        timer_del(&env.gt_timer[i]);    /* unlink from the clock's list before reuse */
+    }
+    memset(&env, 0, sizeof(env));
+    memset(line_level, 0, sizeof(line_level));
+    env.features.has_el2 = env.features.has_el3 = true;
+    env.el = 1;
+    env.scr_el3 = SCR_NS;
+    for (int i = 0; i < GTIMER_NUM; i++) {
+        if (!lines[i]) {
+            lines[i] = qemu_allocate_irq(line_handler, NULL, i);
+        }
+    }
+    gt_init(&env, lines);
+}
+
+/* Advance the virtual clock by whole counter ticks and fire expired timers. */
+static void advance_ticks(uint64_t ticks)
+{
+    clock_icount_advance(ticks * NS_PER_TICK);
+    timers_run_expired();
+}
+
+static void test_frequency_and_counter(void)
+{
+    uint64_t c0, c1;
+
+    setup();
+    g_assert_cmpuint(env.cntfrq_el0, ==, 62500000);
+    g_assert_cmpuint(gt_ns_to_ticks(1000000000), ==, 62500000);   /* one second */
+    g_assert_cmpuint(gt_ns_to_ticks(15), ==, 0);
+    c0 = gt_cnt_read(&env, false);
+    advance_ticks(100);
+    c1 = gt_cnt_read(&env, false);
+    g_assert_cmpuint(c1 - c0, ==, 100);
+    /* CNTVCT = CNTPCT - CNTVOFF_EL2 (Arm ARM D11.2.2) */
+    env.cntvoff_el2 = 40;
+    g_assert_cmpuint(gt_cnt_read(&env, true), ==, c1 - 40);
+    env.el = 2;
+    env.hcr_el2 = HCR_E2H;                  /* EL2&0 host regime: offset reads as zero */
+    g_assert_cmpuint(gt_cnt_read(&env, true), ==, c1);
+    env.features.has_el2 = false;
+    env.el = 1;
+    env.hcr_el2 = 0;
+    g_assert_cmpuint(gt_cnt_read(&env, true), ==, c1);
+}
+
+/* CVAL comparison, ISTATUS, IMASK and the output line (Arm ARM D11.2.4). */
+static void test_cval_istatus(void)
+{
+    uint64_t now;
+
+    setup();
+    now = gt_cnt_read(&env, false);
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CVAL, now + 10);
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CTL, GT_CTL_ENABLE);
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_PHYS, GT_REG_CTL), ==, GT_CTL_ENABLE);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 0);
+    /* the QEMUTimer is armed for the first ns at which the count reaches CVAL */
+    g_assert_cmpint(env.gt_timer[GTIMER_PHYS].expire_ns, ==, (int64_t)(now + 10) * NS_PER_TICK);
+    advance_ticks(9);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 0);
+    advance_ticks(1);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 1);
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_PHYS, GT_REG_CTL), ==,
+                     GT_CTL_ENABLE | GT_CTL_ISTATUS);
+    g_assert_cmpuint(env.gt_irq_state, ==, 1u << GTIMER_PHYS);
+    /* IMASK hides the output but not ISTATUS */
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CTL, GT_CTL_ENABLE | GT_CTL_IMASK | GT_CTL_ISTATUS);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 0);
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_PHYS, GT_REG_CTL), ==,
+                     GT_CTL_ENABLE | GT_CTL_IMASK | GT_CTL_ISTATUS);
+    /* ISTATUS is read-only: writing 0 to it does not clear a met condition */
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CTL, GT_CTL_ENABLE);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 1);
+    /* moving CVAL ahead deasserts */
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CVAL, gt_cnt_read(&env, false) + 5);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 0);
+    /* disabling: no output, ISTATUS reads 0, timer stopped */
+    advance_ticks(5);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 1);
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CTL, 0);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 0);
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_PHYS, GT_REG_CTL), ==, 0);
+    g_assert_false(timer_pending(&env.gt_timer[GTIMER_PHYS]));
+}
+
+/* TVAL is the signed 32-bit view: CVAL = count + SignExtend(TVAL) (Arm ARM D11.2.4). */
+static void test_tval(void)
+{
+    uint64_t now;
+
+    setup();
+    advance_ticks(1000);
+    now = gt_cnt_read(&env, false);
+    gt_reg_write(&env, GTIMER_VIRT, GT_REG_TVAL, 0xfffffffbu);   /* -5 */
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_VIRT, GT_REG_CVAL), ==, now - 5);
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_VIRT, GT_REG_TVAL), ==, 0xfffffffbu);
+    gt_reg_write(&env, GTIMER_VIRT, GT_REG_CTL, GT_CTL_ENABLE);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 1);               /* already met */
+    gt_reg_write(&env, GTIMER_VIRT, GT_REG_TVAL, 0x1234567812345678ull);   /* high bits ignored */
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_VIRT, GT_REG_CVAL), ==, now + 0x12345678);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 0);
+    advance_ticks(0x10);
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_VIRT, GT_REG_TVAL), ==, 0x12345678 - 0x10);
+    /* CVAL in the past by more than 2^31 ticks: TVAL wraps, bits [63:32] stay zero */
+    gt_reg_write(&env, GTIMER_VIRT, GT_REG_CVAL, 0);
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_VIRT, GT_REG_TVAL) >> 32, ==, 0);
+}
+
+/* The EL1 virtual timer compares against the offset count; CNTVOFF changes take effect after
+ * gt_recompute (Arm ARM D11.2.2). */
+static void test_virtual_offset(void)
+{
+    uint64_t phys;
+
+    setup();
+    advance_ticks(500);
+    phys = gt_cnt_read(&env, false);
+    env.cntvoff_el2 = 100;
+    gt_reg_write(&env, GTIMER_VIRT, GT_REG_CVAL, phys - 50);
+    gt_reg_write(&env, GTIMER_VIRT, GT_REG_CTL, GT_CTL_ENABLE);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 0);               /* virtual count = phys-100 */
+    g_assert_cmpint(env.gt_timer[GTIMER_VIRT].expire_ns, ==, (int64_t)(phys + 50) * NS_PER_TICK);
+    env.cntvoff_el2 = 0;
+    gt_recompute(&env);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 1);
+    /* the physical timer ignores the offset */
+    env.cntvoff_el2 = 100;
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CVAL, phys - 50);
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CTL, GT_CTL_ENABLE);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 1);
+}
+
+/* Each timer drives its own line; far-future CVAL never fires. */
+static void test_independent_timers(void)
+{
+    uint64_t now;
+
+    setup();
+    now = gt_cnt_read(&env, false);
+    gt_reg_write(&env, GTIMER_HYP, GT_REG_CVAL, now + 3);
+    gt_reg_write(&env, GTIMER_HYP, GT_REG_CTL, GT_CTL_ENABLE);
+    gt_reg_write(&env, GTIMER_SEC, GT_REG_CVAL, UINT64_MAX);
+    gt_reg_write(&env, GTIMER_SEC, GT_REG_CTL, GT_CTL_ENABLE);
+    advance_ticks(3);
+    g_assert_cmpint(line_level[GTIMER_HYP], ==, 1);
+    g_assert_cmpint(line_level[GTIMER_SEC], ==, 0);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 0);
+    g_assert_cmpuint(env.gt_irq_state, ==, 1u << GTIMER_HYP);
+}
+
+/* Access rules (Arm ARM D19.10 CNTKCTL_EL1, CNTHCTL_EL2; CNTPS_CTL_EL1). */
+static void test_traps(void)
+{
+    setup();
+    env.el = 0;
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, false, false), ==, 1);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, true, false), ==, 1);
+    env.cntkctl_el1 = 1u << 9 | 1u << 0;               /* EL0PTEN, EL0PCTEN */
+    env.cnthctl_el2 = 3;                                /* EL1PCTEN, EL1PCEN (E2H = 0) */
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, false, true), ==, 0);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, true, false), ==, 0);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_VIRT, false, false), ==, 1);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_VIRT, true, false), ==, 1);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_SEC, false, false), ==, GT_ACCESS_UNDEFINED);
+    env.cnthctl_el2 = 0;                                /* EL2 traps EL0 physical accesses */
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, false, false), ==, 2);
+    env.cntkctl_el1 = 0;
+    env.hcr_el2 = HCR_TGE;                              /* EL0 traps go to EL2 */
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_VIRT, false, false), ==, 2);
+    env.hcr_el2 = HCR_TGE | HCR_E2H;                    /* host: CNTHCTL_EL2 controls EL0 */
+    env.cntkctl_el1 = 0xffff;
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_VIRT, true, false), ==, 2);
+    env.cnthctl_el2 = 1u << 1;
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_VIRT, true, false), ==, 0);
+    g_assert_cmpint(gt_redirect_el0_timer(&env, GTIMER_PHYS), ==, GTIMER_HYP);
+    g_assert_cmpint(gt_redirect_el0_timer(&env, GTIMER_VIRT), ==, GTIMER_HYPVIRT);
+
+    env.el = 1;
+    env.hcr_el2 = 0;
+    env.cnthctl_el2 = 0;
+    g_assert_cmpint(gt_redirect_el0_timer(&env, GTIMER_PHYS), ==, GTIMER_PHYS);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, false, false), ==, 2);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, true, false), ==, 2);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_VIRT, false, false), ==, 0);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_VIRT, true, false), ==, 0);
+    env.hcr_el2 = HCR_E2H;                              /* E2H layout: bits 10 and 11 */
+    env.cnthctl_el2 = 3;
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, false, false), ==, 2);
+    env.cnthctl_el2 = 1u << 10 | 1u << 11;
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, false, false), ==, 0);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_HYP, false, false), ==, GT_ACCESS_UNDEFINED);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_SEC, false, false), ==, GT_ACCESS_UNDEFINED);
+    env.scr_el3 = 0;                                    /* Secure EL1 */
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_SEC, false, false), ==, 3);
+    env.scr_el3 = SCR_ST;
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_SEC, false, true), ==, 0);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_PHYS, false, true), ==, 0);   /* no EL2 */
+    env.el = 2;
+    env.scr_el3 = SCR_NS;
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_SEC, false, false), ==, GT_ACCESS_UNDEFINED);
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_HYP, false, false), ==, 0);
+    env.el = 3;
+    g_assert_cmpuint(gt_access_trap_el(&env, GTIMER_SEC, false, false), ==, 0);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    clock_set_icount(0);    /* 1 ns of virtual time per "instruction": fully deterministic */
+    g_test_add_func("/gtimer/frequency-and-counter", test_frequency_and_counter);
+    g_test_add_func("/gtimer/cval-istatus", test_cval_istatus);
+    g_test_add_func("/gtimer/tval", test_tval);
+    g_test_add_func("/gtimer/virtual-offset", test_virtual_offset);
+    g_test_add_func("/gtimer/independent-timers", test_independent_timers);
+    g_test_add_func("/gtimer/traps", test_traps);
+    return g_test_run();
+}
