@@ -121,13 +121,11 @@ class Template:
         self.fixedmask = 0
         self.fixedbits = 0
         self.ignoremask = 0      # '-' bits: deliberately ignored
-        self.dotmask = 0         # '.' bits: must be covered by a field
-        self.args = {}           # member -> ('inline', InlineField) | ('field', Field) | ('const', int)
-        self.order = []          # member order of first appearance
+        # member -> ('inline', InlineField) | ('field', Field) | ('const', int)
+        self.args = {}
+        self.order = []          # members in order of first appearance
         self.argset_name = None
-        self.argset_where = None
         self.bitstext = ''
-        self.nbits = 0
 
     def bind(self, member, binding, where):
         if member in self.args:
@@ -140,7 +138,6 @@ class Format(Template):
     def __init__(self, name, where):
         super().__init__(name, where)
         self.used = False
-        self.argset = None
 
 
 class Pattern(Template):
@@ -148,9 +145,8 @@ class Pattern(Template):
         super().__init__(name, where)
         self.format = None
         self.argset = None
-        self.bindings = None     # final member -> binding after merging with the format
-        self.group_id = 0
-        self.index = 0
+        self.bindings = None     # [(member, binding)] in argument-set order, after merging
+        self.group_id = 0        # outermost overlapping group, 0 if none
 
 
 class Group:
@@ -172,7 +168,6 @@ class Parser:
         self.patterns = []
         self.root = Group(False, Where(self.file, 0))
         self.stack = [self.root]
-        self.warnings = []
 
     def where(self, line):
         return Where(self.file, line)
@@ -308,8 +303,6 @@ class Parser:
                             tmpl.fixedbits |= bit
                     elif ch == '-':
                         tmpl.ignoremask |= bit
-                    else:
-                        tmpl.dotmask |= bit
                 text.append(t)
                 continue
             m = RE_INLINE_FIELD.match(t)
@@ -383,8 +376,6 @@ class Parser:
                               % (name, self.formats[name].where))
         fmt = Format(name, where)
         self.parse_template(fmt, toks, where, False)
-        if fmt.argset_name is not None:
-            fmt.argset = self.argsets[fmt.argset_name]
         self.formats[name] = fmt
 
     def parse_pattern(self, name, toks, where):
@@ -404,6 +395,7 @@ class Checker:
         self.argset_order = list(parser.argsets.values())
         self.trans = {}          # pattern name -> argset name
         self.warnings = []
+        self.group_counter = 0
 
     def run(self):
         for pat in self.p.patterns:
@@ -427,7 +419,7 @@ class Checker:
         where = pat.where
         fmt = pat.format
         fixedmask, fixedbits = pat.fixedmask, pat.fixedbits
-        ignoremask, dotmask = pat.ignoremask, pat.dotmask
+        ignoremask = pat.ignoremask
         bindings = {}
         order = []
         argset_name = pat.argset_name
@@ -447,7 +439,6 @@ class Checker:
             fixedbits |= fmt.fixedbits & ~pat.fixedmask
             fixedmask |= fmt.fixedmask
             ignoremask |= fmt.ignoremask
-            dotmask |= fmt.dotmask
             for m in fmt.order:
                 bindings[m] = fmt.args[m]
                 order.append(m)
@@ -457,7 +448,6 @@ class Checker:
             if m not in bindings:
                 order.append(m)
             bindings[m] = pat.args[m]
-        dotmask &= ~fixedmask
         ignoremask &= ~fixedmask
         # Pattern fixed bits override a format's fields; the field then reads a constant.
         covered = fixedmask | ignoremask
@@ -576,7 +566,7 @@ class Checker:
             if isinstance(it, Group):
                 gid = group_id
                 if it.overlap and gid == 0:
-                    self.group_counter = getattr(self, 'group_counter', 0) + 1
+                    self.group_counter += 1
                     gid = self.group_counter
                 self.number(it, gid)
             else:
