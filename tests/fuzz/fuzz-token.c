@@ -7,56 +7,11 @@
 #include "cbor/decode.h"
 #include "cbor/encode.h"
 #include "token/cca.h"
+#include "cbor-echo.h"
 
-/* Re-encodes what the cursor yields. In deterministic mode every head is already shortest, so
- * the output must equal the input byte for byte (RFC 8949 4.2.1); anything else is a decoder or
- * encoder bug. */
-static CborErr echo(CborCursor *c, CborEnc *e)
-{
-    CborItem it;
-    CborCursor child;
-    CborErr err = cbor_next(c, &it);
-
-    if (err != CBOR_OK) {
-        return err;
-    }
-    switch (it.major) {
-    case CBOR_UINT:
-        cbor_put_uint(e, it.val);
-        return CBOR_OK;
-    case CBOR_NINT:
-        cbor_put_nint_arg(e, it.val);
-        return CBOR_OK;
-    case CBOR_BSTR:
-        cbor_put_bstr(e, it.data, it.len);
-        return CBOR_OK;
-    case CBOR_TSTR:
-        cbor_put_tstr(e, (const char *)it.data, it.len);
-        return CBOR_OK;
-    case CBOR_SIMPLE:
-        if (it.ai <= CBOR_AI_1BYTE) {
-            cbor_put_simple(e, (uint8_t)it.val);
-        } else {
-            cbor_put_raw(e, it.raw, it.raw_len);
-        }
-        return CBOR_OK;
-    case CBOR_ARRAY:
-        cbor_put_array(e, it.val);
-        break;
-    case CBOR_MAP:
-        cbor_put_map(e, it.val);
-        break;
-    case CBOR_TAG:
-        cbor_put_tag(e, it.val);
-        break;
-    }
-    err = cbor_enter(&it, &child);
-    while (err == CBOR_OK && !cbor_cursor_done(&child)) {
-        err = echo(&child, e);
-    }
-    return err;
-}
-
+/* cbor_echo() re-encodes what the cursor yields. In deterministic mode every head is already
+ * shortest, so the output must equal the input byte for byte (RFC 8949 4.2.1); anything else is
+ * a decoder or encoder bug. */
 static void check_cbor(const uint8_t *data, size_t size)
 {
     static uint8_t out[1 << 16];
@@ -66,13 +21,13 @@ static void check_cbor(const uint8_t *data, size_t size)
 
     if (cbor_decode_init(&c, data, size, 0) == CBOR_OK) {
         cbor_enc_init(&e, out, sizeof(out));
-        if (echo(&c, &e) != CBOR_OK || !cbor_cursor_done(&c)) {
+        if (cbor_echo(&c, &e) != CBOR_OK || !cbor_cursor_done(&c)) {
             abort();        /* validated input must be walkable to the end */
         }
     }
     if (cbor_decode_init(&c, data, size, CBOR_DEC_DETERMINISTIC) == CBOR_OK) {
         cbor_enc_init(&e, out, sizeof(out));
-        if (echo(&c, &e) != CBOR_OK || cbor_enc_finish(&e, &n) != CBOR_OK) {
+        if (cbor_echo(&c, &e) != CBOR_OK || cbor_enc_finish(&e, &n) != CBOR_OK) {
             abort();
         }
         if (n != size || memcmp(out, data, size) != 0) {

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include "cbor/decode.h"
 #include "cbor/encode.h"
+#include "cbor-echo.h"
 #include "test-util.h"
 
 /* Every definite-length encoding of RFC 8949 Appendix A table 6, floats included (they decode as
@@ -25,54 +26,6 @@ static const char *const appendix_a[] = {
     "a56161614161626142616361436164614461656145",
 };
 
-/* Re-encodes a decoded item with the encoder: equal bytes prove the cursor saw every item with
- * its value intact. */
-static CborErr echo(CborCursor *c, CborEnc *e)
-{
-    CborItem it;
-    CborCursor child;
-    CborErr err = cbor_next(c, &it);
-
-    if (err != CBOR_OK) {
-        return err;
-    }
-    switch (it.major) {
-    case CBOR_UINT:
-        cbor_put_uint(e, it.val);
-        return CBOR_OK;
-    case CBOR_NINT:
-        cbor_put_nint_arg(e, it.val);
-        return CBOR_OK;
-    case CBOR_BSTR:
-        cbor_put_bstr(e, it.data, it.len);
-        return CBOR_OK;
-    case CBOR_TSTR:
-        cbor_put_tstr(e, (const char *)it.data, it.len);
-        return CBOR_OK;
-    case CBOR_ARRAY:
-        cbor_put_array(e, it.val);
-        break;
-    case CBOR_MAP:
-        cbor_put_map(e, it.val);
-        break;
-    case CBOR_TAG:
-        cbor_put_tag(e, it.val);
-        break;
-    case CBOR_SIMPLE:
-        if (it.ai <= CBOR_AI_1BYTE) {
-            cbor_put_simple(e, (uint8_t)it.val);
-        } else {
-            cbor_put_raw(e, it.raw, it.raw_len);     /* float bits */
-        }
-        return CBOR_OK;
-    }
-    err = cbor_enter(&it, &child);
-    while (err == CBOR_OK && !cbor_cursor_done(&child)) {
-        err = echo(&child, e);
-    }
-    return err;
-}
-
 static void test_round_trip(void)
 {
     for (size_t i = 0; i < sizeof(appendix_a) / sizeof(appendix_a[0]); i++) {
@@ -85,7 +38,7 @@ static void test_round_trip(void)
         err = cbor_decode_init(&c, in, n, CBOR_DEC_DETERMINISTIC);
         CHECK(err == CBOR_OK, "%s: %s", appendix_a[i], cbor_err_name(err));
         cbor_enc_init(&e, out, sizeof(out));
-        err = echo(&c, &e);
+        err = cbor_echo(&c, &e);
         CHECK(err == CBOR_OK && cbor_cursor_done(&c), "%s: echo %s", appendix_a[i],
               cbor_err_name(err));
         CHECK(cbor_enc_finish(&e, &on) == CBOR_OK && on == n && memcmp(in, out, n) == 0,
@@ -278,5 +231,5 @@ int main(void)
     test_rejects();
     test_depth();
     test_cursor();
-    return test_report("cbor-decode");
+    return fwtest_report("cbor-decode");
 }

@@ -293,5 +293,5 @@ int main(void)
     test_int64_edges();
     test_overflow();
     test_wrap();
-    return test_report("cbor-encode");
+    return fwtest_report("cbor-encode");
 }

@@ -178,5 +178,5 @@ int main(void)
     for (int e = 0; e <= TOKEN_ERR_COUNT; e++) {
         CHECK(token_err_name((TokenErr)e)[0] != '\0', "name %d", e);
     }
-    return test_report("cose");
+    return fwtest_report("cose");
 }

@@ -286,5 +286,5 @@ int main(int argc, char **argv)
     test_token_ffm();
     test_bug_33();
     test_claims();
-    return test_report("token-samples");
+    return fwtest_report("token-samples");
 }

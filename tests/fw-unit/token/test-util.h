@@ -1,25 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* test-util.h: minimal check macros and hex helpers for the CBOR/COSE/token host tests. */
+/* test-util.h: hex helpers for the CBOR/COSE/token host tests (checks come from fwtest.h). */
 #ifndef TEST_TOKEN_UTIL_H
 #define TEST_TOKEN_UTIL_H
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int test_failures;
-static int test_checks;
-
-#define CHECK(cond, ...)                                                              \
-    do {                                                                              \
-        test_checks++;                                                                \
-        if (!(cond)) {                                                                \
-            test_failures++;                                                          \
-            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);  \
-            fprintf(stderr, __VA_ARGS__);                                             \
-            fputc('\n', stderr);                                                      \
-        }                                                                             \
-    } while (0)
+#include "fwtest.h"
 
 /* Parses hex (whitespace ignored) into out; returns the byte count or exits on bad input, as a
  * broken table is a bug in the test itself. */
@@ -69,12 +56,6 @@ static inline void test_hex(const uint8_t *p, size_t n, char *out, size_t cap)
         snprintf(out + 2 * i, 3, "%02x", p[i]);
     }
     out[2 * i] = '\0';
-}
-
-static inline int test_report(const char *name)
-{
-    printf("%s: %d checks, %d failed\n", name, test_checks, test_failures);
-    return test_failures ? 1 : 0;
 }
 
 #endif
