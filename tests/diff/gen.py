@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Random A64 base-integer instruction generator for differential testing (encodings from the Arm ARM).
+# Random A64 base-integer instructions for differential testing (encodings from the Arm ARM).
 """
 Every instruction word below is assembled here from the field layouts in the
 Arm Architecture Reference Manual (section C4, "A64 instruction set encoding").
@@ -104,7 +104,8 @@ def load_const(rd, value):
         skip = 0
     for i in range(4):
         if i != first and halves[i] != skip:
-            out.append(W(movw(1, 3, i, halves[i], rd), 'movk x%d, #0x%x, lsl #%d' % (rd, halves[i], 16 * i)))
+            out.append(W(movw(1, 3, i, halves[i], rd),
+                         'movk x%d, #0x%x, lsl #%d' % (rd, halves[i], 16 * i)))
     return out
 
 
@@ -123,7 +124,8 @@ def set_base(rng, rn, off, tmp_pool):
     if rn == 31 or d != 0:
         sub = 1 if d < 0 else 0
         items.append(W(add_imm(1, sub, 0, rn, t, abs(d)),
-                       '%s %s, x%d, #%d' % ('sub' if sub else 'add', rname(rn, 1, True), t, abs(d))))
+                       '%s %s, x%d, #%d' % ('sub' if sub else 'add', rname(rn, 1, True), t,
+                                            abs(d))))
     return items
 
 
@@ -171,7 +173,8 @@ def u_logic_imm(rng):
     opc = rng.randrange(4)
     n, immr, imms = bitmask_fields(rng, sf)
     rd, rn = reg_any(rng), reg_any(rng)
-    return [W((sf << 31) | (opc << 29) | (0b100100 << 23) | (n << 22) | (immr << 16) | (imms << 10) |
+    return [W((sf << 31) | (opc << 29) | (0b100100 << 23) | (n << 22) | (immr << 16) |
+              (imms << 10) |
               (rn << 5) | rd, 'logical imm')]
 
 
@@ -188,7 +191,8 @@ def u_bitfield(rng):
     opc = rng.randrange(3)
     width = 64 if sf else 32
     immr, imms = rng.randrange(width), rng.randrange(width)
-    return [W((sf << 31) | (opc << 29) | (0b100110 << 23) | (sf << 22) | (immr << 16) | (imms << 10) |
+    return [W((sf << 31) | (opc << 29) | (0b100110 << 23) | (sf << 22) | (immr << 16) |
+              (imms << 10) |
               (reg_any(rng) << 5) | reg_any(rng), 'bitfield')]
 
 
@@ -212,7 +216,8 @@ def u_logic_reg(rng):
     sf = rng.getrandbits(1)
     opc, shift, n = rng.randrange(4), rng.randrange(4), rng.getrandbits(1)
     imm6 = rng.randrange(64 if sf else 32) if rng.random() < 0.6 else 0
-    return [W((sf << 31) | (opc << 29) | (0b01010 << 24) | (shift << 22) | (n << 21) | (reg_any(rng) << 16) |
+    return [W((sf << 31) | (opc << 29) | (0b01010 << 24) | (shift << 22) | (n << 21) |
+              (reg_any(rng) << 16) |
               (imm6 << 10) | (reg_any(rng) << 5) | reg_any(rng), 'logical reg')]
 
 
@@ -220,7 +225,8 @@ def u_addsub_shift(rng):
     sf, op, s = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
     shift = rng.randrange(3)
     imm6 = rng.randrange(64 if sf else 32) if rng.random() < 0.6 else 0
-    return [W((sf << 31) | (op << 30) | (s << 29) | (0b01011 << 24) | (shift << 22) | (reg_any(rng) << 16) |
+    return [W((sf << 31) | (op << 30) | (s << 29) | (0b01011 << 24) | (shift << 22) |
+              (reg_any(rng) << 16) |
               (imm6 << 10) | (reg_any(rng) << 5) | reg_any(rng), 'add/sub shifted')]
 
 
@@ -228,7 +234,8 @@ def u_addsub_ext(rng):
     sf, op, s = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
     option, imm3 = rng.randrange(8), rng.randrange(5)
     return [W((sf << 31) | (op << 30) | (s << 29) | (0b01011001 << 21) | (reg_any(rng) << 16) |
-              (option << 13) | (imm3 << 10) | (reg_any(rng) << 5) | reg_any(rng), 'add/sub extended')]
+              (option << 13) | (imm3 << 10) | (reg_any(rng) << 5) | reg_any(rng),
+              'add/sub extended')]
 
 
 def u_adc(rng):
@@ -240,13 +247,15 @@ def u_adc(rng):
 def u_ccmp(rng):
     sf, op, imm = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
     rm = rng.getrandbits(5) if imm else reg_any(rng)
-    return [W((sf << 31) | (op << 30) | (1 << 29) | (0b11010010 << 21) | (rm << 16) | (rng.randrange(16) << 12) |
+    return [W((sf << 31) | (op << 30) | (1 << 29) | (0b11010010 << 21) | (rm << 16) |
+              (rng.randrange(16) << 12) |
               (imm << 11) | (reg_any(rng) << 5) | rng.randrange(16), 'ccmp/ccmn')]
 
 
 def u_csel(rng):
     sf, op, op2 = rng.getrandbits(1), rng.getrandbits(1), rng.getrandbits(1)
-    return [W((sf << 31) | (op << 30) | (0b11010100 << 21) | (reg_any(rng) << 16) | (rng.randrange(16) << 12) |
+    return [W((sf << 31) | (op << 30) | (0b11010100 << 21) | (reg_any(rng) << 16) |
+              (rng.randrange(16) << 12) |
               (op2 << 10) | (reg_any(rng) << 5) | reg_any(rng), 'csel')]
 
 
@@ -269,14 +278,16 @@ def u_dp2(rng):
         c, sz = rng.getrandbits(1), rng.randrange(4)
         sf, opcode = (1 if sz == 3 else 0), 0b010000 | (c << 2) | sz
         rd, rn, rm = reg_any(rng), reg_any(rng), reg_any(rng)
-    items.append(W((sf << 31) | (0b11010110 << 21) | (rm << 16) | (opcode << 10) | (rn << 5) | rd, 'dp 2-source'))
+    items.append(W((sf << 31) | (0b11010110 << 21) | (rm << 16) | (opcode << 10) | (rn << 5) | rd,
+                   'dp 2-source'))
     return items
 
 
 def u_dp1(rng):
     sf = rng.getrandbits(1)
     opcode = rng.choice([0, 1, 2, 4, 5] + ([3] if sf else []))
-    return [W((sf << 31) | (1 << 30) | (0b11010110 << 21) | (opcode << 10) | (reg_any(rng) << 5) | reg_any(rng),
+    return [W((sf << 31) | (1 << 30) | (0b11010110 << 21) | (opcode << 10) | (reg_any(rng) << 5) |
+              reg_any(rng),
               'dp 1-source')]
 
 
@@ -285,7 +296,8 @@ def u_dp3(rng):
                      (1, 5, 0), (1, 5, 1), (1, 6, 0)])
     sf, op31, o0 = op
     ra = 31 if op31 in (2, 6) else reg_any(rng)
-    return [W((sf << 31) | (0b11011 << 24) | (op31 << 21) | (reg_any(rng) << 16) | (o0 << 15) | (ra << 10) |
+    return [W((sf << 31) | (0b11011 << 24) | (op31 << 21) | (reg_any(rng) << 16) | (o0 << 15) |
+              (ra << 10) |
               (reg_any(rng) << 5) | reg_any(rng), 'dp 3-source')]
 
 
@@ -294,7 +306,8 @@ def u_flagm(rng):
     if k == 0:
         return [W(0xd500401f, 'cfinv')]
     if k == 1:
-        return [W(0xba000400 | (rng.randrange(64) << 15) | (reg_any(rng) << 5) | rng.randrange(16), 'rmif')]
+        return [W(0xba000400 | (rng.randrange(64) << 15) | (reg_any(rng) << 5) | rng.randrange(16),
+                  'rmif')]
     if k == 2:
         return [W(0x3a00080d | (rng.getrandbits(1) << 14) | (reg_any(rng) << 5), 'setf8/16')]
     return [W(rng.choice([0xd500403f, 0xd500405f]), 'xaflag/axflag')]
@@ -303,7 +316,8 @@ def u_flagm(rng):
 # ---------------------------------------------------------------- loads and stores
 
 # (size log2, opc) pairs that are real loads/stores in the single-register classes.
-LS_OPS = [(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 1), (2, 2), (3, 0), (3, 1)]
+LS_OPS = [(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 1), (2, 2),
+          (3, 0), (3, 1)]
 
 
 def ls_rt(rng, rn, opc, writeback):
@@ -322,7 +336,8 @@ def base_reg(rng, exclude=()):
 
 def pick_base_addr(rng, rn, n, align, offset_fn):
     """Choose (base, addr, param) with addr = base + offset inside the buffer and aligned, the base
-    settable by set_base, and 16-byte aligned when it is SP.  offset_fn(rng, n) -> (param, offset, post)
+    settable by set_base, and 16-byte aligned when it is SP.
+    offset_fn(rng, n) -> (param, offset, post)
     where post means the access uses the base itself."""
     for _ in range(1000):
         param, off, post = offset_fn(rng, n)
@@ -371,7 +386,8 @@ def u_ldst_single(rng):
         bits = {'unscaled': 0, 'post': 1, 'unpriv': 2, 'pre': 3}[mode]
         items += set_base(rng, rn, base, tmp)
         rt = ls_rt(rng, rn, opc, mode in ('pre', 'post'))
-        word = (size << 30) | (0b111000 << 24) | (opc << 22) | ((imm9 & 0x1ff) << 12) | (bits << 10) | (rn << 5) | rt
+        word = ((size << 30) | (0b111000 << 24) | (opc << 22) | ((imm9 & 0x1ff) << 12) |
+                (bits << 10) | (rn << 5) | rt)
     else:
         option = rng.choice([0b010, 0b011, 0b110, 0b111])
         s = rng.getrandbits(1)
@@ -394,8 +410,8 @@ def u_ldst_single(rng):
             items += load_const(rm, val)
         items += set_base(rng, rn, base, [r for r in tmp if r != rm])
         rt = ls_rt(rng, rn, opc, False)
-        word = (size << 30) | (0b111000 << 24) | (opc << 22) | (1 << 21) | (rm << 16) | (option << 13) | \
-            (s << 12) | (0b10 << 10) | (rn << 5) | rt
+        word = ((size << 30) | (0b111000 << 24) | (opc << 22) | (1 << 21) | (rm << 16) |
+                (option << 13) | (s << 12) | (0b10 << 10) | (rn << 5) | rt)
     items.append(W(word, 'ldst %s' % mode))
     return items
 
@@ -404,7 +420,10 @@ def u_ldst_pair(rng):
     kind = rng.choice(['w', 'x', 'x', 'sw'])
     opc, n = {'w': (0, 4), 'x': (2, 8), 'sw': (1, 4)}[kind]
     load = 1 if kind == 'sw' else rng.getrandbits(1)
-    mode = rng.choice([0b000, 0b001, 0b010, 0b010, 0b011]) if kind != 'sw' else rng.choice([1, 2, 3])
+    if kind != 'sw':
+        mode = rng.choice([0b000, 0b001, 0b010, 0b010, 0b011])
+    else:
+        mode = rng.choice([1, 2, 3])
     rn = base_reg(rng)
     tmp = [r for r in range(31) if r != rn]
 
@@ -421,14 +440,15 @@ def u_ldst_pair(rng):
         if wb and rn != 31 and rn in (rt, rt2):
             continue
         break
-    items.append(W((opc << 30) | (0b101 << 27) | (mode << 23) | (load << 22) | ((imm7 & 0x7f) << 15) |
+    items.append(W((opc << 30) | (0b101 << 27) | (mode << 23) | (load << 22) |
+                   ((imm7 & 0x7f) << 15) |
                    (rt2 << 10) | (rn << 5) | rt, 'ldst pair'))
     return items
 
 
 def excl_word(size, o2, l, o1, rs, o0, rt2, rn, rt):
-    return (size << 30) | (0b001000 << 24) | (o2 << 23) | (l << 22) | (o1 << 21) | (rs << 16) | (o0 << 15) | \
-        (rt2 << 10) | (rn << 5) | rt
+    return ((size << 30) | (0b001000 << 24) | (o2 << 23) | (l << 22) | (o1 << 21) | (rs << 16) |
+            (o0 << 15) | (rt2 << 10) | (rn << 5) | rt)
 
 
 def u_exclusive(rng):
@@ -480,7 +500,8 @@ def u_acqrel(rng):
 
 def u_rcpc2(rng):
     """LDAPUR*/STLUR* (unscaled, acquire/release, FEAT_LRCPC2)."""
-    size, opc = rng.choice([(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 1),
+    size, opc = rng.choice([(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0),
+                            (2, 1),
                             (2, 2), (3, 0), (3, 1)])
     n = 1 << size
     rn = base_reg(rng)
@@ -490,7 +511,8 @@ def u_rcpc2(rng):
         return k, k, False
     base, a, imm9 = pick_base_addr(rng, rn, n, n, offs)
     items = set_base(rng, rn, base, [r for r in range(31) if r != rn])
-    items.append(W((size << 30) | (0b011001 << 24) | (opc << 22) | ((imm9 & 0x1ff) << 12) | (rn << 5) |
+    items.append(W((size << 30) | (0b011001 << 24) | (opc << 22) | ((imm9 & 0x1ff) << 12) |
+                   (rn << 5) |
                    reg_any(rng), 'ldapur/stlur'))
     return items
 
@@ -505,7 +527,8 @@ def u_atomic(rng):
         o3, opc = 1, 0          # SWP
     else:
         o3, opc = 0, rng.randrange(8)
-    items.append(W((size << 30) | (0b111000 << 24) | (a << 23) | (r << 22) | (1 << 21) | (reg_any(rng) << 16) |
+    items.append(W((size << 30) | (0b111000 << 24) | (a << 23) | (r << 22) | (1 << 21) |
+                   (reg_any(rng) << 16) |
                    (o3 << 15) | (opc << 12) | (rn << 5) | reg_any(rng), 'lse atomic'))
     return items
 
@@ -523,9 +546,11 @@ def u_cas(rng):
         items = set_base(rng, rn, a, [r for r in range(31) if r not in (rn, rs, rs + 1)])
         if rng.random() < 0.5 and rs != rn:      # make the compare succeed
             opcp = 2 if sz else 0
-            items.append(W((opcp << 30) | (0b101 << 27) | (0b010 << 23) | (1 << 22) | ((rs + 1) << 10) |
+            items.append(W((opcp << 30) | (0b101 << 27) | (0b010 << 23) | (1 << 22) |
+                           ((rs + 1) << 10) |
                            (rn << 5) | rs, 'ldp (cas setup)'))
-        items.append(W((sz << 30) | (0b001000 << 24) | (l << 22) | (1 << 21) | (rs << 16) | (o0 << 15) |
+        items.append(W((sz << 30) | (0b001000 << 24) | (l << 22) | (1 << 21) | (rs << 16) |
+                       (o0 << 15) |
                        (31 << 10) | (rn << 5) | rt, 'casp'))
         return items
     size = rng.randrange(4)
@@ -534,12 +559,13 @@ def u_cas(rng):
     rs = rng.choice([r for r in range(31) if r != rn])
     items = set_base(rng, rn, addr_for(rng, rn, n), [r for r in range(31) if r not in (rn, rs)])
     if rng.random() < 0.5:
-        items.append(W((size << 30) | (0b111001 << 24) | (1 << 22) | (rn << 5) | rs, 'ldr (cas setup)'))
+        items.append(W((size << 30) | (0b111001 << 24) | (1 << 22) | (rn << 5) | rs,
+                       'ldr (cas setup)'))
     items.append(W(excl_word(size, 1, l, 1, rs, o0, 31, rn, reg_any(rng)), 'cas'))
     return items
 
 
-# ---------------------------------------------------------------- PC-relative: literals and branches
+# ---------------------------------------------------------------- PC-relative: literals, branches
 
 def u_ldr_literal(rng):
     opc = rng.randrange(3)           # 0: LDR Wt, 1: LDR Xt, 2: LDRSW
@@ -565,15 +591,16 @@ def u_branch(rng, unit):
         def fadr(pos, starts, nwords, rng=rng):
             d = (branch_target(rng, unit, starts) - pos) * 4
             return ((d & 3) << 29) | (0b10000 << 24) | (((d >> 2) & 0x7ffff) << 5) | rt
-        return [('p', fadr, 'adr (branch target)'), W(0xd61f0000 | (op << 21) | (rt << 5), 'br/blr/ret')]
+        return [('p', fadr, 'adr (branch target)'),
+                W(0xd61f0000 | (op << 21) | (rt << 5), 'br/blr/ret')]
 
     def fn(pos, starts, nwords, rng=rng):
         d = branch_target(rng, unit, starts) - pos
         if kind == 'bcond':
             return 0x54000000 | ((d & 0x7ffff) << 5) | rng.randrange(16)
         if kind == 'cbz':
-            return (rng.getrandbits(1) << 31) | 0x34000000 | (rng.getrandbits(1) << 24) | ((d & 0x7ffff) << 5) | \
-                reg_any(rng)
+            return ((rng.getrandbits(1) << 31) | 0x34000000 | (rng.getrandbits(1) << 24) |
+                    ((d & 0x7ffff) << 5) | reg_any(rng))
         if kind == 'tbz':
             b = rng.randrange(64)
             return ((b >> 5) << 31) | 0x36000000 | (rng.getrandbits(1) << 24) | ((b & 31) << 19) | \
@@ -588,7 +615,8 @@ UNITS = [
     (u_addsub_imm, 6), (u_logic_imm, 5), (u_movewide, 3), (u_bitfield, 5), (u_extr, 2), (u_adr, 2),
     (u_logic_reg, 5), (u_addsub_shift, 5), (u_addsub_ext, 4), (u_adc, 4), (u_ccmp, 4), (u_csel, 4),
     (u_dp2, 5), (u_dp1, 4), (u_dp3, 5), (u_flagm, 1),
-    (u_ldst_single, 10), (u_ldst_pair, 5), (u_exclusive, 3), (u_acqrel, 2), (u_rcpc2, 1), (u_atomic, 4),
+    (u_ldst_single, 10), (u_ldst_pair, 5), (u_exclusive, 3), (u_acqrel, 2), (u_rcpc2, 1),
+    (u_atomic, 4),
     (u_cas, 3), (u_ldr_literal, 1),
     ('branch', 6),
 ]
@@ -596,7 +624,8 @@ UNITS = [
 
 class Case:
     def __init__(self, index, regs, sp, nzcv, mem, units):
-        self.index, self.regs, self.sp, self.nzcv, self.mem, self.units = index, regs, sp, nzcv, mem, units
+        self.index, self.regs, self.sp, self.nzcv = index, regs, sp, nzcv
+        self.mem, self.units = mem, units
 
     def ninsns(self):
         return sum(len(u) for u in self.units)
@@ -639,7 +668,8 @@ def layout(case):
             elif it[0] == 'a':
                 lines.append(it[1])
             else:
-                lines.append('.inst 0x%08x /* %s */' % (it[1](pos, starts, starts[-1]) & MASK32, it[2]))
+                lines.append('.inst 0x%08x /* %s */' % (it[1](pos, starts, starts[-1]) & MASK32,
+                                                        it[2]))
             pos += 1
     return lines
 

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Third opinion for differential testing: a small A64 integer interpreter written from Arm ARM pseudocode.
+# Third opinion for differential testing: an A64 integer interpreter from Arm ARM pseudocode.
 """
 run-diff.py --model runs every block through this interpreter as well and
 compares it with the user-mode reference.  The interpreter knows only what
@@ -112,9 +112,10 @@ class Cpu:
             self.x[r] = v
 
     def cond(self, c):
-        n, z, cf, v = (self.flags >> 3) & 1, (self.flags >> 2) & 1, (self.flags >> 1) & 1, self.flags & 1
+        n, z, cf, v = self.nzcv_bits()
         base = c >> 1
-        r = [z == 1, cf == 1, n == 1, v == 1, cf == 1 and z == 0, n == v, n == v and z == 0, True][base]
+        r = [z == 1, cf == 1, n == 1, v == 1, cf == 1 and z == 0, n == v, n == v and z == 0,
+             True][base]
         if c & 1 and c != 15:
             r = not r
         return r
@@ -147,6 +148,10 @@ class Cpu:
 
     def nzcv(self):
         return self.flags << 28
+
+    def nzcv_bits(self):
+        f = self.flags
+        return (f >> 3) & 1, (f >> 2) & 1, (f >> 1) & 1, f & 1
 
     # ------------------------------------------------------------ decode and execute
     def step(self, w):
@@ -260,7 +265,7 @@ class Cpu:
             self.flags ^= 2
             return None
         if w in (0xd500403f, 0xd500405f):                    # XAFLAG, AXFLAG
-            n, z, c, v = (self.flags >> 3) & 1, (self.flags >> 2) & 1, (self.flags >> 1) & 1, self.flags & 1
+            n, z, c, v = self.nzcv_bits()
             if w == 0xd500405f:
                 n2, z2, c2, v2 = 0, z | v, c & (1 - v), 0
             else:
@@ -325,7 +330,8 @@ class Cpu:
                 if kind == 3 or (not sf and amt > 31):
                     raise Unsupported('add/sub shifted')
                 m = self.shift(self.rx(rm, bits), kind, amt, bits)
-                res, fl = add_with_carry(self.rx(rn, bits), (~m if sub else m), 1 if sub else 0, bits)
+                res, fl = add_with_carry(self.rx(rn, bits), (~m if sub else m), 1 if sub else 0,
+                                         bits)
                 if s:
                     self.flags = fl
                 self.wx(rd, res, bits)
@@ -348,7 +354,8 @@ class Cpu:
                 raise Unsupported('adc/sbc')
             sub, s = (w >> 30) & 1, (w >> 29) & 1
             m = self.rx(rm, bits)
-            res, fl = add_with_carry(self.rx(rn, bits), (~m if sub else m), (self.flags >> 1) & 1, bits)
+            res, fl = add_with_carry(self.rx(rn, bits), (~m if sub else m), (self.flags >> 1) & 1,
+                                     bits)
             if s:
                 self.flags = fl
             self.wx(rd, res, bits)
@@ -359,7 +366,8 @@ class Cpu:
             sub = (w >> 30) & 1
             m = rm if (w >> 11) & 1 else self.rx(rm, bits)
             if self.cond((w >> 12) & 15):
-                _, self.flags = add_with_carry(self.rx(rn, bits), (~m if sub else m), 1 if sub else 0, bits)
+                _, self.flags = add_with_carry(self.rx(rn, bits), (~m if sub else m),
+                                               1 if sub else 0, bits)
             else:
                 self.flags = w & 15
             return None

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-# RISU-style differential test: random A64 integer code on qemu-aarch64 (reference) vs a system emulator.
+# RISU-style differential test: random A64 integer code, qemu-aarch64 vs a system emulator.
 """
 Generates random test cases (gen.py), links them twice around the same
 guest harness (guest/), once as a Linux static executable for user-mode
@@ -31,7 +31,8 @@ REG_NAMES = ['x%d' % i for i in range(31)] + ['sp', 'nzcv']
 
 CFLAGS = ['-O2', '-ffreestanding', '-fno-builtin', '-nostdlib', '-fno-pie', '-mgeneral-regs-only',
           '-mstrict-align', '-fno-asynchronous-unwind-tables', '-fno-unwind-tables',
-          '-fno-tree-loop-distribute-patterns', '-fno-stack-protector', '-Wall', '-Wextra', '-Werror',
+          '-fno-tree-loop-distribute-patterns', '-fno-stack-protector',
+          '-Wall', '-Wextra', '-Werror',
           '-I', GUEST]
 LDFLAGS = ['-static', '-nostdlib', '-z', 'max-page-size=4096', '--build-id=none', '-T',
            os.path.join(GUEST, 'link.ld')]
@@ -54,7 +55,8 @@ class GuestFault(HarnessError):
 def run(cmd, **kw):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
     if p.returncode != 0:
-        raise HarnessError('command failed (%d): %s\n%s%s' % (p.returncode, ' '.join(cmd), p.stdout, p.stderr))
+        raise HarnessError('command failed (%d): %s\n%s%s' % (p.returncode, ' '.join(cmd), p.stdout,
+                                                              p.stderr))
     return p.stdout
 
 
@@ -96,7 +98,9 @@ class Builder:
         self.dir = workdir
         p = args.cross_prefix
         self.cc, self.ld, self.nm, self.objdump = p + 'gcc', p + 'ld', p + 'nm', p + 'objdump'
-        self.ldflags = LDFLAGS + (['--no-warn-rwx-segments'] if ld_supports_rwx_flag(self.ld) else [])
+        self.ldflags = list(LDFLAGS)
+        if ld_supports_rwx_flag(self.ld):
+            self.ldflags.append('--no-warn-rwx-segments')
         self.objs = {}
 
     def obj(self, src, extra=()):
@@ -110,7 +114,8 @@ class Builder:
         return self.objs[key]
 
     def link(self, name, env_objs, cases_obj):
-        common = [self.obj(os.path.join(GUEST, 'harness.c')), self.obj(os.path.join(GUEST, 'trampoline.S'))]
+        common = [self.obj(os.path.join(GUEST, 'harness.c')),
+                  self.obj(os.path.join(GUEST, 'trampoline.S'))]
         out = os.path.join(self.dir, name)
         run([self.ld] + self.ldflags + ['-o', out] + env_objs + common + [cases_obj])
         return out
@@ -121,15 +126,18 @@ class Builder:
             gen.emit_cases(cases, self.a.seed, f)
         cobj = os.path.join(self.dir, 'cases-%d.o' % chunk_no)
         run([self.cc] + CFLAGS + ['-c', src, '-o', cobj])
-        user = self.link('user-%d.elf' % chunk_no, [self.obj(os.path.join(GUEST, 'env-user.S')),
-                                                    self.obj(os.path.join(GUEST, 'env-user-sig.c'))], cobj)
+        user_env = [self.obj(os.path.join(GUEST, 'env-user.S')),
+                    self.obj(os.path.join(GUEST, 'env-user-sig.c'))]
+        user = self.link('user-%d.elf' % chunk_no, user_env, cobj)
         sys_defs = []
         if self_test is not None:
-            sys_defs = ['-DDIFF_SELF_TEST_CASE=%d' % self_test[0], '-DDIFF_SELF_TEST_KIND=%d' % self_test[1],
+            sys_defs = ['-DDIFF_SELF_TEST_CASE=%d' % self_test[0],
+                        '-DDIFF_SELF_TEST_KIND=%d' % self_test[1],
                         '-DDIFF_SELF_TEST_REG=%d' % self_test[2]]
         start_defs = ['-DDIFF_SYS_MMU'] if self.a.sys_mmu else []
-        sysimg = self.link('sys-%d.elf' % chunk_no, [self.obj(os.path.join(GUEST, 'env-sys-start.S'), start_defs),
-                                                     self.obj(os.path.join(GUEST, 'env-sys.c'), sys_defs)], cobj)
+        sys_env = [self.obj(os.path.join(GUEST, 'env-sys-start.S'), start_defs),
+                   self.obj(os.path.join(GUEST, 'env-sys.c'), sys_defs)]
+        sysimg = self.link('sys-%d.elf' % chunk_no, sys_env, cobj)
         us, ss = elf_sections(user), elf_sections(sysimg)
         for name in COMMON_SECTIONS:
             if us.get(name) != ss.get(name):
@@ -187,7 +195,8 @@ def run_emulators(args, user, sysimg):
             raise HarnessError('timeout after %ds: %s' % (args.timeout, ' '.join(cmd)))
         o = o.decode('latin-1')
         if p.returncode != 0 and 'diff-exception' not in o:
-            raise HarnessError('exit status %d from %s\n%s%s' % (p.returncode, ' '.join(cmd), o[-2000:],
+            raise HarnessError('exit status %d from %s\n%s%s'
+                               % (p.returncode, ' '.join(cmd), o[-2000:],
                                                                  e.decode('latin-1')[-2000:]))
         outs.append(o)
     if not args.emulator:
@@ -206,7 +215,8 @@ def full_state(case, changes):
 
 def disassemble(builder, elf, syms, idx):
     lo, hi = syms['blk_%d' % idx], syms['blkend_%d' % idx]
-    text = run([builder.objdump, '-d', '--start-address=0x%x' % lo, '--stop-address=0x%x' % hi, elf])
+    text = run([builder.objdump, '-d', '--start-address=0x%x' % lo, '--stop-address=0x%x' % hi,
+                elf])
     return [l for l in text.splitlines() if l.startswith('  ') and ':' in l]
 
 
@@ -221,9 +231,9 @@ def describe_case(builder, case, user_elf):
 
 def report(args, builder, case, chunk, ref, emu, user_elf, labels):
     out = []
-    out.append('MISMATCH seed %d case %d (block %d, rerun: %s --emulator %s --seed %d --block %d --case %d)'
-               % (args.seed, case.index, args.block, sys.argv[0], args.emulator, args.seed, args.block,
-                  case.index))
+    out.append('MISMATCH seed %d case %d (block %d, rerun: %s --emulator %s --seed %d --block %d'
+               ' --case %d)' % (args.seed, case.index, args.block, sys.argv[0], args.emulator,
+                                args.seed, args.block, case.index))
     syms = elf_symbols(builder.nm, user_elf)
     out.append('  code (block at 0x%x, words as executed by both):' % syms['blk_%d' % case.index])
     out += ['   ' + l for l in disassemble(builder, user_elf, syms, case.index)]
@@ -258,16 +268,19 @@ def chunks_of(args):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--emulator', help='system emulator under test (qemu-system-aarch64 CLI)')
     ap.add_argument('--model', action='store_true',
                     help='also compare the reference with the Python interpreter in model.py')
-    ap.add_argument('--reference', default='/usr/bin/qemu-aarch64-static', help='user-mode reference')
+    ap.add_argument('--reference', default='/usr/bin/qemu-aarch64-static',
+                    help='user-mode reference')
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--count', type=int, default=None, help='instructions in all (default 20000)')
     ap.add_argument('--block', type=int, default=20, help='instructions per test case')
     ap.add_argument('--long', action='store_true', help='a long local run: 1,000,000 instructions')
-    ap.add_argument('--case', type=int, default=None, help='run only this case (as numbered for --seed/--block)')
+    ap.add_argument('--case', type=int, default=None,
+                    help='run only this case (as numbered for --seed/--block)')
     ap.add_argument('--chunk', type=int, default=40000, help='instructions per emulator invocation')
     ap.add_argument('--max-report', type=int, default=5, help='mismatching cases to print in full')
     ap.add_argument('--sys-mmu', action='store_true',
@@ -278,8 +291,8 @@ def main():
     ap.add_argument('--timeout', type=int, default=300)
     ap.add_argument('--keep', metavar='DIR', help='build in DIR and keep the files')
     ap.add_argument('--self-test', choices=['reg', 'nzcv', 'mem', 'fault'],
-                    help='corrupt one case on the system side (or make it fault on both) and succeed only if '
-                    'exactly that is reported')
+                    help='corrupt one case on the system side (or make it fault on both) and '
+                    'succeed only if exactly that is reported')
     ap.add_argument('--check-encodings', action='store_true',
                     help='also require objdump to decode every generated word')
     args = ap.parse_args()
@@ -300,7 +313,8 @@ def main():
         tmp = tempfile.TemporaryDirectory(prefix='diff-')
         workdir = tmp.name
     builder = Builder(args, workdir)
-    labels = ('ref:' + os.path.basename(args.reference), 'sys:' + os.path.basename(args.emulator or 'none'))
+    labels = ('ref:' + os.path.basename(args.reference),
+              'sys:' + os.path.basename(args.emulator or 'none'))
     ncases = ninsns = nunits = model_errors = 0
     mismatches = []
     printed = 0
@@ -350,7 +364,8 @@ def main():
                 if full_state(c, ures[c.index]) != full_state(c, sres[c.index]):
                     mismatches.append((c, ures[c.index], sres[c.index]))
                     if printed < args.max_report:
-                        print(report(args, builder, c, chunk_no, ures[c.index], sres[c.index], user, labels))
+                        print(report(args, builder, c, chunk_no, ures[c.index], sres[c.index], user,
+                                     labels))
                         printed += 1
             ncases += len(cases)
             ninsns += sum(c.ninsns() for c in cases)
@@ -365,11 +380,13 @@ def main():
     finally:
         if tmp is not None:
             tmp.cleanup()
-    print('diff: seed %d, %d cases, %d instructions (%d under test, %d set-up), %d mismatching cases, %.1fs'
+    print('diff: seed %d, %d cases, %d instructions (%d under test, %d set-up), '
+          '%d mismatching cases, %.1fs'
           % (args.seed, ncases, ninsns, nunits, ninsns - nunits, len(mismatches), time.time() - t0))
     print('diff: reference %s, system %s' % (args.reference, args.emulator or '(none)'))
     if args.model:
-        print('diff: model (tests/diff/model.py) disagreed with the reference on %d cases' % model_errors)
+        print('diff: model (tests/diff/model.py) disagreed with the reference on %d cases'
+              % model_errors)
     return 1 if mismatches or model_errors else 0
 
 
@@ -400,7 +417,8 @@ def self_test_verdict(args, mismatches, self_test):
     if diff != [want]:
         print('SELF-TEST FAILED: expected only %s to differ, got %s' % (want, diff))
         return 1
-    print('SELF-TEST PASSED: the injected %s corruption of case %d was detected and reported' % (want, victim))
+    print('SELF-TEST PASSED: the injected %s corruption of case %d was detected and reported'
+          % (want, victim))
     return 0
 
 
@@ -428,7 +446,8 @@ def check_model(args, builder, cases, ures, user, labels):
         if full_state(c, mchanges) != full_state(c, ures[c.index]):
             bad += 1
             if bad <= args.max_report:
-                print(report(args, builder, c, 0, mchanges, ures[c.index], user, ('model.py', labels[0]))
+                print(report(args, builder, c, 0, mchanges, ures[c.index], user,
+                             ('model.py', labels[0]))
                       .replace('MISMATCH', 'MODEL MISMATCH', 1))
     return bad
 
@@ -438,10 +457,12 @@ def check_encodings(builder, elf, cases):
     syms = elf_symbols(builder.nm, elf)
     lo = min(syms['blk_%d' % c.index] for c in cases)
     hi = max(syms['blkend_%d' % c.index] for c in cases)
-    text = run([builder.objdump, '-d', '--start-address=0x%x' % lo, '--stop-address=0x%x' % hi, elf])
+    text = run([builder.objdump, '-d', '--start-address=0x%x' % lo, '--stop-address=0x%x' % hi,
+                elf])
     bad = [l for l in text.splitlines() if 'undefined' in l or '.inst' in l]
     if bad:
-        raise HarnessError('objdump cannot decode %d generated words, e.g.\n%s' % (len(bad), '\n'.join(bad[:10])))
+        raise HarnessError('objdump cannot decode %d generated words, e.g.\n%s'
+                           % (len(bad), '\n'.join(bad[:10])))
 
 
 if __name__ == '__main__':

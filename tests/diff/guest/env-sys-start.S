@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Bare-metal (virt, EL1, MMU off) start-up of the differential-test guest: vectors, semihosting exit. */
+/* Bare-metal start-up of the diff-test guest: EL1, vectors, MMU, exit. */
 
 /* Jump table: one instruction a slot, same offsets in env-user.S. */
     .section .text.envtab, "ax"
@@ -75,7 +75,7 @@ sys_mmu_on:
     orr x1, x0, #3                  /* table descriptor */
     str x1, [x3, #8]
     msr ttbr0_el1, x3
-    mov x1, #0xff00                 /* MAIR attr0 0x00 Device-nGnRnE, attr1 0xff Normal WB */
+    mov x1, #0xff00                 /* attr0 Device-nGnRnE, attr1 Normal WB */
     msr mair_el1, x1
     mov x1, #0x3519                 /* T0SZ 25, IRGN0/ORGN0 WB, SH0 inner */
     movk x1, #0x80, lsl #16         /* EPD1 */
@@ -94,7 +94,10 @@ sys_mmu_on:
     ret
 #endif
 
-/* Any exception means the case is broken or the emulator is: report and stop with status 3. */
+/*
+ * Any exception means the case or the emulator is broken: report it and
+ * stop with status 3.
+ */
     .balign 2048
 sys_vectors:
     .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15

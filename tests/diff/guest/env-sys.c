@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Bare-metal output of the differential-test guest through the virt PL011, plus the self-test hook. */
+/* Bare-metal diff-test guest: PL011 output, fault report, self-test hook. */
 #include "harness.h"
 
 #define UART_BASE 0x09000000UL

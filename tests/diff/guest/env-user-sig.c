@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* User-mode fault reporting for the differential-test guest: signal handler on an alternate stack. */
+/* User-mode diff-test guest: fault report from a handler on an altstack. */
 #include "harness.h"
 
 #define NR_SIGALTSTACK 132
 #define NR_RT_SIGACTION 134
 #define SA_SIGINFO 0x4UL
 #define SA_ONSTACK 0x08000000UL
-/* Offset of uc_mcontext.pc in the AArch64 Linux ucontext (after fault_address, regs[31], sp). */
+/*
+ * Offset of uc_mcontext.pc in the AArch64 Linux ucontext: 176, then
+ * fault_address, regs[31] and sp come before it.
+ */
 #define UC_PC_OFFSET (176 + 8 + 31 * 8 + 8)
 
 void user_setup_signals(void);
@@ -34,7 +37,10 @@ static long sys3(long nr, long a, long b, long c, long d)
     register long x1 __asm__("x1") = b;
     register long x2 __asm__("x2") = c;
     register long x3 __asm__("x3") = d;
-    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3) : "memory");
+    __asm__ volatile("svc #0"
+                     : "+r"(x0)
+                     : "r"(x8), "r"(x1), "r"(x2), "r"(x3)
+                     : "memory");
     return x0;
 }
 
@@ -47,9 +53,10 @@ static void put_hex(char *p, uint64_t v)
 
 static void on_fault(int sig, void *info, void *uc)
 {
-    /* "diff-exception case=................ signal=................ pc=................ addr=................" */
-    static char line[] = "\ndiff-exception case=0123456789abcdef signal=0123456789abcdef "
-                         "pc=0123456789abcdef addr=0123456789abcdef\n";
+    static char line[] = "\ndiff-exception case=0123456789abcdef"
+                         " signal=0123456789abcdef"
+                         " pc=0123456789abcdef"
+                         " addr=0123456789abcdef\n";
     diff_flush();
     put_hex(line + 21, diff_current);
     put_hex(line + 45, (uint64_t)sig);
@@ -61,7 +68,8 @@ static void on_fault(int sig, void *info, void *uc)
 
 void user_setup_signals(void)
 {
-    static const int sigs[] = { 4, 5, 7, 8, 11 };   /* ILL, TRAP, BUS, FPE, SEGV */
+    /* SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV */
+    static const int sigs[] = { 4, 5, 7, 8, 11 };
     struct k_stack st = { altstack, 0, sizeof(altstack) };
     struct k_sigaction sa = { on_fault, SA_SIGINFO | SA_ONSTACK, 0, 0 };
 

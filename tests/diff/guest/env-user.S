@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Linux user-mode environment of the differential-test guest: start-up, write(2), exit_group(2). */
+/* Linux user-mode diff-test guest: start-up, write(2), exit_group(2). */
 
 /* Jump table: one instruction a slot, same offsets in env-sys-start.S. */
     .section .text.envtab, "ax"

@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Differential-test guest main loop: run every case, print what changed in registers and memory. */
+/* Diff-test guest main loop: run each case, print what it changed. */
 #include "harness.h"
 
 /*
  * Output format, one item a line, all numbers in hexadecimal:
  *   diff-begin <ncases>
  *   c<index>              a case has run
- *   r<nn>=<value>         register nn (0-30 X, 31 SP, 32 NZCV) differs from its initial value
- *   m<off>=<value>        the 8-byte word at buffer offset off differs from its initial value
+ *   r<nn>=<value>         register nn (0-30 X, 31 SP, 32 NZCV) differs
+ *                         from its initial value
+ *   m<off>=<value>        the 8-byte word at buffer offset off differs
+ *                         from its initial value
  *   diff-end
  * A guest fault makes the environment print instead
  *   diff-exception case=<index> ...
- * Printing only changes keeps the serial output small; the host rebuilds full states.
+ * Printing only changes keeps the serial output small; the host rebuilds
+ * the full states.
  */
 
 static char obuf[4096];

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Layout shared by the differential-test guest: state records, case table, environment hooks. */
+/* Diff-test guest: state records, case table, environment hooks. */
 #ifndef DIFF_HARNESS_H
 #define DIFF_HARNESS_H
 
@@ -31,11 +31,11 @@ extern const struct diff_case diff_cases[];
 extern uint64_t diff_mem[DIFF_MEM_WORDS];
 extern struct diff_state diff_out;
 
-/* trampoline.S: save the harness, jump to the case stub, come back after the block. */
+/* trampoline.S: save the harness, run the case stub and block, come back. */
 void diff_run_case(void (*entry)(void));
 int diff_main(void);
 
-/* For the environments' fault handlers: the case being run, and pushing out buffered output. */
+/* For the fault handlers: the case being run; push out buffered output. */
 extern volatile uint64_t diff_current;
 void diff_flush(void);
 

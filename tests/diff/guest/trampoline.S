@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Enter a generated case with the harness registers saved; capture the state when its block ends. */
+/* Run a generated case with the harness saved; capture the state after. */
 
     .section .bss.diff, "aw", %nobits
     .balign 16
@@ -22,7 +22,10 @@ diff_mem:
     .skip 512
 
     .text
-/* void diff_run_case(void (*entry)(void)): never returns here; diff_case_exit returns for it. */
+/*
+ * void diff_run_case(void (*entry)(void)): does not return by itself;
+ * diff_case_exit returns for it.
+ */
     .global diff_run_case
     .type diff_run_case, %function
 diff_run_case:
@@ -36,7 +39,7 @@ diff_run_case:
     stp x29, x30, [x9, #80]
     mov x10, sp
     str x10, [x9, #96]
-    clrex                       /* every case starts with the exclusive monitor open */
+    clrex                       /* each case starts with no reservation */
     br x0
 
 /*
