@@ -179,8 +179,8 @@ def parse_output(text, what):
 
 def run_emulators(args, user, sysimg):
     ucmd = [args.reference, '-cpu', 'max', user]
-    scmd = [args.emulator, '-M', 'virt', '-cpu', 'max', '-m', '512M', '-nographic', '-semihosting',
-            '-kernel', sysimg]
+    scmd = [args.emulator, '-M', 'virt', '-cpu', 'max', '-nographic', '-semihosting',
+            '-kernel', sysimg] + args.sys_arg
     procs = []
     for cmd in ((ucmd, scmd) if args.emulator else (ucmd,)):
         procs.append((cmd, subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -193,11 +193,10 @@ def run_emulators(args, user, sysimg):
             p.kill()
             o, e = p.communicate()
             raise HarnessError('timeout after %ds: %s' % (args.timeout, ' '.join(cmd)))
-        o = o.decode('latin-1')
-        if p.returncode != 0 and 'diff-exception' not in o:
-            raise HarnessError('exit status %d from %s\n%s%s'
-                               % (p.returncode, ' '.join(cmd), o[-2000:],
-                                                                 e.decode('latin-1')[-2000:]))
+        o, e = o.decode('latin-1'), e.decode('latin-1')
+        if (p.returncode != 0 and 'diff-exception' not in o) or 'diff-begin' not in o:
+            raise HarnessError('exit status %d from %s\nstdout: %s\nstderr: %s'
+                               % (p.returncode, ' '.join(cmd), o[-2000:], e[-2000:]))
         outs.append(o)
     if not args.emulator:
         outs.append(None)
@@ -287,6 +286,8 @@ def main():
                     help='system side runs with an identity-mapped MMU (RAM is Normal memory)')
     ap.add_argument('--unaligned', action='store_true',
                     help='also generate unaligned plain loads/stores (needs --sys-mmu)')
+    ap.add_argument('--sys-arg', action='append', default=[], metavar='ARG',
+                    help='extra argument for the system emulator (repeatable), e.g. -d in_asm')
     ap.add_argument('--cross-prefix', default='aarch64-linux-gnu-')
     ap.add_argument('--timeout', type=int, default=300)
     ap.add_argument('--keep', metavar='DIR', help='build in DIR and keep the files')
