@@ -42,6 +42,8 @@ def main():
     emu = args.emulator
     if os.sep not in emu:
         emu = shutil.which(emu) or emu
+    else:
+        emu = os.path.abspath(emu)   # the emulator runs in a temporary directory
     if not (os.path.isfile(emu) and os.access(emu, os.X_OK)):
         print(f'SKIP: emulator {args.emulator} not found')
         return 77
