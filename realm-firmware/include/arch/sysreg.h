@@ -12,7 +12,19 @@
  * read_sysreg(SCTLR_EL3) / write_sysreg(v, SCTLR_EL3).  The name is expanded before it is pasted
  * into the instruction, so a register the assembler does not know can be given a generic name,
  * e.g. "#define GPCCR_EL3 S3_6_C2_C1_6" (Arm ARM D23.2, encoding op0_op1_CRn_CRm_op2).
+ *
+ * Host builds (FW_HOST_BUILD: unit tests, fuzzers) have no system registers: the accessors go
+ * to a store keyed by the register's name (lib/arch/sysreg-host.c) that tests preset and
+ * inspect, the way TF-RMM's fake-host build does.
  */
+#ifdef FW_HOST_BUILD
+uint64_t host_sysreg_read(const char *name);
+void host_sysreg_write(const char *name, uint64_t value);
+/* Forget every register (all read as 0 again). */
+void host_sysreg_reset(void);
+#define read_sysreg(reg) host_sysreg_read(FW_STRINGIFY(reg))
+#define write_sysreg(val, reg) host_sysreg_write(FW_STRINGIFY(reg), (uint64_t)(val))
+#else
 #define read_sysreg(reg) ({ \
     uint64_t v_; \
     __asm__ volatile("mrs %0, " FW_STRINGIFY(reg) : "=r"(v_)); \
@@ -20,6 +32,7 @@
 })
 #define write_sysreg(val, reg) \
     __asm__ volatile("msr " FW_STRINGIFY(reg) ", %0" : : "r"((uint64_t)(val)) : "memory")
+#endif
 
 /* CurrentEL.EL, bits [3:2] (Arm ARM C5.2.1). */
 static inline unsigned int current_el(void)
