@@ -59,6 +59,11 @@ static void test_printf(void)
           "snprintf 64-bit sizes");
     snprintf(buf, sizeof(buf), "%p", (void *)(uintptr_t)0x9000000);
     check(str_is(buf, "0x9000000"), "snprintf %p");
+    /* More arguments than the 8 argument registers: the rest come from the stack (AAPCS64
+     * C.12), and the va_list must walk from one area to the other. */
+    snprintf(buf, sizeof(buf), "%d %d %d %d %d %d %d %d %d %d %s %llx", 1, 2, 3, 4, 5, 6, 7, 8, 9,
+             10, "s", 0x1122334455667788ull);
+    check(str_is(buf, "1 2 3 4 5 6 7 8 9 10 s 1122334455667788"), "snprintf stack arguments");
     n = snprintf(buf, 5, "%s", "truncated");
     check(n == 9 && str_is(buf, "trun"), "snprintf truncation and return value");
     n = printf("printf to the console: %08x\n", 0x1234u);
