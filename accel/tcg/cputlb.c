@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cputlb.c: the softmmu TLB: fill from the target's translation, slow-path loads and stores
+ * (MMIO, unaligned, page-crossing, writes to pages holding code), flushes and debug access. */
+#include <stdlib.h>
+#include <string.h>
+#include "exec/cputlb.h"
+#include "exec/tb.h"
+#include "qemu/log.h"
+#include "tcg/ir.h"
+#include "cpu.h"
+
+void tlb_init(CPUARMState *env)
+{
+    env->tlb = calloc(1, sizeof(CPUTLB));
+    if (!env->tlb) {
+        fprintf(stderr, "qemu-system-aarch64: out of memory for the TLB\n");
+        exit(1);
+    }
+    tlb_flush(env);
+}
+
+void tlb_flush_by_mmuidx(CPUARMState *env, uint32_t idxmap)
+{
+    CPUTLB *tlb = env->tlb;
+
+    for (int i = 0; i < NB_MMU_MODES; i++) {
+        if (idxmap & (1u << i)) {
+            memset(tlb->table[i], 0xff, sizeof(tlb->table[i]));
+        }
+    }
+    tb_jmp_cache_clear();
+}
+
+void tlb_flush(CPUARMState *env)
+{
+    tlb_flush_by_mmuidx(env, ~0u);
+}
+
+void tlb_flush_page(CPUARMState *env, uint64_t vaddr)
+{
+    CPUTLB *tlb = env->tlb;
+
+    vaddr &= TARGET_PAGE_MASK;
+    for (int i = 0; i < NB_MMU_MODES; i++) {
+        CPUTLBEntry *e = tlb_entry(tlb, i, vaddr);
+        if ((e->addr_read & TARGET_PAGE_MASK) == vaddr || (e->addr_write & TARGET_PAGE_MASK) == vaddr ||
+            (e->addr_code & TARGET_PAGE_MASK) == vaddr) {
+            memset(e, 0xff, sizeof(*e));
+        }
+    }
+    tb_jmp_cache_clear();
+}
+
+/* Fill the entry for vaddr; returns it. Raises the guest fault unless probe. */
+static CPUTLBEntry *tlb_fill_entry(CPUARMState *env, uint64_t vaddr, MMUAccessType access,
+                                   int mmu_idx, unsigned size, bool probe, bool *ok)
+{
+    CPUTLB *tlb = env->tlb;
+    TlbFillResult res;
+    uint64_t page = vaddr & TARGET_PAGE_MASK;
+    CPUTLBEntry *e = tlb_entry(tlb, mmu_idx, vaddr);
+    CPUTLBIoEntry *io = &tlb->io[mmu_idx][(vaddr >> TARGET_PAGE_BITS) & (CPU_TLB_SIZE - 1)];
+
+    if (!arm_tlb_fill(env, vaddr, access, mmu_idx, size, probe, &res)) {
+        *ok = false;
+        return e;
+    }
+    *ok = true;
+    uint64_t pa_page = res.pa & TARGET_PAGE_MASK;
+    MemoryRegion *mr = address_space_lookup(env->as[res.space], pa_page);
+    uint64_t flags = 0;
+    uintptr_t addend = 0;
+
+    if (mr && mr->ram && pa_page + TARGET_PAGE_SIZE - mr->base <= mr->size) {
+        uintptr_t host = (uintptr_t)(mr->ram + (pa_page - mr->base));
+        addend = host - page;
+    } else {
+        flags |= TLB_MMIO;
+    }
+    /* Device memory requires natural alignment (Arm ARM B2.5.2): route every access through the
+     * slow path's alignment check by forcing the slow path. */
+    if (res.device) {
+        flags |= TLB_MMIO;
+    }
+    e->addend = addend;
+    e->addr_read = (res.prot & PAGE_READ) ? (page | flags) : TLB_INVALID;
+    uint64_t wflags = flags;
+    if (!(flags & TLB_MMIO) && (mr->readonly || mr->romd || mr->ops)) {
+        wflags |= TLB_MMIO;
+    }
+    if (!(wflags & TLB_MMIO) && tb_host_page_has_code(addend + page)) {
+        wflags |= TLB_NOTDIRTY;
+    }
+    e->addr_write = (res.prot & PAGE_WRITE) ? (page | wflags) : TLB_INVALID;
+    e->addr_code = (res.prot & PAGE_EXEC) ? (page | flags) : TLB_INVALID;
+    io->pa_page = pa_page;
+    io->space = res.space;
+    io->device = res.device;
+    return e;
+}
+
+static uint64_t io_ld(CPUARMState *env, uint64_t addr, unsigned size, int mmu_idx)
+{
+    CPUTLBIoEntry *io = &((CPUTLB *)env->tlb)->io[mmu_idx][(addr >> TARGET_PAGE_BITS) & (CPU_TLB_SIZE - 1)];
+    uint64_t pa = io->pa_page | (addr & ~TARGET_PAGE_MASK);
+    MemTxAttrs attrs = { .space = io->space, .secure = arm_space_is_secure(io->space) };
+    uint64_t v;
+    MemTxResult r = address_space_ld(env->as[io->space], pa, size, &v, attrs);
+
+    if (r != MEMTX_OK) {
+        arm_cpu_do_transaction_failed(env, addr, pa, MMU_DATA_LOAD, mmu_idx, r);
+    }
+    return v;
+}
+
+static void io_st(CPUARMState *env, uint64_t addr, uint64_t val, unsigned size, int mmu_idx)
+{
+    CPUTLBIoEntry *io = &((CPUTLB *)env->tlb)->io[mmu_idx][(addr >> TARGET_PAGE_BITS) & (CPU_TLB_SIZE - 1)];
+    uint64_t pa = io->pa_page | (addr & ~TARGET_PAGE_MASK);
+    MemTxAttrs attrs = { .space = io->space, .secure = arm_space_is_secure(io->space) };
+    MemTxResult r = address_space_st(env->as[io->space], pa, size, val, attrs);
+
+    if (r != MEMTX_OK) {
+        arm_cpu_do_transaction_failed(env, addr, pa, MMU_DATA_STORE, mmu_idx, r);
+    }
+}
+
+static uint64_t ld_one_page(CPUARMState *env, uint64_t addr, unsigned size, int mmu_idx)
+{
+    CPUTLBEntry *e = tlb_entry(env->tlb, mmu_idx, addr);
+    bool ok;
+
+    if ((e->addr_read & (TARGET_PAGE_MASK | TLB_INVALID)) != (addr & TARGET_PAGE_MASK)) {
+        e = tlb_fill_entry(env, addr, MMU_DATA_LOAD, mmu_idx, size, false, &ok);
+    }
+    if (e->addr_read & TLB_MMIO) {
+        return io_ld(env, addr, size, mmu_idx);
+    }
+    uint64_t v = 0;
+    memcpy(&v, (void *)(uintptr_t)(addr + e->addend), size);
+    return v;
+}
+
+static void st_one_page(CPUARMState *env, uint64_t addr, uint64_t val, unsigned size, int mmu_idx)
+{
+    CPUTLBEntry *e = tlb_entry(env->tlb, mmu_idx, addr);
+    bool ok;
+
+    if ((e->addr_write & (TARGET_PAGE_MASK | TLB_INVALID)) != (addr & TARGET_PAGE_MASK)) {
+        e = tlb_fill_entry(env, addr, MMU_DATA_STORE, mmu_idx, size, false, &ok);
+    }
+    if (e->addr_write & TLB_MMIO) {
+        io_st(env, addr, val, size, mmu_idx);
+        return;
+    }
+    if (e->addr_write & TLB_NOTDIRTY) {
+        uintptr_t host_page = (uintptr_t)((addr & TARGET_PAGE_MASK) + e->addend);
+        tb_invalidate_host_page(host_page);
+        e->addr_write &= ~TLB_NOTDIRTY;
+    }
+    memcpy((void *)(uintptr_t)(addr + e->addend), &val, size);
+}
+
+static bool needs_align(CPUARMState *env, uint64_t addr, unsigned memop, int mmu_idx,
+                        MMUAccessType access)
+{
+    unsigned size = 1u << (memop & MO_SIZE);
+    CPUTLBEntry *e = tlb_entry(env->tlb, mmu_idx, addr);
+    uint64_t tag = access == MMU_DATA_STORE ? e->addr_write : e->addr_read;
+    bool ok;
+
+    if (!(addr & (size - 1))) {
+        return false;
+    }
+    if (memop & (MO_ALIGN | MO_EXCL)) {
+        return true;
+    }
+    /* Unaligned access to Device memory faults whatever SCTLR.A says (Arm ARM B2.5.2). The
+     * translation (and its faults) comes first in the priority order, so fill before deciding. */
+    if ((tag & (TARGET_PAGE_MASK | TLB_INVALID)) != (addr & TARGET_PAGE_MASK)) {
+        tlb_fill_entry(env, addr, access, mmu_idx, size, false, &ok);
+    }
+    return ((CPUTLB *)env->tlb)->io[mmu_idx][(addr >> TARGET_PAGE_BITS) & (CPU_TLB_SIZE - 1)].device;
+}
+
+uint64_t tlb_ld_slow(CPUARMState *env, uint64_t addr, unsigned memop, int mmu_idx)
+{
+    unsigned size = 1u << (memop & MO_SIZE);
+    uint64_t v;
+
+    if (needs_align(env, addr, memop, mmu_idx, MMU_DATA_LOAD)) {
+        arm_cpu_do_unaligned_access(env, addr, MMU_DATA_LOAD, mmu_idx);
+    }
+    if ((addr & ~TARGET_PAGE_MASK) + size > TARGET_PAGE_SIZE) {
+        /* Page-crossing: translate both pages first so a fault on the second leaves no effect. */
+        v = 0;
+        for (unsigned i = 0; i < size; i++) {
+            v |= ld_one_page(env, addr + i, 1, mmu_idx) << (8 * i);
+        }
+    } else {
+        v = ld_one_page(env, addr, size, mmu_idx);
+    }
+    if (memop & MO_SIGN) {
+        unsigned shift = 64 - 8 * size;
+        v = (uint64_t)((int64_t)(v << shift) >> shift);
+    }
+    return v;
+}
+
+void tlb_st_slow(CPUARMState *env, uint64_t addr, uint64_t val, unsigned memop, int mmu_idx)
+{
+    unsigned size = 1u << (memop & MO_SIZE);
+
+    if (needs_align(env, addr, memop, mmu_idx, MMU_DATA_STORE)) {
+        arm_cpu_do_unaligned_access(env, addr, MMU_DATA_STORE, mmu_idx);
+    }
+    if ((addr & ~TARGET_PAGE_MASK) + size > TARGET_PAGE_SIZE) {
+        uint64_t second = (addr + size - 1) & TARGET_PAGE_MASK;
+        bool ok;
+        CPUTLBEntry *e = tlb_entry(env->tlb, mmu_idx, second);
+        if ((e->addr_write & (TARGET_PAGE_MASK | TLB_INVALID)) != second) {
+            tlb_fill_entry(env, second, MMU_DATA_STORE, mmu_idx, 1, false, &ok);
+        }
+        for (unsigned i = 0; i < size; i++) {
+            st_one_page(env, addr + i, (val >> (8 * i)) & 0xff, 1, mmu_idx);
+        }
+        return;
+    }
+    st_one_page(env, addr, val, size, mmu_idx);
+}
+
+const uint8_t *tlb_get_code_page(CPUARMState *env, uint64_t vaddr, int mmu_idx,
+                                 uintptr_t *host_page)
+{
+    CPUTLBEntry *e = tlb_entry(env->tlb, mmu_idx, vaddr);
+    bool ok;
+
+    if ((e->addr_code & (TARGET_PAGE_MASK | TLB_INVALID)) != (vaddr & TARGET_PAGE_MASK)) {
+        e = tlb_fill_entry(env, vaddr, MMU_INST_FETCH, mmu_idx, 4, false, &ok);
+    }
+    if (e->addr_code & TLB_MMIO) {
+        /* Executing from a device: the fetch is an external abort on this memory system. */
+        CPUTLBIoEntry *io = &((CPUTLB *)env->tlb)->io[mmu_idx][(vaddr >> TARGET_PAGE_BITS) & (CPU_TLB_SIZE - 1)];
+        qemu_log_mask(LOG_GUEST_ERROR, "instruction fetch from non-RAM address 0x%llx (PA 0x%llx)\n",
+                      (unsigned long long)vaddr, (unsigned long long)io->pa_page);
+        arm_cpu_do_transaction_failed(env, vaddr, io->pa_page | (vaddr & ~TARGET_PAGE_MASK),
+                                      MMU_INST_FETCH, mmu_idx, MEMTX_DECODE_ERROR);
+    }
+    *host_page = (uintptr_t)((vaddr & TARGET_PAGE_MASK) + e->addend);
+    return (const uint8_t *)*host_page;
+}
+
+bool cpu_memory_rw_debug(CPUARMState *env, uint64_t vaddr, void *buf, size_t len, bool write)
+{
+    uint8_t *p = buf;
+
+    while (len) {
+        TlbFillResult res;
+        size_t chunk = TARGET_PAGE_SIZE - (vaddr & ~TARGET_PAGE_MASK);
+        if (chunk > len) {
+            chunk = len;
+        }
+        if (!arm_tlb_fill(env, vaddr, write ? MMU_DATA_STORE : MMU_DATA_LOAD,
+                          arm_data_mmu_idx_debug(env), 1, true, &res)) {
+            return false;
+        }
+        MemTxAttrs attrs = { .space = res.space, .secure = arm_space_is_secure(res.space),
+                             .unspecified = true };
+        MemTxResult r = write ? address_space_write(env->as[res.space], res.pa, p, chunk, attrs)
+                              : address_space_read(env->as[res.space], res.pa, p, chunk, attrs);
+        if (r != MEMTX_OK) {
+            return false;
+        }
+        if (write) {
+            MemoryRegion *mr = address_space_lookup(env->as[res.space], res.pa);
+            if (mr && mr->ram) {
+                tb_invalidate_host_page((uintptr_t)(mr->ram + ((res.pa - mr->base) & TARGET_PAGE_MASK)));
+            }
+        }
+        vaddr += chunk;
+        p += chunk;
+        len -= chunk;
+    }
+    return true;
+}

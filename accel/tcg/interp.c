@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* interp.c: the portable back end. Lowers IR to a compact bytecode whose operands index the guest
+ * state's IR register file directly, and runs it. It is the reference the native back ends will
+ * be tested against, so it favours plain, obviously-correct semantics. */
+#include <stdlib.h>
+#include <string.h>
+#include "exec/cputlb.h"
+#include "exec/tb.h"
+#include "tcg/ir.h"
+#include "cpu.h"
+
+/* Bytecode opcodes. Ops that differ by width come as i32/i64 and, when they take a second input,
+ * as register-register (RR) and register-immediate (RI) forms: op = base * 4 + is64 * 2 + ri. */
+#define BIN_OPS(X) X(add) X(sub) X(mul) X(and) X(or) X(xor) X(andc) X(orc) X(eqv) \
+                   X(shl) X(shr) X(sar) X(rotr) X(muluh) X(mulsh) X(setcond) X(brcond)
+#define UN_OPS(X) X(mov) X(neg) X(not) X(ext8s) X(ext8u) X(ext16s) X(ext16u) X(ext32s) X(ext32u) \
+                  X(bswap16) X(bswap32) X(bswap64) X(clz) X(cls) X(rbit) X(extract) X(sextract) \
+                  X(deposit) X(movcond)
+
+enum {
+#define BASE(name) B_##name,
+    BIN_OPS(BASE)
+    UN_OPS(BASE)
+#undef BASE
+    B_COUNT
+};
+
+enum {
+    BC_MOVI = B_COUNT * 4,
+    BC_BR,
+    BC_LD,
+    BC_ST,
+    BC_CALL,
+    BC_GOTO_TB,
+    BC_LOOKUP,
+    BC_EXIT,
+};
+
+#define BC(base, is64, ri) ((base) * 4 + (is64) * 2 + (ri))
+
+extern const int ir_nb_temp_slots;
+const int ir_nb_temp_slots = IR_NUM_TEMPS - 8;   /* the last 8 are the lowering's scratch slots */
+#define SCRATCH_SLOT(i) (IR_SLOT(tmp) + IR_NUM_TEMPS - 8 + (i))
+
+static bool op_is_commutative(int opc)
+{
+    switch (opc) {
+    case IR_OP_add: case IR_OP_mul: case IR_OP_and: case IR_OP_or: case IR_OP_xor:
+    case IR_OP_eqv: case IR_OP_muluh: case IR_OP_mulsh:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static IrCond swap_cond(IrCond c)
+{
+    switch (c) {
+    case IR_COND_LT: return IR_COND_GT;
+    case IR_COND_GT: return IR_COND_LT;
+    case IR_COND_LE: return IR_COND_GE;
+    case IR_COND_GE: return IR_COND_LE;
+    case IR_COND_LTU: return IR_COND_GTU;
+    case IR_COND_GTU: return IR_COND_LTU;
+    case IR_COND_LEU: return IR_COND_GEU;
+    case IR_COND_GEU: return IR_COND_LEU;
+    default: return c;
+    }
+}
+
+static int ir_to_base(int opc)
+{
+    switch (opc) {
+#define MAP(name) case IR_OP_##name: return B_##name;
+    BIN_OPS(MAP)
+    UN_OPS(MAP)
+#undef MAP
+    default:
+        return -1;
+    }
+}
+
+typedef struct Lowering {
+    InterpInsn *code;
+    uint32_t n, cap;
+    int *label_pos;
+    uint32_t *fixups;   /* bytecode indices whose imm is a label number */
+    uint32_t nfix;
+    int scratch;
+    bool fail;
+} Lowering;
+
+static InterpInsn *lw_emit(Lowering *lw, int op)
+{
+    if (lw->n == lw->cap) {
+        uint32_t cap = lw->cap ? lw->cap * 2 : 256;
+        InterpInsn *c = realloc(lw->code, cap * sizeof(*c));
+        if (!c) {
+            lw->fail = true;
+            lw->n = 0;
+        } else {
+            lw->code = c;
+            lw->cap = cap;
+        }
+    }
+    InterpInsn *i = &lw->code[lw->n++];
+    memset(i, 0, sizeof(*i));
+    i->op = op;
+    return i;
+}
+
+/* A register operand: constants are first moved into a scratch slot. */
+static uint16_t lw_reg(Lowering *lw, const IrContext *ir, IrTemp t)
+{
+    if (!ir_is_const(t)) {
+        return (uint16_t)t;
+    }
+    uint16_t s = SCRATCH_SLOT(lw->scratch++ & 7);
+    InterpInsn *i = lw_emit(lw, BC_MOVI);
+    i->d = s;
+    i->imm = ir_const_val(ir, t);
+    return s;
+}
+
+bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
+{
+    Lowering lw = { 0 };
+    int label_pos[IR_MAX_LABELS];
+    uint32_t fixups[IR_MAX_OPS];
+    uint16_t starts[1024];
+    int nstarts = 0;
+
+    lw.label_pos = label_pos;
+    lw.fixups = fixups;
+    for (int i = 0; i < ir->nb_labels; i++) {
+        label_pos[i] = -1;
+    }
+    for (int k = 0; k < ir->nb_ops; k++) {
+        const IrOp *op = &ir->ops[k];
+        int is64 = op->type == IR_I64;
+        int base = ir_to_base(op->opc);
+        InterpInsn *i;
+        lw.scratch = 0;
+
+        switch (op->opc) {
+        case IR_OP_insn_start:
+            if (nstarts < 1024) {
+                starts[nstarts++] = (uint16_t)lw.n;
+            }
+            break;
+        case IR_OP_set_label:
+            label_pos[op->imm] = (int)lw.n;
+            break;
+        case IR_OP_mb:
+            break;
+        case IR_OP_mov:
+            if (ir_is_const(op->args[1])) {
+                uint64_t v = ir_const_val(ir, op->args[1]);
+                i = lw_emit(&lw, BC_MOVI);
+                i->d = op->args[0];
+                i->imm = is64 ? v : (uint32_t)v;
+            } else {
+                uint16_t a = (uint16_t)op->args[1];
+                i = lw_emit(&lw, BC(base, is64, 0));
+                i->d = op->args[0];
+                i->a = a;
+            }
+            break;
+        case IR_OP_add: case IR_OP_sub: case IR_OP_mul: case IR_OP_and: case IR_OP_or:
+        case IR_OP_xor: case IR_OP_andc: case IR_OP_orc: case IR_OP_eqv: case IR_OP_shl:
+        case IR_OP_shr: case IR_OP_sar: case IR_OP_rotr: case IR_OP_muluh: case IR_OP_mulsh:
+        case IR_OP_setcond: case IR_OP_brcond: {
+            bool br = op->opc == IR_OP_brcond;
+            IrTemp a = op->args[br ? 0 : 1], b = op->args[br ? 1 : 2];
+            int cond = op->cond;
+            if (ir_is_const(a) && !ir_is_const(b) &&
+                (op_is_commutative(op->opc) || op->opc == IR_OP_setcond || br)) {
+                IrTemp t = a;
+                a = b;
+                b = t;
+                cond = swap_cond(cond);
+            }
+            uint16_t ra = lw_reg(&lw, ir, a);
+            if (ir_is_const(b)) {
+                i = lw_emit(&lw, BC(base, is64, 1));
+                i->imm = ir_const_val(ir, b);
+            } else {
+                i = lw_emit(&lw, BC(base, is64, 0));
+                i->b = (uint16_t)b;
+            }
+            i->a = ra;
+            i->aux = cond;
+            if (br) {
+                i->c = (uint16_t)op->imm;   /* label, patched below */
+                fixups[lw.nfix++] = lw.n - 1;
+            } else {
+                i->d = op->args[0];
+            }
+            break;
+        }
+        case IR_OP_neg: case IR_OP_not: case IR_OP_ext8s: case IR_OP_ext8u: case IR_OP_ext16s:
+        case IR_OP_ext16u: case IR_OP_ext32s: case IR_OP_ext32u: case IR_OP_bswap16:
+        case IR_OP_bswap32: case IR_OP_bswap64: case IR_OP_clz: case IR_OP_cls: case IR_OP_rbit:
+        case IR_OP_extract: case IR_OP_sextract: {
+            uint16_t a = lw_reg(&lw, ir, op->args[1]);
+            i = lw_emit(&lw, BC(base, is64, 0));
+            i->d = op->args[0];
+            i->a = a;
+            i->aux = (uint32_t)op->imm;
+            break;
+        }
+        case IR_OP_deposit: {
+            uint16_t a = lw_reg(&lw, ir, op->args[1]);
+            uint16_t b = lw_reg(&lw, ir, op->args[2]);
+            i = lw_emit(&lw, BC(base, is64, 0));
+            i->d = op->args[0];
+            i->a = a;
+            i->b = b;
+            i->aux = (uint32_t)op->imm;
+            break;
+        }
+        case IR_OP_movcond: {
+            uint16_t a = lw_reg(&lw, ir, op->args[1]);
+            uint16_t b = lw_reg(&lw, ir, op->args[2]);
+            uint16_t c = lw_reg(&lw, ir, op->args[3]);
+            uint16_t e = lw_reg(&lw, ir, op->args[4]);
+            i = lw_emit(&lw, BC(base, is64, 0));
+            i->d = op->args[0];
+            i->a = a;
+            i->b = b;
+            i->c = c;
+            i->e = e;
+            i->aux = op->cond;
+            break;
+        }
+        case IR_OP_br:
+            i = lw_emit(&lw, BC_BR);
+            i->c = (uint16_t)op->imm;
+            fixups[lw.nfix++] = lw.n - 1;
+            break;
+        case IR_OP_qemu_ld: {
+            uint16_t a = lw_reg(&lw, ir, op->args[1]);
+            i = lw_emit(&lw, BC_LD);
+            i->d = op->args[0];
+            i->a = a;
+            i->imm = op->imm;
+            break;
+        }
+        case IR_OP_qemu_st: {
+            uint16_t v = lw_reg(&lw, ir, op->args[0]);
+            uint16_t a = lw_reg(&lw, ir, op->args[1]);
+            i = lw_emit(&lw, BC_ST);
+            i->b = v;
+            i->a = a;
+            i->imm = op->imm;
+            break;
+        }
+        case IR_OP_call: {
+            uint16_t in[4] = { 0 };
+            for (int n = 0; n < op->cond; n++) {
+                in[n] = lw_reg(&lw, ir, op->args[1 + n]);
+            }
+            i = lw_emit(&lw, BC_CALL);
+            i->d = op->args[0] == IR_NO_TEMP ? SCRATCH_SLOT(7) : op->args[0];
+            i->a = in[0];
+            i->b = in[1];
+            i->c = in[2];
+            i->e = in[3];
+            i->imm = op->imm;
+            break;
+        }
+        case IR_OP_goto_tb:
+            i = lw_emit(&lw, BC_GOTO_TB);
+            i->aux = (uint32_t)op->imm;
+            break;
+        case IR_OP_lookup_and_goto:
+            lw_emit(&lw, BC_LOOKUP);
+            break;
+        case IR_OP_exit_tb:
+            lw_emit(&lw, BC_EXIT);
+            break;
+        default:
+            lw.fail = true;
+            break;
+        }
+        if (lw.fail) {
+            break;
+        }
+    }
+    /* A TB always ends in an exit; guard against a translator that forgot. */
+    lw_emit(&lw, BC_EXIT);
+    for (uint32_t f = 0; f < lw.nfix && !lw.fail; f++) {
+        InterpInsn *i = &lw.code[fixups[f]];
+        if (label_pos[i->c] < 0) {
+            lw.fail = true;
+        } else {
+            i->c = (uint16_t)label_pos[i->c];
+        }
+    }
+    if (lw.fail || lw.n > 65535) {
+        free(lw.code);
+        return false;
+    }
+    tb->code = lw.code;
+    tb->ncode = lw.n;
+    tb->insn_starts = malloc(sizeof(uint16_t) * (nstarts ? nstarts : 1));
+    if (!tb->insn_starts) {
+        free(lw.code);
+        return false;
+    }
+    memcpy(tb->insn_starts, starts, sizeof(uint16_t) * nstarts);
+    tb->icount = (uint16_t)nstarts;
+    return true;
+}
+
+void cpu_restore_state(CPUARMState *env)
+{
+    TranslationBlock *tb = env->cur_tb;
+
+    if (!tb || !env->cur_ip) {
+        return;
+    }
+    uint32_t pos = (uint32_t)((const InterpInsn *)env->cur_ip - tb->code);
+    int k = 0;
+    while (k + 1 < tb->icount && tb->insn_starts[k + 1] <= pos) {
+        k++;
+    }
+    env->pc = tb->pc + 4ull * k;
+}
+
+static inline bool eval_cond(uint32_t c, uint64_t a, uint64_t b, int is64)
+{
+    if (!is64) {
+        a = (uint32_t)a;
+        b = (uint32_t)b;
+        switch (c) {
+        case IR_COND_LT: return (int32_t)a < (int32_t)b;
+        case IR_COND_GE: return (int32_t)a >= (int32_t)b;
+        case IR_COND_LE: return (int32_t)a <= (int32_t)b;
+        case IR_COND_GT: return (int32_t)a > (int32_t)b;
+        default: break;
+        }
+    }
+    switch (c) {
+    case IR_COND_EQ: return a == b;
+    case IR_COND_NE: return a != b;
+    case IR_COND_LT: return (int64_t)a < (int64_t)b;
+    case IR_COND_GE: return (int64_t)a >= (int64_t)b;
+    case IR_COND_LE: return (int64_t)a <= (int64_t)b;
+    case IR_COND_GT: return (int64_t)a > (int64_t)b;
+    case IR_COND_LTU: return a < b;
+    case IR_COND_GEU: return a >= b;
+    case IR_COND_LEU: return a <= b;
+    case IR_COND_GTU: return a > b;
+    case IR_COND_TSTEQ: return (a & b) == 0;
+    case IR_COND_TSTNE: return (a & b) != 0;
+    case IR_COND_ALWAYS: return true;
+    default: return false;
+    }
+}
+
+static inline uint64_t rbit64(uint64_t x)
+{
+    x = ((x >> 1) & 0x5555555555555555ull) | ((x & 0x5555555555555555ull) << 1);
+    x = ((x >> 2) & 0x3333333333333333ull) | ((x & 0x3333333333333333ull) << 2);
+    x = ((x >> 4) & 0x0f0f0f0f0f0f0f0full) | ((x & 0x0f0f0f0f0f0f0f0full) << 4);
+    return __builtin_bswap64(x);
+}
+
+static inline uint64_t field_mask(unsigned len)
+{
+    return len >= 64 ? ~0ull : (1ull << len) - 1;
+}
+
+/* Loads and stores: the TLB fast path inline, everything else in cputlb.c. */
+static inline uint64_t do_ld(CPUARMState *env, uint64_t addr, uint64_t imm, const InterpInsn *ip)
+{
+    unsigned memop = imm & 0xffff;
+    int idx = (int)(imm >> 16);
+    unsigned size = 1u << (memop & MO_SIZE);
+    uint64_t amask = (memop & (MO_ALIGN | MO_EXCL)) ? size - 1 : 0;
+    CPUTLBEntry *e = tlb_entry(env->tlb, idx, addr);
+
+    if ((addr & (TARGET_PAGE_MASK | amask)) == e->addr_read &&
+        (addr & ~TARGET_PAGE_MASK) + size <= TARGET_PAGE_SIZE) {
+        const void *h = (const void *)(uintptr_t)(addr + e->addend);
+        switch (memop & (MO_SIZE | MO_SIGN)) {
+        case MO_8: return *(const uint8_t *)h;
+        case MO_16: { uint16_t v; memcpy(&v, h, 2); return v; }
+        case MO_32: { uint32_t v; memcpy(&v, h, 4); return v; }
+        case MO_64: { uint64_t v; memcpy(&v, h, 8); return v; }
+        case MO_8 | MO_SIGN: return (uint64_t)(int64_t)*(const int8_t *)h;
+        case MO_16 | MO_SIGN: { int16_t v; memcpy(&v, h, 2); return (uint64_t)(int64_t)v; }
+        case MO_32 | MO_SIGN: { int32_t v; memcpy(&v, h, 4); return (uint64_t)(int64_t)v; }
+        default: { uint64_t v; memcpy(&v, h, 8); return v; }
+        }
+    }
+    env->cur_ip = ip;
+    return tlb_ld_slow(env, addr, memop, idx);
+}
+
+static inline void do_st(CPUARMState *env, uint64_t addr, uint64_t val, uint64_t imm,
+                         const InterpInsn *ip)
+{
+    unsigned memop = imm & 0xffff;
+    int idx = (int)(imm >> 16);
+    unsigned size = 1u << (memop & MO_SIZE);
+    uint64_t amask = (memop & (MO_ALIGN | MO_EXCL)) ? size - 1 : 0;
+    CPUTLBEntry *e = tlb_entry(env->tlb, idx, addr);
+
+    if ((addr & (TARGET_PAGE_MASK | amask)) == e->addr_write &&
+        (addr & ~TARGET_PAGE_MASK) + size <= TARGET_PAGE_SIZE) {
+        memcpy((void *)(uintptr_t)(addr + e->addend), &val, size);
+        return;
+    }
+    env->cur_ip = ip;
+    tlb_st_slow(env, addr, val, memop, idx);
+}
+
+#define CHAIN_BUDGET 2048
+
+uintptr_t interp_exec(CPUARMState *env, TranslationBlock *tb)
+{
+    uint64_t *R = (uint64_t *)env;
+    const InterpInsn *ip = tb->code;
+    int budget = CHAIN_BUDGET;
+
+    env->cur_tb = tb;
+    for (;;) {
+        const InterpInsn *i = ip++;
+        switch (i->op) {
+#define ALU(base, expr32, expr64) \
+        case BC(B_##base, 0, 0): { uint64_t a = R[i->a], b = R[i->b]; (void)a; (void)b; \
+            R[i->d] = (uint32_t)(expr32); break; } \
+        case BC(B_##base, 0, 1): { uint64_t a = R[i->a], b = i->imm; (void)a; (void)b; \
+            R[i->d] = (uint32_t)(expr32); break; } \
+        case BC(B_##base, 1, 0): { uint64_t a = R[i->a], b = R[i->b]; (void)a; (void)b; \
+            R[i->d] = (expr64); break; } \
+        case BC(B_##base, 1, 1): { uint64_t a = R[i->a], b = i->imm; (void)a; (void)b; \
+            R[i->d] = (expr64); break; }
+        ALU(add, a + b, a + b)
+        ALU(sub, a - b, a - b)
+        ALU(mul, a * b, a * b)
+        ALU(and, a & b, a & b)
+        ALU(or, a | b, a | b)
+        ALU(xor, a ^ b, a ^ b)
+        ALU(andc, a & ~b, a & ~b)
+        ALU(orc, a | ~b, a | ~b)
+        ALU(eqv, a ^ ~b, a ^ ~b)
+        ALU(shl, (uint32_t)a << (b & 31), a << (b & 63))
+        ALU(shr, (uint32_t)a >> (b & 31), a >> (b & 63))
+        ALU(sar, (int32_t)a >> (b & 31), (uint64_t)((int64_t)a >> (b & 63)))
+        ALU(rotr, ((uint32_t)a >> (b & 31)) | ((uint32_t)a << ((32 - (b & 31)) & 31)),
+            (a >> (b & 63)) | (a << ((64 - (b & 63)) & 63)))
+        ALU(muluh, ((uint64_t)(uint32_t)a * (uint32_t)b) >> 32,
+            (uint64_t)(((unsigned __int128)a * b) >> 64))
+        ALU(mulsh, ((int64_t)(int32_t)a * (int32_t)b) >> 32,
+            (uint64_t)(((__int128)(int64_t)a * (int64_t)b) >> 64))
+        ALU(setcond, eval_cond(i->aux, a, b, 0), eval_cond(i->aux, a, b, 1))
+#undef ALU
+        case BC(B_brcond, 0, 0): case BC(B_brcond, 1, 0):
+            if (eval_cond(i->aux, R[i->a], R[i->b], (i->op >> 1) & 1)) {
+                ip = tb->code + i->c;
+            }
+            break;
+        case BC(B_brcond, 0, 1): case BC(B_brcond, 1, 1):
+            if (eval_cond(i->aux, R[i->a], i->imm, (i->op >> 1) & 1)) {
+                ip = tb->code + i->c;
+            }
+            break;
+#define UN(base, expr32, expr64) \
+        case BC(B_##base, 0, 0): { uint64_t a = R[i->a]; R[i->d] = (uint32_t)(expr32); break; } \
+        case BC(B_##base, 1, 0): { uint64_t a = R[i->a]; R[i->d] = (expr64); break; }
+        UN(mov, a, a)
+        UN(neg, -a, -a)
+        UN(not, ~a, ~a)
+        UN(ext8s, (int8_t)a, (uint64_t)(int64_t)(int8_t)a)
+        UN(ext8u, (uint8_t)a, (uint8_t)a)
+        UN(ext16s, (int16_t)a, (uint64_t)(int64_t)(int16_t)a)
+        UN(ext16u, (uint16_t)a, (uint16_t)a)
+        UN(ext32s, (int32_t)a, (uint64_t)(int64_t)(int32_t)a)
+        UN(ext32u, (uint32_t)a, (uint32_t)a)
+        UN(bswap16, ((a & 0x00ff00ffu) << 8) | ((a >> 8) & 0x00ff00ffu),
+           ((a & 0x00ff00ff00ff00ffull) << 8) | ((a >> 8) & 0x00ff00ff00ff00ffull))
+        UN(bswap32, __builtin_bswap32((uint32_t)a),
+           ((uint64_t)__builtin_bswap32((uint32_t)(a >> 32)) << 32) | __builtin_bswap32((uint32_t)a))
+        UN(bswap64, __builtin_bswap32((uint32_t)a), __builtin_bswap64(a))
+        UN(clz, (uint32_t)a ? __builtin_clz((uint32_t)a) : 32, a ? __builtin_clzll(a) : 64)
+        UN(cls, ((uint32_t)(a ^ ((int32_t)a >> 1)) & 0x7fffffffu)
+                    ? __builtin_clz((uint32_t)(a ^ ((int32_t)a >> 1)) & 0x7fffffffu) - 1 : 31,
+           ((a ^ (uint64_t)((int64_t)a >> 1)) & 0x7fffffffffffffffull)
+                    ? __builtin_clzll((a ^ (uint64_t)((int64_t)a >> 1)) & 0x7fffffffffffffffull) - 1
+                    : 63)
+        UN(rbit, rbit64(a) >> 32, rbit64(a))
+        UN(extract, ((uint32_t)a >> (i->aux & 0xff)) & field_mask(i->aux >> 8),
+           (a >> (i->aux & 0xff)) & field_mask(i->aux >> 8))
+        UN(sextract,
+           (uint64_t)((int64_t)(a << (64 - (i->aux & 0xff) - (i->aux >> 8))) >> (64 - (i->aux >> 8))),
+           (uint64_t)((int64_t)(a << (64 - (i->aux & 0xff) - (i->aux >> 8))) >> (64 - (i->aux >> 8))))
+#undef UN
+        case BC(B_deposit, 0, 0): case BC(B_deposit, 1, 0): {
+            unsigned pos = i->aux & 0xff, len = i->aux >> 8;
+            uint64_t m = field_mask(len) << pos;
+            uint64_t v = (R[i->a] & ~m) | ((R[i->b] << pos) & m);
+            R[i->d] = (i->op >> 1) & 1 ? v : (uint32_t)v;
+            break;
+        }
+        case BC(B_movcond, 0, 0): case BC(B_movcond, 1, 0): {
+            int is64 = (i->op >> 1) & 1;
+            uint64_t v = eval_cond(i->aux, R[i->a], R[i->b], is64) ? R[i->c] : R[i->e];
+            R[i->d] = is64 ? v : (uint32_t)v;
+            break;
+        }
+        case BC_MOVI:
+            R[i->d] = i->imm;
+            break;
+        case BC_BR:
+            ip = tb->code + i->c;
+            break;
+        case BC_LD:
+            R[i->d] = do_ld(env, R[i->a], i->imm, i);
+            break;
+        case BC_ST:
+            do_st(env, R[i->a], R[i->b], i->imm, i);
+            break;
+        case BC_CALL:
+            env->cur_ip = i;
+            R[i->d] = ir_helpers[i->imm].fn(env, R[i->a], R[i->b], R[i->c], R[i->e]);
+            break;
+        case BC_GOTO_TB: {
+            TranslationBlock *next = tb->jmp_dest[i->aux];
+            env->insn_count += tb->icount;
+            if (next && !next->invalid && !env->exit_request && --budget > 0) {
+                tb = next;
+                env->cur_tb = tb;
+                ip = tb->code;
+                break;
+            }
+            env->cur_ip = NULL;
+            return (next && !next->invalid) ? 0 : (uintptr_t)tb | (i->aux + 1);
+        }
+        case BC_LOOKUP: {
+            env->insn_count += tb->icount;
+            TranslationBlock *next = env->exit_request || --budget <= 0 ? NULL : tb_lookup_fast(env);
+            if (next) {
+                tb = next;
+                env->cur_tb = tb;
+                ip = tb->code;
+                break;
+            }
+            env->cur_ip = NULL;
+            return 0;
+        }
+        case BC_EXIT:
+        default:
+            env->insn_count += tb->icount;
+            env->cur_ip = NULL;
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cputlb.h: the softmmu TLB: per MMU index, a hit costs a compare and an add; a miss calls the
+ * target's translation (stage 1, stage 2, and the Granule Protection Check) and caches the result. */
+#ifndef EXEC_CPUTLB_H
+#define EXEC_CPUTLB_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "exec/memory.h"
+
+#define TARGET_PAGE_BITS 12
+#define TARGET_PAGE_SIZE (1ull << TARGET_PAGE_BITS)
+#define TARGET_PAGE_MASK (~(TARGET_PAGE_SIZE - 1))
+#define CPU_TLB_BITS 8
+#define CPU_TLB_SIZE (1 << CPU_TLB_BITS)
+#define NB_MMU_MODES 24
+
+/* Flags in the low bits of a tag force the slow path. */
+#define TLB_INVALID   (1ull << 0)
+#define TLB_MMIO      (1ull << 1)   /* not RAM: go through the memory core */
+#define TLB_NOTDIRTY  (1ull << 2)   /* RAM page holding translated code: writes invalidate TBs */
+#define TLB_FLAGS_MASK 0xfffull
+
+typedef enum MMUAccessType { MMU_DATA_LOAD = 0, MMU_DATA_STORE = 1, MMU_INST_FETCH = 2 } MMUAccessType;
+
+typedef struct CPUTLBEntry {
+    uint64_t addr_read;
+    uint64_t addr_write;
+    uint64_t addr_code;
+    uintptr_t addend;        /* host = guest VA + addend, for RAM */
+} CPUTLBEntry;
+
+typedef struct CPUTLBIoEntry {
+    uint64_t pa_page;
+    uint8_t space;           /* ArmSecuritySpace of the physical access */
+    bool device;             /* Device memory type: unaligned accesses fault */
+} CPUTLBIoEntry;
+
+typedef struct CPUTLB {
+    CPUTLBEntry table[NB_MMU_MODES][CPU_TLB_SIZE];
+    CPUTLBIoEntry io[NB_MMU_MODES][CPU_TLB_SIZE];
+} CPUTLB;
+
+/* What the target's translation returns for one page. */
+typedef struct TlbFillResult {
+    uint64_t pa;             /* physical address of vaddr */
+    uint8_t space;           /* ArmSecuritySpace of the output */
+    uint8_t prot;            /* PAGE_READ | PAGE_WRITE | PAGE_EXEC for this mmu_idx */
+    bool device;             /* Device memory: unaligned accesses fault */
+} TlbFillResult;
+
+#define PAGE_READ  1
+#define PAGE_WRITE 2
+#define PAGE_EXEC  4
+
+struct CPUARMState;
+
+/* Provided by the target: translate vaddr for an access; on a fault either raises the guest
+ * exception (probe == false: never returns) or returns false (probe == true). */
+bool arm_tlb_fill(struct CPUARMState *env, uint64_t vaddr, MMUAccessType access, int mmu_idx,
+                  unsigned size, bool probe, TlbFillResult *res);
+/* Provided by the target: raise the fault for an access the memory system rejected
+ * (alignment, or an external abort from the bus). */
+void arm_cpu_do_unaligned_access(struct CPUARMState *env, uint64_t vaddr, MMUAccessType access,
+                                 int mmu_idx) __attribute__((noreturn));
+void arm_cpu_do_transaction_failed(struct CPUARMState *env, uint64_t vaddr, uint64_t pa,
+                                   MMUAccessType access, int mmu_idx, MemTxResult r)
+    __attribute__((noreturn));
+
+void tlb_init(struct CPUARMState *env);
+void tlb_flush(struct CPUARMState *env);
+void tlb_flush_page(struct CPUARMState *env, uint64_t vaddr);
+void tlb_flush_by_mmuidx(struct CPUARMState *env, uint32_t idxmap);
+
+/* Slow paths, called by the back end when the fast path misses. */
+uint64_t tlb_ld_slow(struct CPUARMState *env, uint64_t addr, unsigned memop, int mmu_idx);
+void tlb_st_slow(struct CPUARMState *env, uint64_t addr, uint64_t val, unsigned memop, int mmu_idx);
+/* Instruction fetch for the translator: host pointer to the page, or raises a prefetch abort. */
+const uint8_t *tlb_get_code_page(struct CPUARMState *env, uint64_t vaddr, int mmu_idx,
+                                 uintptr_t *host_page);
+/* Debug access (gdbstub, monitor): translate without side effects; false if unmapped. */
+int arm_data_mmu_idx_debug(struct CPUARMState *env);
+bool cpu_memory_rw_debug(struct CPUARMState *env, uint64_t vaddr, void *buf, size_t len, bool write);
+
+static inline CPUTLBEntry *tlb_entry(CPUTLB *tlb, int mmu_idx, uint64_t addr)
+{
+    return &tlb->table[mmu_idx][(addr >> TARGET_PAGE_BITS) & (CPU_TLB_SIZE - 1)];
+}
+
+#endif

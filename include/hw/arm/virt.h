@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* virt.h: the virt board: memory map, interrupt numbers and construction from the options. */
+#ifndef HW_ARM_VIRT_H
+#define HW_ARM_VIRT_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "exec/memory.h"
+#include "cpu.h"
+#include "system/options.h"
+
+enum {
+#define MEMMAP(id, base, size, pas, name) VIRT_##id,
+#include "hw/arm/virt-memmap.def"
+#undef MEMMAP
+    VIRT_MEMMAP_COUNT
+};
+
+typedef struct VirtMemMapEntry {
+    uint64_t base;
+    uint64_t size;
+    const char *name;
+} VirtMemMapEntry;
+
+extern const VirtMemMapEntry virt_memmap[VIRT_MEMMAP_COUNT];
+
+/* SPIs (INTID = 32 + n) */
+#define VIRT_SPI_UART0 1
+#define VIRT_SPI_RTC 2
+#define VIRT_SPI_GPIO 7
+#define VIRT_SPI_UART1 8
+#define VIRT_SPI_VIRTIO 16
+/* PPIs */
+#define VIRT_PPI_SEC_EL1_PHYS 29
+#define VIRT_PPI_EL1_PHYS 30
+#define VIRT_PPI_EL1_VIRT 27
+#define VIRT_PPI_EL2_PHYS 26
+#define VIRT_PPI_EL2_VIRT 28
+#define VIRT_PPI_GIC_MAINT 25
+#define VIRT_PPI_PMU 23
+
+typedef struct VirtMachine {
+    CPUARMState cpu;
+    AddressSpace secure_as;       /* the Secure view: Secure and Root accesses */
+    AddressSpace ns_as;           /* the Non-secure view: Non-secure and Realm accesses */
+    MemoryRegion *ram;
+    MemoryRegion *secure_ram;
+    struct PFlashState *flash[2];
+    struct GICv3State *gic;
+    struct Pl011State *uart[2];
+    bool secure, virtualization, rme;
+    uint64_t ram_size;
+    /* boot */
+    uint64_t entry;               /* reset PC */
+    bool firmware_boot;           /* -bios/pflash: CPU starts in firmware at the highest EL */
+    bool linux_boot;              /* -kernel with a Linux Image: enter at EL2/EL1 with x0 = DTB */
+    bool psci_emulated;           /* no EL3 firmware: the emulator answers PSCI calls */
+    int psci_conduit;             /* 1 = HVC, 2 = SMC */
+    uint64_t dtb_addr;
+    void *fdt;
+    int fdt_size;
+    const GranuleOptions *opts;
+} VirtMachine;
+
+/* Build the machine; returns NULL after printing one error line. */
+VirtMachine *virt_create(const GranuleOptions *opts);
+void virt_reset(void *machine);
+
+/* hw/arm/virt-fdt.c: generate the device tree. Returns 0, or -1 with err set. */
+int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len);
+/* hw/arm/boot.c: load images, place the DTB, set the entry state. Returns 0, or -1 with err. */
+int virt_boot_setup(VirtMachine *vm, char *err, size_t err_len);
+void virt_boot_reset_cpu(VirtMachine *vm);
+/* PSCI when no EL3 firmware is present: true if the call was a PSCI call and was handled. */
+bool virt_psci_call(CPUARMState *env, bool is_smc);
+
+#endif

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* cpu-models.c: ID register values of each -cpu model. Only what Granule implements is
+ * advertised: AArch64 at every EL (no AArch32), CRC32, and for `max` LSE atomics, LRCPC, PAN,
+ * UAO, SSBS and (with x-rme=on) RME. */
+#include <string.h>
+#include "cpu.h"
+
+typedef struct CpuModel {
+    const char *name;
+    uint64_t midr;
+    bool v81;      /* LSE, PAN, ... */
+} CpuModel;
+
+static const CpuModel models[] = {
+    { "max", 0x000f0510, true },          /* "Arm, implementation-defined part" as QEMU's max */
+    { "cortex-a53", 0x410fd034, false },
+    { "cortex-a57", 0x411fd070, false },
+    { "cortex-a72", 0x410fd083, false },
+};
+
+const char *const arm_cpu_model_names[] = { "max", "cortex-a53", "cortex-a57", "cortex-a72", NULL };
+
+bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el2, bool has_el3,
+                            ArmCpuFeatures *f)
+{
+    const CpuModel *m = NULL;
+
+    for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++) {
+        if (strcmp(models[i].name, name) == 0) {
+            m = &models[i];
+        }
+    }
+    if (!m) {
+        return false;
+    }
+    memset(f, 0, sizeof(*f));
+    f->model = m->name;
+    f->midr = m->midr;
+    f->mpidr = 0x80000000ull;          /* RES1 bit 31, Aff0 = 0: CPU 0 */
+    f->ctr = 0x8444c004ull;            /* 64-byte lines, PIPT I-cache (as Cortex-A57) */
+    f->dczid = 0x4;                    /* DC ZVA zeroes 64 bytes */
+    f->clidr = 0x0a200023ull;
+    f->has_el2 = has_el2;
+    f->has_el3 = has_el3;
+    f->has_rme = rme;
+    /* ID_AA64PFR0_EL1: EL0..EL3 AArch64 only (1), FP and AdvSIMD 0 (implemented: register file,
+     * loads/stores and moves; arithmetic arrives later and logs -d unimp), GIC system registers. */
+    f->id_aa64pfr0 = 0x1ull | 0x1ull << 4 | (has_el2 ? 0x1ull << 8 : 0) |
+                     (has_el3 ? 0x1ull << 12 : 0) | 0x0ull << 16 | 0x0ull << 20 | 0x1ull << 24;
+    if (rme) {
+        f->id_aa64pfr0 |= 0x1ull << 52;   /* RME: FEAT_RME */
+        f->gpccr_l0gptsz = l0gptsz;
+    }
+    /* ID_AA64ISAR0_EL1: CRC32 (all three models have it; FEAT_CRC32 is mandatory from v8.1) */
+    f->id_aa64isar0 = 0x1ull << 16;
+    /* ID_AA64MMFR0_EL1: PARange 48 bits (5), ASIDBits 16 (2), SNSMem (1), TGran4 yes (0),
+     * TGran16 no (0), TGran64 yes (0), TGran4_2/16_2/64_2 = as stage 1 (0) */
+    f->id_aa64mmfr0 = 0x5ull | 0x2ull << 4 | 0x1ull << 12 | 0x0ull << 20;
+    f->id_aa64mmfr1 = 0x2ull << 4;     /* VMIDBits 16 */
+    if (m->v81) {
+        f->id_aa64isar0 |= 0x2ull << 20;          /* Atomic: FEAT_LSE */
+        f->id_aa64isar1 |= 0x1ull << 20;          /* LRCPC: LDAPR */
+        f->id_aa64mmfr1 |= 0x1ull << 20;          /* PAN */
+        f->id_aa64mmfr2 |= 0x1ull << 4;           /* UAO */
+        f->id_aa64pfr1 |= 0x1ull << 4;            /* SSBS (PSTATE.SSBS, no MSR SSBS imm) */
+    }
+    f->id_aa64dfr0 = 0x6ull;           /* Debug architecture v8.0 */
+    f->mvfr0 = 0;
+    return true;
+}

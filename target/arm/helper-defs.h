@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* helper-defs.h: THE list of runtime helpers callable from IR.
+ * DEF_HELPER(name, number of arguments, flags); each is implemented as
+ *   DEF_HELPER_FN(name) { CPUARMState *env = env_; ... }   with arguments a0..a3.
+ * Append new helpers at the end of the group they belong to. */
+/* exceptions and PSTATE (excp.c, helper-sys.c) */
+DEF_HELPER(exception, 4, IR_HELPER_MAY_RAISE)      /* kind, syndrome, target_el, return offset */
+DEF_HELPER(undef, 0, IR_HELPER_MAY_RAISE)          /* UNDEFINED instruction at the current PC */
+DEF_HELPER(svc, 1, IR_HELPER_MAY_RAISE)            /* imm16 */
+DEF_HELPER(hvc, 1, IR_HELPER_MAY_RAISE)            /* imm16 */
+DEF_HELPER(smc, 1, IR_HELPER_MAY_RAISE)            /* imm16 */
+DEF_HELPER(eret, 0, IR_HELPER_MAY_RAISE)
+DEF_HELPER(wfi, 0, IR_HELPER_MAY_RAISE)
+DEF_HELPER(wfe, 0, IR_HELPER_MAY_RAISE)
+DEF_HELPER(yield, 0, 0)
+DEF_HELPER(read_nzcv, 0, 0)
+DEF_HELPER(write_nzcv, 1, 0)
+DEF_HELPER(msr_i_pstate, 2, IR_HELPER_MAY_RAISE)   /* op1:op2 field selector, imm */
+DEF_HELPER(mrs, 1, IR_HELPER_MAY_RAISE)            /* encoding -> value */
+DEF_HELPER(msr, 2, IR_HELPER_MAY_RAISE)            /* encoding, value */
+DEF_HELPER(sys, 2, IR_HELPER_MAY_RAISE)            /* encoding, Xt value (SYS / DC / IC / AT / TLBI) */
+DEF_HELPER(sysl, 1, IR_HELPER_MAY_RAISE)           /* encoding -> value (SYSL) */
+DEF_HELPER(semihosting, 0, IR_HELPER_MAY_RAISE)    /* HLT #0xF000 with semihosting enabled */
+DEF_HELPER(brk, 1, IR_HELPER_MAY_RAISE)
+DEF_HELPER(hlt, 1, IR_HELPER_MAY_RAISE)
+DEF_HELPER(check_sp_alignment, 1, IR_HELPER_MAY_RAISE)   /* SP value used as a base */
+DEF_HELPER(pc_alignment_fault, 1, IR_HELPER_MAY_RAISE)   /* misaligned branch target */
+/* arithmetic (helper-arith.c) */
+DEF_HELPER(sdiv64, 2, IR_HELPER_NO_SIDE_EFFECTS)
+DEF_HELPER(udiv64, 2, IR_HELPER_NO_SIDE_EFFECTS)
+DEF_HELPER(sdiv32, 2, IR_HELPER_NO_SIDE_EFFECTS)
+DEF_HELPER(udiv32, 2, IR_HELPER_NO_SIDE_EFFECTS)
+DEF_HELPER(crc32, 3, IR_HELPER_NO_SIDE_EFFECTS)    /* acc, value, bytes */
+DEF_HELPER(crc32c, 3, IR_HELPER_NO_SIDE_EFFECTS)

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* hflags.h: the translation flags (TB cache key) and MMU indexes. Everything that changes how an
+ * instruction translates is in hflags; arm_rebuild_hflags() is its only producer. */
+#ifndef TARGET_ARM_HFLAGS_H
+#define TARGET_ARM_HFLAGS_H
+
+#define HF_EL_SHIFT        0    /* 2 bits: current EL */
+#define HF_SPACE_SHIFT     2    /* 2 bits: ArmSecuritySpace of the current state (RME: TBs never shared across PAS) */
+#define HF_MMUIDX_SHIFT    4    /* 5 bits: MMU index for data accesses */
+#define HF_ALIGN           (1u << 9)    /* every data access must be aligned (SCTLR.A, or stage 1 off: Device) */
+#define HF_FPTRAP_SHIFT    10   /* 2 bits: EL an FP/SIMD access traps to (0 = enabled) */
+#define HF_UNPRIV_SHIFT    12   /* 5 bits: MMU index for LDTR/STTR */
+#define HF_SS_ACTIVE       (1u << 17)
+#define HF_SA              (1u << 18)   /* SP alignment checking (SCTLR.SA / SA0) */
+#define HF_FPTRAP_SVE      (1u << 19)   /* the FP trap is ... (reserved) */
+#define HF_IL              (1u << 20)   /* PSTATE.IL: every instruction raises an Illegal Execution state exception */
+
+#define HF_FIELD(f, shift, bits) (((f) >> (shift)) & ((1u << (bits)) - 1))
+
+/* MMU indexes: one softmmu TLB per translation regime and security state, so that no entry is
+ * ever shared across worlds (RME: entries tagged by security state). idx = space * 4 + el for the
+ * regime of that EL; EL0 of a regime uses its own index. */
+static inline int arm_mmu_idx_for(int space, int el)
+{
+    return space * 4 + el;
+}
+
+#endif
