@@ -49,7 +49,7 @@ def main():
         return 77
     image = os.path.abspath(args.image)
 
-    cmd = [emu, '-M', args.machine, '-cpu', args.cpu, '-nographic', '-no-reboot',
+    cmd = [emu, '-M', args.machine, '-cpu', args.cpu, '-nographic',
            '-semihosting']
     if args.semihosting_arg:
         cmd += ['-semihosting-config',
