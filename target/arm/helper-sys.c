@@ -171,6 +171,7 @@ DEF_HELPER_FN(msr_i_pstate)
         arm_sp_save(env);
         env->pstate = (env->pstate & ~PSTATE_SP) | (crm & 1);
         arm_sp_restore(env);
+        arm_rebuild_hflags(env);
         return 0;
     case 0x1e: /* DAIFSet, op1=3 op2=6 */
     case 0x1f: /* DAIFClr, op1=3 op2=7 */
@@ -189,12 +190,14 @@ DEF_HELPER_FN(msr_i_pstate)
             break;
         }
         env->pstate = (env->pstate & ~PSTATE_PAN) | ((crm & 1) ? PSTATE_PAN : 0);
+        arm_rebuild_hflags(env);
         return 0;
     case 0x03: /* UAO, op1=0 op2=3 */
         if (env->el == 0 || !isar_aa64_uao(&env->features)) {
             break;
         }
         env->pstate = (env->pstate & ~PSTATE_UAO) | ((crm & 1) ? PSTATE_UAO : 0);
+        arm_rebuild_hflags(env);
         return 0;
     case 0x1a: /* DIT, op1=3 op2=2 */
         if (!isar_aa64_dit(&env->features)) {

@@ -431,6 +431,19 @@ void arm_translate_block(CPUARMState *env, TranslationBlock *tb, IrContext *ir,
         s.pc_next += 4;
         ir_free_temps(ir);
         ir_gen_insn_start(ir, s.pc_curr);
+        if (s.pc_curr & 3) {
+            /* PC alignment fault on fetch (Arm ARM D1.3.5.2): FAR and ELR get the PC. */
+            gen_helper(&s, HELPER_pc_alignment_fault, IR_NO_TEMP, 1, tcg_const(&s, s.pc_curr));
+            s.is_jmp = DISAS_NORETURN;
+            n++;
+            break;
+        }
+        if (hf & HF_IL) {
+            /* PSTATE.IL: the instruction is not executed; Illegal Execution state exception. */
+            gen_exception(&s, EXCP_UDEF, syn_illegalstate(), 0);
+            n++;
+            break;
+        }
         memcpy(&s.insn, code_page + (s.pc_curr & ~TARGET_PAGE_MASK), 4);
         int before = ir->nb_ops, before_consts = ir->nb_consts, before_labels = ir->nb_labels;
         if (!disas_a64_insn(&s, s.insn)) {
