@@ -4,6 +4,15 @@
     .section .text.entry, "ax"
     .global _start
 _start:
+    /* Every CPU starts here on a reset boot (-bios): only CPU 0 (MPIDR affinity 0.0.0.0) runs
+     * the test, the others wait forever, as nothing hands them work. */
+    mrs     x1, mpidr_el1
+    ldr     x2, =0xff00ffffff
+    and     x1, x1, x2
+    cbz     x1, 1f
+0:  wfe
+    b       0b
+1:
     /* x0 carries the DTB address when a loader follows the Linux boot protocol; keep it. */
     mov     x19, x0
     ldr     x1, =__stack_top
@@ -45,6 +54,25 @@ _start:
     bl      selftest_main
 8:  wfe
     b       8b
+
+/* PSCI CPU_ON entry of the second CPU: its own stack, the same vectors, then C. */
+    .global _secondary_start
+_secondary_start:
+    mov     x19, x0
+    ldr     x1, =__stack2_top
+    mov     sp, x1
+    ldr     x3, =selftest_vectors
+    mrs     x2, CurrentEL
+    cmp     x2, #(2 << 2)
+    b.ne    1f
+    msr     vbar_el2, x3
+    b       2f
+1:  msr     vbar_el1, x3
+2:  isb
+    mov     x0, x19
+    bl      selftest_secondary
+3:  wfe
+    b       3b
 
 /* 16 entries of 0x80 bytes; the table is 2KB aligned (VBAR_ELx bits [10:0] are RES0). */
     .section .text.vectors, "ax"

@@ -143,9 +143,19 @@ static void test_cache(void)
 }
 
 /* The board passes a DTB in x0 (Linux protocol) or, for firmware boots, at the base of RAM. */
-static void test_fdt(uintptr_t x0)
+static const void *find_dtb(uintptr_t x0)
 {
-    const void *blob = NULL;
+    if (x0 && *(volatile uint32_t *)x0 == 0xedfe0dd0u) {
+        return (const void *)x0;
+    }
+    if (*(volatile uint32_t *)(uintptr_t)VIRT_RAM_BASE == 0xedfe0dd0u) {
+        return (const void *)(uintptr_t)VIRT_RAM_BASE;
+    }
+    return NULL;
+}
+
+static void test_fdt(const void *blob)
+{
     struct dtb d;
     struct dtb_mem_iter it = DTB_MEM_ITER_INIT;
     uint64_t base, size, addr;
@@ -153,11 +163,6 @@ static void test_fdt(uintptr_t x0)
     int covered = 0;
     int node;
 
-    if (x0 && *(volatile uint32_t *)x0 == 0xedfe0dd0u) {
-        blob = (const void *)x0;
-    } else if (*(volatile uint32_t *)(uintptr_t)VIRT_RAM_BASE == 0xedfe0dd0u) {
-        blob = (const void *)(uintptr_t)VIRT_RAM_BASE;
-    }
     if (!blob) {
         printf("SKIP: no device tree found\n");
         return;
@@ -216,9 +221,10 @@ FW_NO_STACK_PROTECTOR void selftest_main(uintptr_t dtb)
     test_string();
     test_sha256();
     test_cache();
-    test_fdt(dtb);
+    test_fdt(find_dtb(dtb));
     selftest_mmu();
     test_spinlock();
+    selftest_smp(find_dtb(dtb));
     if (failures) {
         printf("SELFTEST FAIL (%d)\n", failures);
     } else {

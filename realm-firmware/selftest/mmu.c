@@ -23,6 +23,13 @@
 
 static uint8_t pool[16 * XLAT_GRANULE] __attribute__((aligned(XLAT_GRANULE)));
 static uint8_t page[XLAT_GRANULE] __attribute__((aligned(XLAT_GRANULE)));
+static struct xlat_ctx ctx;
+static int mmu_on;
+
+const struct xlat_ctx *selftest_mmu_ctx(void)
+{
+    return mmu_on ? &ctx : NULL;
+}
 
 /* AT S1E<el>{R,W}: returns PAR_EL1 (Arm ARM C5.5 "AT S1E3R" etc.). */
 static uint64_t at_probe(unsigned int el, uint64_t va, int write)
@@ -54,7 +61,6 @@ void selftest_mmu(void)
         XLAT_REGIME_EL1, XLAT_REGIME_EL1, XLAT_REGIME_EL2, XLAT_REGIME_EL3,
     };
     unsigned int el = current_el();
-    struct xlat_ctx ctx;
     volatile uint32_t *alias = (volatile uint32_t *)(uintptr_t)ALIAS_VA;
     uint64_t par;
     /* ID_AA64PFR0_EL1.RME, bits [55:52] (Arm ARM D23.2.67). */
@@ -85,7 +91,8 @@ void selftest_mmu(void)
     if (!ok) {
         return;
     }
-    check(mmu_enable(&ctx) == XLAT_OK, "MMU enabled with the built tables");
+    mmu_on = mmu_enable(&ctx) == XLAT_OK;
+    check(mmu_on, "MMU enabled with the built tables");
     printf("MMU on at EL%u, %zu tables used\n", el, ctx.used_tables);
 
     page[0] = 0;

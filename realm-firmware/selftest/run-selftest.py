@@ -19,6 +19,7 @@ def main():
     ap.add_argument('--expect-el', type=int, required=True)
     ap.add_argument('--expect-lock', choices=['LSE', 'exclusives'])
     ap.add_argument('--expect-mmu', action='store_true', help='MMU checks must have run')
+    ap.add_argument('--expect-smp', action='store_true', help='two-CPU lock checks must have run')
     ap.add_argument('--expect-panic', metavar='TEXT')
     ap.add_argument('--timeout', type=float, default=60)
     ap.add_argument('qemu', nargs=argparse.REMAINDER)
@@ -39,8 +40,8 @@ def main():
     lines = [l.strip() for l in out.split('\n') if l.strip()]
     problems = []
     banner = 'granule firmware self-test: running at EL%d' % args.expect_el
-    if banner not in lines:
-        problems.append('missing banner "%s"' % banner)
+    if lines.count(banner) != 1:
+        problems.append('banner "%s" seen %d times, want once' % (banner, lines.count(banner)))
     fails = [l for l in lines if l.startswith('FAIL')]
     if fails:
         problems.append('failed checks: %s' % '; '.join(fails))
@@ -59,6 +60,8 @@ def main():
         problems.append('spinlock did not use %s' % args.expect_lock)
     if args.expect_mmu and not any(l.startswith('MMU on at EL%d' % args.expect_el) for l in lines):
         problems.append('MMU checks did not run')
+    if args.expect_smp and not any(l.startswith('spinlock: 2 CPUs') for l in lines):
+        problems.append('two-CPU spinlock checks did not run')
     if not lines or lines[-1] != 'SELFTEST PASS':
         problems.append('last line is not "SELFTEST PASS"')
     if r.returncode != 0:
