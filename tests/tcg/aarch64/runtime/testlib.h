@@ -152,6 +152,12 @@ extern irq_hook_t irq_hook;
 #define ESR_EC(esr)     (((esr) >> 26) & 0x3f)
 #define ESR_IL          (1ULL << 25)
 #define ESR_ISS(esr)    ((esr) & 0x1ffffff)
+/*
+ * Data aborts: ISV and the instruction syndrome (ISS[24:14]) describe the
+ * access only when ISV is 1, and whether it is 1 depends on the fault and
+ * the EL taking it; checks of data-abort ESRs ignore those bits.
+ */
+#define ESR_DABT_MASK   (~0x01ffc000ULL)
 
 /* Address of the instruction `insn`, after executing it. */
 #define AT(insn) ({ u64 a_; asm volatile("adr %0, 1f\n1:\t" insn : "=&r"(a_) :: "memory"); a_; })
