@@ -28,6 +28,9 @@
  *
  * Capstone 4 lags the architecture and accepts a few encodings the Arm ARM reserves; each such
  * case is listed in known_gaps[] with its reason.  Everything else is a failure.
+ *
+ * With --samples N or --words N the program prints encodings and the decoders' verdicts
+ * instead, for check-objdump.py, which repeats checks 1 and 3 with GNU objdump.
  */
 
 #define SAMPLES_PER_PATTERN 256
@@ -73,6 +76,10 @@ static const Expectation expectations[] = {
     { "SUBS_i", "subs cmp" },
     { "ADDG", "addg" },
     { "SUBG", "subg" },
+    { "SMAX_i", "smax" },
+    { "UMAX_i", "umax" },
+    { "SMIN_i", "smin" },
+    { "UMIN_i", "umin" },
     { "AND_i", "and" },
     { "ORR_i", "orr mov" },
     { "EOR_i", "eor" },
@@ -113,7 +120,7 @@ static const Expectation expectations[] = {
     { "PSB_CSYNC", "psb hint" },
     { "TSB_CSYNC", "tsb hint" },
     { "CSDB", "csdb hint" },
-    { "CLRBHB", "clrbhb hint" },
+    { "CLRBHB", "clrbhb clearbhb hint" },
     { "PACIAZ", "paciaz hint" },
     { "PACIASP", "paciasp hint" },
     { "PACIBZ", "pacibz hint" },
@@ -133,7 +140,7 @@ static const Expectation expectations[] = {
     { "CFINV", "cfinv" },
     { "XAFLAG", "xaflag" },
     { "AXFLAG", "axflag" },
-    { "MSR_i", "msr" },
+    { "MSR_i", "msr smstart smstop" },
     { "SYS", "sys at dc ic tlbi" },
     { "SYSL", "sysl" },
     { "MSR_r", "msr" },
@@ -198,6 +205,14 @@ static const Expectation expectations[] = {
     { "SWP", "swp*" },
     { "LDAPR", "ldapr*" },
     { "LDRA", "ldraa ldrab" },
+    { "STZGM", "stzgm" },
+    { "STG", "stg" },
+    { "LDG", "ldg" },
+    { "STZG", "stzg" },
+    { "STGM", "stgm" },
+    { "ST2G", "st2g" },
+    { "LDGM", "ldgm" },
+    { "STZ2G", "stz2g" },
     { "STR_r", "str strb strh", "w x" },
     { "LDR_r", "ldr ldrb ldrh ldrsb ldrsh ldrsw", "w x" },
     { "PRFM_r", "prfm" },
@@ -227,6 +242,21 @@ static const Expectation expectations[] = {
     { "REV32", "rev32" },
     { "CLZ", "clz" },
     { "CLS", "cls" },
+    { "CTZ", "ctz" },
+    { "CNT", "cnt" },
+    { "ABS", "abs" },
+    { "SMAX", "smax" },
+    { "UMAX", "umax" },
+    { "SMIN", "smin" },
+    { "UMIN", "umin" },
+    { "PACGA", "pacga" },
+    { "SUBP", "subp" },
+    { "SUBPS", "subps cmpp" },
+    { "IRG", "irg" },
+    { "GMI", "gmi" },
+    { "PAC", "pacia pacib pacda pacdb paciza pacizb pacdza pacdzb" },
+    { "AUT", "autia autib autda autdb autiza autizb autdza autdzb" },
+    { "XPAC", "xpaci xpacd" },
     { "AND_r", "and" },
     { "BIC", "bic" },
     { "ORR_r", "orr mov" },
@@ -378,6 +408,33 @@ static const KnownGap known_gaps[] = {
     { 'i', "SWP", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
     { 'i', "STLLR", 0, 0, NULL, "FEAT_LOR (Armv8.1) postdates capstone 4" },
     { 'i', "LDLAR", 0, 0, NULL, "FEAT_LOR (Armv8.1) postdates capstone 4" },
+    { 'i', "SMAX_i", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "UMAX_i", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "SMIN_i", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "UMIN_i", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "CTZ", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "CNT", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "ABS", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "SMAX", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "UMAX", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "SMIN", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "UMIN", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
+    { 'i', "PACGA", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
+    { 'i', "PAC", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
+    { 'i', "AUT", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
+    { 'i', "XPAC", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
+    { 'i', "SUBP", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
+    { 'i', "SUBPS", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
+    { 'i', "IRG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
+    { 'i', "GMI", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
+    { 'i', "STZGM", 0, 0, NULL, "FEAT_MTE2 (Armv8.5) postdates capstone 4" },
+    { 'i', "STG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
+    { 'i', "LDG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
+    { 'i', "STZG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
+    { 'i', "STGM", 0, 0, NULL, "FEAT_MTE2 (Armv8.5) postdates capstone 4" },
+    { 'i', "ST2G", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
+    { 'i', "LDGM", 0, 0, NULL, "FEAT_MTE2 (Armv8.5) postdates capstone 4" },
+    { 'i', "STZ2G", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
     { 'i', "RMIF", 0, 0, NULL, "FEAT_FlagM (Armv8.4) postdates capstone 4" },
     { 'i', "SETF", 0, 0, NULL, "FEAT_FlagM (Armv8.4) postdates capstone 4" },
     { 'i', "DUP_general", 0, 0, dup_general_extra_bits, "imm5 bits above the size bit ignored" },
@@ -756,12 +813,79 @@ static void check_random_words(void)
            words_checked, words_unmatched);
 }
 
-int main(void)
+/*
+ * --samples N: print N decoder-checked samples per pattern as "insn name mnemonics operands"
+ * (tab-separated) for check-objdump.py, which asks a second disassembler about them.
+ */
+static int dump_samples(int n)
+{
+    for (unsigned fi = 0; fi < NUM_FILES; fi++) {
+        const DecodeFile *f = &files[fi];
+        for (unsigned i = 0; i < *f->count; i++) {
+            const DecodePattern *p = &f->patterns[i];
+            for (int k = 0; k < n; k++) {
+                uint32_t insn = (rnd32() & ~p->mask) | p->bits;
+                const char *chosen = decode_with(f, insn);
+                const Expectation *e = chosen ? expectation(chosen) : NULL;
+                if (!e) {
+                    printf("FAIL %s:%d: %s: no decoder result or expectation for 0x%08x\n",
+                           p->file, p->line, p->name, insn);
+                    return 1;
+                }
+                printf("%08x\t%s\t%s:%d\t%s\t%s\n", insn, chosen, p->file, p->line,
+                       e->mnemonics, e->first_operand ? e->first_operand : "-");
+            }
+        }
+    }
+    return 0;
+}
+
+/*
+ * --words N: print N random words and, per pattern, N/256 neighbours (see check_neighbours) as
+ * "insn decoder matched" for check-objdump.py's reverse check.
+ */
+static int dump_words(int n)
+{
+    for (int k = 0; k < n; k++) {
+        uint32_t insn = rnd32();
+        int fi = file_for(insn);
+        if (fi >= 0) {
+            printf("%08x\t%s\t%d\n", insn, files[fi].name, decode_with(&files[fi], insn) != NULL);
+        }
+    }
+    for (unsigned fi = 0; fi < NUM_FILES; fi++) {
+        for (unsigned i = 0; i < *files[fi].count; i++) {
+            const DecodePattern *p = &files[fi].patterns[i];
+            for (int k = 0; k < n / 256; k++) {
+                uint32_t insn = (rnd32() & ~p->mask) | p->bits;
+                uint32_t bit;
+                do {
+                    bit = 1u << (rnd32() & 31);
+                } while (!(p->mask & bit));
+                insn ^= bit;
+                int g = file_for(insn);
+                if (g >= 0) {
+                    printf("%08x\t%s\t%d\n", insn, files[g].name,
+                           decode_with(&files[g], insn) != NULL);
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
 {
     const char *seed = getenv("DECODE_SEED");
     verbose = getenv("DECODE_VERBOSE") != NULL;
     if (seed) {
         rng_state = strtoull(seed, NULL, 0) | 1;
+    }
+    if (argc == 3 && !strcmp(argv[1], "--samples")) {
+        return dump_samples(atoi(argv[2]));
+    }
+    if (argc == 3 && !strcmp(argv[1], "--words")) {
+        return dump_words(atoi(argv[2]));
     }
     if (cs_open(CS_ARCH_ARM64, CS_MODE_LITTLE_ENDIAN, &cs) != CS_ERR_OK) {
         printf("FAIL cannot open capstone for AArch64\n");
