@@ -16,8 +16,11 @@ block end and set-up is never skipped.
 Items of a unit:
   ('w', word, text)   a fixed instruction word (text is a hint for humans)
   ('a', text)         one instruction written for the assembler (ADRP to a symbol)
-  ('p', fn, text)     a PC-relative word, fn(pos, starts, nwords) -> word,
-                      resolved once the layout of the whole block is known
+  ('p', fn, text)     a PC-relative word, fn(pos, starts, unit) -> word, resolved
+                      once the layout of the whole block is known (pos: its word
+                      index, starts: word index of every unit and of the end,
+                      unit: index of its own unit); deterministic, so that a
+                      case can be rebuilt with units removed (--shrink)
 """
 
 import random
@@ -570,41 +573,47 @@ def u_cas(rng):
 def u_ldr_literal(rng):
     opc = rng.randrange(3)           # 0: LDR Wt, 1: LDR Xt, 2: LDRSW
     rt = reg_any(rng)
+    frac = rng.random()
 
-    def fn(pos, starts, nwords, rng=rng):
+    def fn(pos, starts, unit):
+        """Any word (8-byte aligned for LDR Xt) of the block itself."""
+        nwords = starts[-1]
         step = 2 if opc == 1 else 1
-        t = rng.randrange(0, nwords - 1, step) if nwords > 1 else 0
+        t = (int(frac * max(nwords - 1, 1)) // step) * step
         return (opc << 30) | (0b011000 << 24) | (((t - pos) & 0x7ffff) << 5) | rt
     return [('p', fn, 'ldr literal')]
 
 
-def branch_target(rng, unit, starts):
-    return starts[rng.randint(unit + 1, len(starts) - 1)]
+def branch_target(frac, unit, starts):
+    """A later unit boundary, or the block end; frac in [0, 1) picks which."""
+    later = len(starts) - 1 - unit
+    return starts[unit + 1 + int(frac * later)]
 
 
-def u_branch(rng, unit):
+def u_branch(rng):
     kind = rng.choice(['bcond', 'bcond', 'cbz', 'tbz', 'b', 'bl', 'br'])
+    frac = rng.random()
     if kind == 'br':
         rt = ri(rng)
         op = rng.choice([0, 1, 2])         # BR, BLR, RET
 
-        def fadr(pos, starts, nwords, rng=rng):
-            d = (branch_target(rng, unit, starts) - pos) * 4
+        def fadr(pos, starts, unit):
+            d = (branch_target(frac, unit, starts) - pos) * 4
             return ((d & 3) << 29) | (0b10000 << 24) | (((d >> 2) & 0x7ffff) << 5) | rt
         return [('p', fadr, 'adr (branch target)'),
                 W(0xd61f0000 | (op << 21) | (rt << 5), 'br/blr/ret')]
+    cond, sf, op, bit, rt = (rng.randrange(16), rng.getrandbits(1), rng.getrandbits(1),
+                             rng.randrange(64), reg_any(rng))
 
-    def fn(pos, starts, nwords, rng=rng):
-        d = branch_target(rng, unit, starts) - pos
+    def fn(pos, starts, unit):
+        d = branch_target(frac, unit, starts) - pos
         if kind == 'bcond':
-            return 0x54000000 | ((d & 0x7ffff) << 5) | rng.randrange(16)
+            return 0x54000000 | ((d & 0x7ffff) << 5) | cond
         if kind == 'cbz':
-            return ((rng.getrandbits(1) << 31) | 0x34000000 | (rng.getrandbits(1) << 24) |
-                    ((d & 0x7ffff) << 5) | reg_any(rng))
+            return (sf << 31) | 0x34000000 | (op << 24) | ((d & 0x7ffff) << 5) | rt
         if kind == 'tbz':
-            b = rng.randrange(64)
-            return ((b >> 5) << 31) | 0x36000000 | (rng.getrandbits(1) << 24) | ((b & 31) << 19) | \
-                ((d & 0x3fff) << 5) | reg_any(rng)
+            return ((bit >> 5) << 31) | 0x36000000 | (op << 24) | ((bit & 31) << 19) | \
+                ((d & 0x3fff) << 5) | rt
         return (0x94000000 if kind == 'bl' else 0x14000000) | (d & 0x3ffffff)
     return [('p', fn, kind)]
 
@@ -638,7 +647,7 @@ def gen_case(rng, index, ninsns, units=UNITS):
     total = 0
     while total < ninsns:
         f = rng.choices(funcs, weights)[0]
-        u = u_branch(rng, len(body)) if f == 'branch' else f(rng)
+        u = u_branch(rng) if f == 'branch' else f(rng)
         body.append(u)
         total += len(u)
     regs = [rand_value(rng) for _ in range(31)]
@@ -661,15 +670,15 @@ def layout(case):
     starts.append(pos)
     lines = []
     pos = 0
-    for u in case.units:
+    for ui, u in enumerate(case.units):
         for it in u:
             if it[0] == 'w':
                 lines.append('.inst 0x%08x /* %s */' % (it[1], it[2]))
             elif it[0] == 'a':
                 lines.append(it[1])
             else:
-                lines.append('.inst 0x%08x /* %s */' % (it[1](pos, starts, starts[-1]) & MASK32,
-                                                        it[2]))
+                word = it[1](pos, starts, ui) & MASK32
+                lines.append('.inst 0x%08x /* %s */' % (word, it[2]))
             pos += 1
     return lines
 

@@ -121,14 +121,14 @@ class Builder:
         return out
 
     def build_chunk(self, chunk_no, cases, self_test=None):
-        src = os.path.join(self.dir, 'cases-%d.S' % chunk_no)
+        src = os.path.join(self.dir, 'cases-%s.S' % chunk_no)
         with open(src, 'w') as f:
             gen.emit_cases(cases, self.a.seed, f)
-        cobj = os.path.join(self.dir, 'cases-%d.o' % chunk_no)
+        cobj = os.path.join(self.dir, 'cases-%s.o' % chunk_no)
         run([self.cc] + CFLAGS + ['-c', src, '-o', cobj])
         user_env = [self.obj(os.path.join(GUEST, 'env-user.S')),
                     self.obj(os.path.join(GUEST, 'env-user-sig.c'))]
-        user = self.link('user-%d.elf' % chunk_no, user_env, cobj)
+        user = self.link('user-%s.elf' % chunk_no, user_env, cobj)
         sys_defs = []
         if self_test is not None:
             sys_defs = ['-DDIFF_SELF_TEST_CASE=%d' % self_test[0],
@@ -137,7 +137,7 @@ class Builder:
         start_defs = ['-DDIFF_SYS_MMU'] if self.a.sys_mmu else []
         sys_env = [self.obj(os.path.join(GUEST, 'env-sys-start.S'), start_defs),
                    self.obj(os.path.join(GUEST, 'env-sys.c'), sys_defs)]
-        sysimg = self.link('sys-%d.elf' % chunk_no, sys_env, cobj)
+        sysimg = self.link('sys-%s.elf' % chunk_no, sys_env, cobj)
         us, ss = elf_sections(user), elf_sections(sysimg)
         for name in COMMON_SECTIONS:
             if us.get(name) != ss.get(name):
@@ -146,23 +146,29 @@ class Builder:
 
 
 def parse_output(text, what):
-    """{case index: ({reg: value}, {offset: value})} from the guest's change log."""
+    """{case index: ({reg: value}, {offset: value}) or the GuestFault that ended the case}."""
     lines = text.splitlines()
     try:
         start = next(i for i, l in enumerate(lines) if l.startswith('diff-begin '))
     except StopIteration:
         raise HarnessError('%s: no diff-begin line in the output:\n%s' % (what, text[-2000:]))
-    res, cur, ended = {}, None, False
+    res, cur, ended, fault = {}, None, False, None
     for line in lines[start + 1:]:
         if line.startswith('diff-end'):
             ended = True
             break
         if line.startswith('diff-exception'):
             idx = int(line.split('case=')[1].split()[0], 16)
-            raise GuestFault(what, None if idx == (1 << 64) - 1 else idx, line)
-        if line.startswith('c'):
+            if idx == (1 << 64) - 1:
+                raise HarnessError('%s: guest fault outside any case: %s' % (what, line))
+            fault = GuestFault(what, idx, line)
+        elif line.startswith('c'):
             cur = int(line[1:], 16)
             res[cur] = ({}, {})
+        elif line == 'F' and cur is not None:
+            if fault is None or fault.case != cur:
+                raise HarnessError('%s: case %d abandoned without a fault report' % (what, cur))
+            res[cur] = fault
         elif line.startswith('r') and cur is not None:
             k, v = line[1:].split('=')
             res[cur][0][int(k, 16)] = int(v, 16)
@@ -251,6 +257,51 @@ def report(args, builder, case, chunk, ref, emu, user_elf, labels):
     return '\n'.join(out)
 
 
+def report_any(args, builder, case, ref, emu, user_elf, labels):
+    """A mismatch report, or the faults and the case when either side faulted."""
+    faults = [r for r in (ref, emu) if isinstance(r, GuestFault)]
+    if not faults:
+        return report(args, builder, case, 0, ref, emu, user_elf, labels)
+    out = ['FAULT seed %d case %d (block %d, rerun with --case %d):'
+           % (args.seed, case.index, args.block, case.index)]
+    out += ['  %s: %s' % (f.side, f.line) for f in faults]
+    out.append(describe_case(builder, case, user_elf))
+    return '\n'.join(out)
+
+
+def run_one(args, builder, case, labels):
+    """Build and run a single case: (goes wrong?, ref result, sys result, user elf)."""
+    user, sysimg = builder.build_chunk('one', [case])
+    (uo, so), _ = run_emulators(args, user, sysimg)
+    ref = parse_output(uo, labels[0]).get(case.index)
+    emu = parse_output(so, labels[1]).get(case.index)
+    if isinstance(ref, GuestFault) or isinstance(emu, GuestFault):
+        return True, ref, emu, user
+    return full_state(case, ref) != full_state(case, emu), ref, emu, user
+
+
+def shrink(args, builder, case, labels):
+    """Drop units one at a time while the case still goes wrong; print the smallest one."""
+    units = list(case.units)
+    runs = 0
+    progress = True
+    while progress and len(units) > 1:
+        progress = False
+        for i in range(len(units)):
+            trial = gen.Case(case.index, case.regs, case.sp, case.nzcv, case.mem,
+                             units[:i] + units[i + 1:])
+            runs += 1
+            if run_one(args, builder, trial, labels)[0]:
+                units = trial.units
+                progress = True
+                break
+    small = gen.Case(case.index, case.regs, case.sp, case.nzcv, case.mem, units)
+    bad, ref, emu, user = run_one(args, builder, small, labels)
+    print('SHRUNK case %d from %d to %d units (%d runs); the units left still go wrong:'
+          % (case.index, len(case.units), len(units), runs))
+    print(report_any(args, builder, small, ref, emu, user, labels))
+
+
 def chunks_of(args):
     """Cases in chunks of at most args.chunk instructions, each chunk one pair of emulator runs."""
     if args.case is not None:
@@ -294,6 +345,8 @@ def main():
     ap.add_argument('--self-test', choices=['reg', 'nzcv', 'mem', 'fault'],
                     help='corrupt one case on the system side (or make it fault on both) and '
                     'succeed only if exactly that is reported')
+    ap.add_argument('--shrink', action='store_true',
+                    help='reduce each reported failing case to the fewest units that still fail')
     ap.add_argument('--check-encodings', action='store_true',
                     help='also require objdump to decode every generated word')
     args = ap.parse_args()
@@ -317,6 +370,7 @@ def main():
     labels = ('ref:' + os.path.basename(args.reference),
               'sys:' + os.path.basename(args.emulator or 'none'))
     ncases = ninsns = nunits = model_errors = 0
+    sys_faults, ref_faults = [], []
     mismatches = []
     printed = 0
     try:
@@ -337,42 +391,36 @@ def main():
             if args.check_encodings:
                 check_encodings(builder, user, cases)
             (uo, so), cmds = run_emulators(args, user, sysimg)
-            faults = []
-            for o, lab in ((uo, labels[0]), (so, labels[1])):
-                if o is None:
-                    continue
-                try:
-                    parse_output(o, lab)
-                except GuestFault as f:
-                    faults.append(f)
-            if args.self_test == 'fault':
-                return fault_verdict(faults, self_test[0])
-            if faults:
-                f = faults[0]
-                for g in faults:
-                    print('GUEST FAULT on %s' % g)
-                bycase = {c.index: c for c in cases}
-                if f.case in bycase:
-                    print(describe_case(builder, bycase[f.case], user))
-                raise f
             ures = parse_output(uo, labels[0])
             sres = parse_output(so, labels[1]) if so is not None else ures
+            if args.self_test == 'fault':
+                return fault_verdict(cases, ures, sres, self_test[0])
             if args.model:
                 model_errors += check_model(args, builder, cases, ures, user, labels)
             for c in cases:
-                if c.index not in ures or c.index not in sres:
+                ref, emu = ures.get(c.index), sres.get(c.index)
+                if ref is None or emu is None:
                     raise HarnessError('case %d missing from the output' % c.index)
-                if full_state(c, ures[c.index]) != full_state(c, sres[c.index]):
-                    mismatches.append((c, ures[c.index], sres[c.index]))
-                    if printed < args.max_report:
-                        print(report(args, builder, c, chunk_no, ures[c.index], sres[c.index], user,
-                                     labels))
-                        printed += 1
-            ncases += len(cases)
-            ninsns += sum(c.ninsns() for c in cases)
-            nunits += sum(len(c.units) for c in cases)
+                ncases += 1
+                ninsns += c.ninsns()
+                nunits += len(c.units)
+                rf, ef = isinstance(ref, GuestFault), isinstance(emu, GuestFault)
+                if rf:
+                    ref_faults.append(c.index)
+                elif ef:
+                    sys_faults.append(c.index)
+                elif full_state(c, ref) != full_state(c, emu):
+                    mismatches.append(c.index)
+                else:
+                    continue
+                if printed < args.max_report:
+                    print(report_any(args, builder, c, ref, emu, user, labels))
+                    printed += 1
+                    if args.shrink and not rf:
+                        shrink(args, builder, c, labels)
             if args.self_test:
-                return self_test_verdict(args, mismatches, self_test)
+                return self_test_verdict(cases, ures, sres, mismatches, sys_faults + ref_faults,
+                                         self_test)
     except HarnessError as e:
         print('HARNESS FAILURE: %s' % e)
         if tmp is None:
@@ -388,29 +436,48 @@ def main():
     if args.model:
         print('diff: model (tests/diff/model.py) disagreed with the reference on %d cases'
               % model_errors)
-    return 1 if mismatches or model_errors else 0
+    if sys_faults:
+        print('diff: %d cases faulted on the system side only: %s'
+              % (len(sys_faults), ' '.join(str(i) for i in sys_faults[:50])))
+    if ref_faults:
+        print('diff: %d cases faulted on the reference (a generator or harness bug): %s'
+              % (len(ref_faults), ' '.join(str(i) for i in ref_faults[:50])))
+        return 2
+    return 1 if mismatches or model_errors or sys_faults else 0
 
 
-def fault_verdict(faults, victim):
-    sides = [f.side for f in faults if f.case == victim]
-    if len(faults) == 2 and len(sides) == 2:
-        print('SELF-TEST PASSED: the fault planted in case %d was reported by both sides:' % victim)
-        for f in faults:
-            print('  ' + f.line)
-        return 0
-    print('SELF-TEST FAILED: expected both sides to report a fault in case %d, got %s'
-          % (victim, [str(f) for f in faults]))
-    return 1
+def fault_verdict(cases, ures, sres, victim):
+    """--self-test fault: both sides must abandon exactly the victim and agree on the rest."""
+    bad = []
+    for c in cases:
+        ref, emu = ures.get(c.index), sres.get(c.index)
+        faulted = (isinstance(ref, GuestFault), isinstance(emu, GuestFault))
+        if c.index == victim:
+            if faulted != (True, True):
+                bad.append('case %d: faults %s, expected on both sides' % (c.index, faulted))
+        elif ref is None or emu is None or any(faulted) or \
+                full_state(c, ref) != full_state(c, emu):
+            bad.append('case %d: should have run and agreed' % c.index)
+    if bad:
+        print('SELF-TEST FAILED: ' + '; '.join(bad[:10]))
+        return 1
+    print('SELF-TEST PASSED: the fault planted in case %d was reported by both sides, and the '
+          'other %d cases ran on and agreed:' % (victim, len(cases) - 1))
+    print('  ' + ures[victim].line)
+    print('  ' + sres[victim].line)
+    return 0
 
 
-def self_test_verdict(args, mismatches, self_test):
+def self_test_verdict(cases, ures, sres, mismatches, faults, self_test):
+    """--self-test reg/nzcv/mem: exactly the corrupted field of exactly the victim must differ."""
     victim, kind, which = self_test
     want = {0: 'x%d' % which, 1: 'nzcv', 2: 'm+%03x' % (which * 8)}[kind]
-    if len(mismatches) != 1 or mismatches[0][0].index != victim:
-        print('SELF-TEST FAILED: expected exactly case %d to mismatch, got %s'
-              % (victim, [m[0].index for m in mismatches]))
+    if mismatches != [victim] or faults:
+        print('SELF-TEST FAILED: expected exactly case %d to mismatch, got %s (faults: %s)'
+              % (victim, mismatches, faults))
         return 1
-    c, ref, emu = mismatches[0]
+    c = next(c for c in cases if c.index == victim)
+    ref, emu = ures[victim], sres[victim]
     rr, rm = full_state(c, ref)
     er, em = full_state(c, emu)
     diff = [REG_NAMES[i] for i in range(33) if rr[i] != er[i]] + \
@@ -429,6 +496,8 @@ def check_model(args, builder, cases, ures, user, labels):
     syms = elf_symbols(builder.nm, user)
     bad = 0
     for c in cases:
+        if isinstance(ures.get(c.index), GuestFault):
+            continue
         cpu = model.Cpu(c.regs, c.sp, c.nzcv, gen.MEM_ADDR, c.mem, text_addr, text)
         try:
             cpu.run(syms['blk_%d' % c.index], syms['blkend_%d' % c.index])

@@ -95,8 +95,8 @@ sys_mmu_on:
 #endif
 
 /*
- * Any exception means the case or the emulator is broken: report it and
- * stop with status 3.
+ * An exception in a case is reported, and the case abandoned.  One outside
+ * a case, or inside the handler, stops the guest with status 3.
  */
     .balign 2048
 sys_vectors:
@@ -114,7 +114,9 @@ sys_vector_common:
     mrs x2, elr_el1
     mrs x3, far_el1
     bl sys_exception
-    mov w0, #3
+    cbz w0, 1f
+    b diff_case_abort           /* at EL1 still; no ERET needed */
+1:  mov w0, #3
     b sys_exit
 
     .data

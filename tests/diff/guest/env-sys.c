@@ -9,7 +9,7 @@
 
 void sys_write(const char *buf, unsigned long len);
 void sys_post_case(uint64_t index, struct diff_state *out, uint64_t *mem);
-void sys_exception(uint64_t vec, uint64_t esr, uint64_t elr, uint64_t far);
+int sys_exception(uint64_t vec, uint64_t esr, uint64_t elr, uint64_t far);
 
 static void uart_putc(char c)
 {
@@ -39,8 +39,18 @@ static void sys_hex(const char *name, uint64_t v)
     }
 }
 
-void sys_exception(uint64_t vec, uint64_t esr, uint64_t elr, uint64_t far)
+/*
+ * Returns 1 to abandon the case and go on with the next one, 0 to stop:
+ * when no case is running or the handler itself faulted.
+ */
+int sys_exception(uint64_t vec, uint64_t esr, uint64_t elr, uint64_t far)
 {
+    static int busy;
+
+    if (busy) {
+        return 0;
+    }
+    busy = 1;
     diff_flush();
     sys_hex("\ndiff-exception case=", diff_current);
     sys_hex(" vector=", vec);
@@ -48,6 +58,12 @@ void sys_exception(uint64_t vec, uint64_t esr, uint64_t elr, uint64_t far)
     sys_hex(" elr=", elr);
     sys_hex(" far=", far);
     uart_putc('\n');
+    if (diff_current == ~0ULL) {
+        return 0;
+    }
+    diff_faulted = 1;
+    busy = 0;
+    return 1;
 }
 
 /*

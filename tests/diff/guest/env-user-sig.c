@@ -6,6 +6,7 @@
 #define NR_RT_SIGACTION 134
 #define SA_SIGINFO 0x4UL
 #define SA_ONSTACK 0x08000000UL
+#define SA_NODEFER 0x40000000UL
 /*
  * Offset of uc_mcontext.pc in the AArch64 Linux ucontext: 176, then
  * fault_address, regs[31] and sp come before it.
@@ -51,19 +52,35 @@ static void put_hex(char *p, uint64_t v)
     }
 }
 
+/*
+ * Reports the fault, then abandons the case by jumping straight back into
+ * the harness (SA_NODEFER, so the signal is not left blocked).  A fault
+ * outside a case, or inside this handler, ends the process with status 3.
+ */
 static void on_fault(int sig, void *info, void *uc)
 {
+    static int busy;
+
     static char line[] = "\ndiff-exception case=0123456789abcdef"
                          " signal=0123456789abcdef"
                          " pc=0123456789abcdef"
                          " addr=0123456789abcdef\n";
+    if (busy) {
+        user_exit_status(3);
+    }
+    busy = 1;
     diff_flush();
     put_hex(line + 21, diff_current);
     put_hex(line + 45, (uint64_t)sig);
     put_hex(line + 65, *(uint64_t *)((char *)uc + UC_PC_OFFSET));
     put_hex(line + 87, *(uint64_t *)((char *)info + 16));      /* si_addr */
     env_write(line, sizeof(line) - 1);
-    user_exit_status(3);
+    if (diff_current == ~0ULL) {
+        user_exit_status(3);
+    }
+    diff_faulted = 1;
+    busy = 0;
+    diff_case_abort();
 }
 
 void user_setup_signals(void)
@@ -71,7 +88,9 @@ void user_setup_signals(void)
     /* SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV */
     static const int sigs[] = { 4, 5, 7, 8, 11 };
     struct k_stack st = { altstack, 0, sizeof(altstack) };
-    struct k_sigaction sa = { on_fault, SA_SIGINFO | SA_ONSTACK, 0, 0 };
+    struct k_sigaction sa = {
+        on_fault, SA_SIGINFO | SA_ONSTACK | SA_NODEFER, 0, 0
+    };
 
     sys3(NR_SIGALTSTACK, (long)&st, 0, 0, 0);
     for (unsigned i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {

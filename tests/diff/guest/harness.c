@@ -11,8 +11,9 @@
  *   m<off>=<value>        the 8-byte word at buffer offset off differs
  *                         from its initial value
  *   diff-end
- * A guest fault makes the environment print instead
+ * A guest fault makes the environment print
  *   diff-exception case=<index> ...
+ * and abandon the case, which is then logged as "c<index>" and "F".
  * Printing only changes keeps the serial output small; the host rebuilds
  * the full states.
  */
@@ -20,6 +21,7 @@
 static char obuf[4096];
 static unsigned long opos;
 volatile uint64_t diff_current = ~0ULL;
+volatile uint64_t diff_faulted;
 
 /* The compiler may turn loops into calls to these, so they must exist. */
 void *memcpy(void *d, const void *s, unsigned long n)
@@ -83,11 +85,16 @@ int diff_main(void)
             diff_mem[w] = c->mem[w];
         }
         diff_current = c->index;
+        diff_faulted = 0;
         diff_run_case(c->entry);
-        env_post_case(c->index, &diff_out, diff_mem);
         put('c');
         hex(c->index, 8);
         put('\n');
+        if (diff_faulted) {
+            puts_("F\n");
+            continue;
+        }
+        env_post_case(c->index, &diff_out, diff_mem);
         for (int r = 0; r < DIFF_NREGS; r++) {
             if (diff_out.r[r] != c->in->r[r]) {
                 put('r');

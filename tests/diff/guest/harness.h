@@ -35,9 +35,14 @@ extern struct diff_state diff_out;
 void diff_run_case(void (*entry)(void));
 int diff_main(void);
 
-/* For the fault handlers: the case being run; push out buffered output. */
+/*
+ * For the fault handlers: the case being run, pushing out buffered output,
+ * and abandoning the case (diff_faulted set first) to go on with the next.
+ */
 extern volatile uint64_t diff_current;
+extern volatile uint64_t diff_faulted;
 void diff_flush(void);
+void diff_case_abort(void) __attribute__((noreturn));
 
 /*
  * The environment (Linux user mode or bare metal) provides these through a

@@ -72,6 +72,12 @@ diff_case_exit:
     mov x1, sp
     mrs x2, nzcv
     stp x1, x2, [x0, #248]
+    /* fall through */
+
+/* Also entered from the fault handlers to give up on a case. */
+    .global diff_case_abort
+    .type diff_case_abort, %function
+diff_case_abort:
     adrp x9, diff_hsave
     add x9, x9, :lo12:diff_hsave
     ldp x19, x20, [x9, #0]
