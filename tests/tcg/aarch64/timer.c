@@ -69,8 +69,12 @@ static void physical(u64 tick)
     tval = (s32)read_sysreg(cntp_tval_el0);
     check_true(tval > 0 && tval <= (s32)(100 * tick), "CNTP_TVAL counts down towards 0");
 
-    /* Disabled timer: ISTATUS reads 0 whatever the count. */
-    write_sysreg(0, cntp_cval_el0);
+    /*
+     * Disabled timer: ISTATUS reads 0 whatever the count.  CVAL goes a
+     * little into the past (not 0: the count need not start near 0, and
+     * TVAL is only 32 bits).
+     */
+    write_sysreg(read_sysreg(cntpct_el0) - 1000, cntp_cval_el0);
     isb();
     check_eq(read_sysreg(cntp_ctl_el0) & CTL_ISTATUS, 0, "disabled CNTP: ISTATUS 0");
     /* Enabled and masked, CVAL in the past: ISTATUS 1, no interrupt (IMASK). */
