@@ -316,6 +316,33 @@ def u_flagm(rng):
     return [W(rng.choice([0xd500403f, 0xd500405f]), 'xaflag/axflag')]
 
 
+def u_misc(rng):
+    """Hints, barriers and prefetches: architectural no-ops for this state, decoded all the same."""
+    k = rng.randrange(4)
+    if k == 0:
+        return [W(rng.choice([0xd503201f, 0xd503203f, 0xd503229f, 0xd503221f,      # NOP YIELD CSDB ESB
+                              0xd503241f, 0xd503245f, 0xd503249f, 0xd50324df]),   # BTI variants
+                  'hint')]
+    if k == 1:
+        crm = rng.randrange(16)
+        return [W(rng.choice([0xd50330bf | (crm << 8),                            # DMB
+                              0xd503309f | (crm << 8),                            # DSB, SSBB, PSSBB
+                              0xd5033fdf]),                                       # ISB
+                  'barrier')]
+    prfop = rng.choice([0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 21])
+    rn, rm = reg_any(rng), reg_any(rng)
+    form = rng.randrange(4)
+    if form == 0:                                                                 # PRFM (imm)
+        return [W(0xf9800000 | (rng.getrandbits(12) << 10) | (rn << 5) | prfop, 'prfm')]
+    if form == 1:                                                                 # PRFUM
+        return [W(0xf8800000 | (rng.getrandbits(9) << 12) | (rn << 5) | prfop, 'prfum')]
+    if form == 2:                                                                 # PRFM (reg)
+        option = rng.choice([0b010, 0b011, 0b110, 0b111])
+        return [W(0xf8a00800 | (rm << 16) | (option << 13) | (rng.getrandbits(1) << 12) |
+                  (rn << 5) | prfop, 'prfm reg')]
+    return [W(0xd8000000 | (rng.getrandbits(19) << 5) | prfop, 'prfm literal')]
+
+
 # ---------------------------------------------------------------- loads and stores
 
 # (size log2, opc) pairs that are real loads/stores in the single-register classes.
@@ -623,7 +650,7 @@ def u_branch(rng):
 UNITS = [
     (u_addsub_imm, 6), (u_logic_imm, 5), (u_movewide, 3), (u_bitfield, 5), (u_extr, 2), (u_adr, 2),
     (u_logic_reg, 5), (u_addsub_shift, 5), (u_addsub_ext, 4), (u_adc, 4), (u_ccmp, 4), (u_csel, 4),
-    (u_dp2, 5), (u_dp1, 4), (u_dp3, 5), (u_flagm, 1),
+    (u_dp2, 5), (u_dp1, 4), (u_dp3, 5), (u_flagm, 1), (u_misc, 1),
     (u_ldst_single, 10), (u_ldst_pair, 5), (u_exclusive, 3), (u_acqrel, 2), (u_rcpc2, 1),
     (u_atomic, 4),
     (u_cas, 3), (u_ldr_literal, 1),

@@ -275,6 +275,8 @@ class Cpu:
         if w & 0xfffff0ff == 0xd503305f:                     # CLREX
             self.monitor = None
             return None
+        if w & 0xfffff01f in (0xd503201f, 0xd503301f):       # hints, barriers: no effect here
+            return None
         raise Unsupported('branch/system 0x%08x' % w)
 
     # ------------------------------------------------------------ register data processing
@@ -488,6 +490,13 @@ class Cpu:
         if (w >> 26) & 1:
             raise Unsupported('SIMD&FP load/store')
         top = (w >> 24) & 0x3f
+        opc = (w >> 22) & 3
+        if size == 3 and opc == 2:
+            b21, b1110 = (w >> 21) & 1, (w >> 10) & 3
+            if top == 0b111001 or (top == 0b111000 and (b21, b1110) in ((0, 0), (1, 2))):
+                return None                                  # PRFM (imm), PRFUM, PRFM (reg)
+        if w & 0xff000000 == 0xd8000000:                     # PRFM (literal)
+            return None
         if top == 0b111001:                                  # unsigned offset
             addr = (self.rx(rn, sp=True) + (((w >> 10) & 0xfff) << size)) & M64
             self.ldst_value((w >> 22) & 3, size, rt, addr)

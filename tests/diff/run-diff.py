@@ -236,9 +236,10 @@ def describe_case(builder, case, user_elf):
 
 def report(args, builder, case, chunk, ref, emu, user_elf, labels):
     out = []
-    out.append('MISMATCH seed %d case %d (block %d, rerun: %s --emulator %s --seed %d --block %d'
-               ' --case %d)' % (args.seed, case.index, args.block, sys.argv[0], args.emulator,
-                                args.seed, args.block, case.index))
+    side = '--emulator %s' % args.emulator if args.emulator else '--model'
+    out.append('MISMATCH seed %d case %d (block %d, rerun: %s %s --seed %d --block %d --case %d)'
+               % (args.seed, case.index, args.block, sys.argv[0], side, args.seed, args.block,
+                  case.index))
     syms = elf_symbols(builder.nm, user_elf)
     out.append('  code (block at 0x%x, words as executed by both):' % syms['blk_%d' % case.index])
     out += ['   ' + l for l in disassemble(builder, user_elf, syms, case.index)]
