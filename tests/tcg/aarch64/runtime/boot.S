@@ -199,6 +199,7 @@ ctx_restore:
  * Lower-EL side: run fn(arg), then go back up with the result in x0.
  * x3 holds the EL (CurrentEL is UNDEFINED at EL0).
  */
+    .global el_trampoline
 el_trampoline:
     mov     x19, x3
     blr     x1

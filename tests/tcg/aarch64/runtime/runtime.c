@@ -19,6 +19,7 @@ unsigned checks_passed, checks_failed;
 volatile unsigned exc_count, async_count;
 volatile struct exc_record exc_last;
 irq_hook_t irq_hook;
+sync_hook_t sync_hook;
 u64 stack_top[4];
 
 static volatile int exc_armed;
@@ -326,11 +327,13 @@ int exc_taken(void)
  * Preferred return address (Arm ARM D1.3.4): SVC, HVC and SMC executed
  * normally return to the next instruction; trapped or faulting
  * instructions return to themselves.  An SMC taken to EL2 is always a
- * trap (HCR_EL2.TSC).
+ * trap (HCR_EL2.TSC).  Software Step exceptions return to the instruction
+ * that was about to be stepped.
  */
 static int returns_past(unsigned ec, unsigned el)
 {
-    return ec == 0x15 || ec == 0x16 || (ec == 0x17 && el == 3);
+    /* A Software Step exception's ELR is already the next instruction. */
+    return ec == 0x15 || ec == 0x16 || (ec == 0x17 && el == 3) || ec == 0x32 || ec == 0x33;
 }
 
 /* Returns 1 to resume the call_lower() caller at this EL (upcall). */
@@ -365,6 +368,9 @@ u64 exc_dispatch(struct exc_frame *f)
             printf("FAIL: interrupt storm at EL%lu vector 0x%lx\n", f->el, f->vec);
             exit(1);
         }
+        return 0;
+    }
+    if (sync_hook && sync_hook(f)) {
         return 0;
     }
     if (!exc_armed) {

@@ -145,6 +145,15 @@ void exc_expect(u64 resume);
 /* 1 if the armed exception arrived (and disarm). */
 int exc_taken(void);
 
+/*
+ * Synchronous exceptions go to this hook first when it is set; it returns
+ * 1 when it handled the exception (it may edit f->elr and f->spsr), 0 to
+ * fall through to the expect/unexpected logic.  Runtime upcalls never
+ * reach it.
+ */
+typedef int (*sync_hook_t)(struct exc_frame *f);
+extern sync_hook_t sync_hook;
+
 /* Asynchronous exceptions call this hook if set; it must quiet the source. */
 typedef void (*irq_hook_t)(struct exc_frame *f);
 extern irq_hook_t irq_hook;

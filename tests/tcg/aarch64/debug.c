@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Self-hosted debug at EL1: software step of EL0 code, hardware breakpoints and watchpoints, KDE and PSTATE.D masking. */
+#include "testlib.h"
+
+/*
+ * Runs at EL1 on -M virt.  Arm ARM D2 (AArch64 self-hosted debug):
+ * OSLAR_EL1 clears the OS Lock (set at cold reset), MDSCR_EL1.MDE enables
+ * breakpoints/watchpoints, .KDE enables debug exceptions at the target EL
+ * itself (then PSTATE.D masks them), .SS with SPSR.SS steps one
+ * instruction.  ESR: software step EC 0x32/0x33 (ISV 1, EX 0, IFSC 0x22),
+ * breakpoint EC 0x30/0x31 (IFSC 0x22), watchpoint EC 0x34/0x35
+ * (WnR, DFSC 0x22, FAR = the address accessed).
+ */
+#define MDSCR_SS    (1ULL << 0)
+#define MDSCR_KDE   (1ULL << 13)
+#define MDSCR_MDE   (1ULL << 15)
+#define SPSR_SS     (1ULL << 21)
+#define BCR(pmc)    ((0xfULL << 5) | ((u64)(pmc) << 1) | 1)   /* BAS 0b1111, PMC, E */
+#define WCR(pac, lsc) ((0xffULL << 5) | ((u64)(lsc) << 3) | ((u64)(pac) << 1) | 1)
+
+extern char el_trampoline[], step_fn[], step_fn_bp[], el1_bp[];
+asm(".text\n"
+    ".global step_fn, step_fn_bp, el1_bp\n"
+    "step_fn:\n\tnop\n\tnop\n"
+    "step_fn_bp:\n\tnop\n\tmov x0, #5\n\tret\n"
+    "el1_bp:\n\tmov x0, #9\n\tret\n");
+
+static volatile u64 watched __attribute__((aligned(8)));
+
+/* ---- software step ---- */
+static volatile unsigned steps;
+static volatile u64 step_elr[4], step_esr[4];
+
+static int step_hook(struct exc_frame *f)
+{
+    if (ESR_EC(f->esr) != 0x32) {
+        return 0;
+    }
+    if (steps < 4) {
+        step_elr[steps] = f->elr;
+        step_esr[steps] = f->esr;
+    }
+    steps++;
+    if (steps < 3) {
+        f->spsr |= SPSR_SS;             /* step one more instruction */
+    } else {
+        write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_SS, mdscr_el1);
+        isb();
+    }
+    return 1;
+}
+
+static void software_step(void)
+{
+    u64 r;
+
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_SS, mdscr_el1);
+    isb();
+    sync_hook = step_hook;
+    r = call_lower(SPSR_MODE(0, 0) | SPSR_DAIF | SPSR_SS, (u64 (*)(u64))step_fn, 0);
+    sync_hook = 0;
+    check_eq(r, 5, "stepped EL0 function still returns 5");
+    check_eq(steps, 3, "three software steps taken, then stepping off");
+    /* The first instruction after ERET runs, then each step stops before the next one. */
+    check_eq(step_elr[0], (u64)el_trampoline + 4, "step 1: ELR after the first EL0 instruction");
+    check_eq(step_elr[1], (u64)step_fn, "step 2: ELR at the BLR target");
+    check_eq(step_elr[2], (u64)step_fn + 4, "step 3: ELR at the next instruction");
+    check_eq(step_esr[0], 0xcb000022, "software step from EL0: ESR EC 0x32, ISV, IFSC 0x22");
+    check_eq(step_esr[2], 0xcb000022, "software step 3: same ESR");
+}
+
+/* ---- breakpoints ---- */
+static u64 el0_read_watched(u64 x)
+{
+    return watched;
+}
+
+static u64 el0_write_watched(u64 x)
+{
+    watched = x;
+    return 0;
+}
+
+static void breakpoints(void)
+{
+    u64 r;
+
+    write_sysreg((u64)step_fn_bp, dbgbvr0_el1);
+    write_sysreg(BCR(2), dbgbcr0_el1);          /* PMC 0b10: EL0 */
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_MDE, mdscr_el1);
+    isb();
+    exc_expect(0);
+    r = call_at_el(0, (u64 (*)(u64))step_fn, 0);
+    check_true(exc_taken(), "EL0 breakpoint taken");
+    check_eq(exc_last.esr, 0xc2000022, "EL0 breakpoint: ESR EC 0x30, IFSC 0x22");
+    check_eq(exc_last.elr, (u64)step_fn_bp, "EL0 breakpoint: ELR at the breakpoint");
+    check_eq(exc_last.vec, VEC_LOWER_A64, "EL0 breakpoint: lower EL vector");
+    check_eq(r, 5, "EL0 function completes after the breakpoint");
+
+    /* MDSCR_EL1.MDE = 0: breakpoints disabled. */
+    write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_MDE, mdscr_el1);
+    isb();
+    check_eq(call_at_el(0, (u64 (*)(u64))step_fn, 0), 5, "MDE=0: no breakpoint (no exception)");
+
+    /* EL1 breakpoint: needs KDE=1 and PSTATE.D=0 (debug exceptions to the current EL). */
+    write_sysreg((u64)el1_bp, dbgbvr0_el1);
+    write_sysreg(BCR(1), dbgbcr0_el1);          /* PMC 0b01: EL1 */
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_MDE, mdscr_el1);
+    isb();
+    asm volatile("msr daifclr, #8\n\tisb");
+    check_eq(((u64 (*)(void))el1_bp)(), 9, "KDE=0: EL1 breakpoint ignored");
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_KDE, mdscr_el1);
+    isb();
+    asm volatile("msr daifset, #8\n\tisb");
+    check_eq(((u64 (*)(void))el1_bp)(), 9, "KDE=1, PSTATE.D=1: EL1 breakpoint masked");
+    asm volatile("msr daifclr, #8\n\tisb");
+    exc_expect(0);
+    r = ((u64 (*)(void))el1_bp)();
+    check_true(exc_taken(), "KDE=1, PSTATE.D=0: EL1 breakpoint taken");
+    check_eq(exc_last.esr, 0xc6000022, "EL1 breakpoint: ESR EC 0x31, IFSC 0x22");
+    check_eq(exc_last.elr, (u64)el1_bp, "EL1 breakpoint: ELR");
+    check_eq(exc_last.vec, VEC_CUR_SPX, "EL1 breakpoint: current EL vector");
+    asm volatile("msr daifset, #8\n\tisb");
+    write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_KDE, mdscr_el1);
+    write_sysreg(0, dbgbcr0_el1);
+    isb();
+}
+
+static void watchpoints(void)
+{
+    u64 r;
+
+    watched = 0x1234;
+    write_sysreg((u64)&watched, dbgwvr0_el1);
+    write_sysreg(WCR(2, 3), dbgwcr0_el1);       /* PAC 0b10: EL0; LSC 0b11: loads and stores */
+    isb();
+    exc_expect(0);
+    r = call_at_el(0, el0_read_watched, 0);
+    check_true(exc_taken(), "EL0 load watchpoint taken");
+    check_eq(exc_last.esr & ESR_DABT_MASK, 0xd2000022, "EL0 load watchpoint: ESR EC 0x34, DFSC 0x22");
+    check_eq(exc_last.far, (u64)&watched, "EL0 load watchpoint: FAR");
+    check_eq(exc_last.vec, VEC_LOWER_A64, "EL0 load watchpoint: lower EL vector");
+    (void)r;
+    exc_expect(0);
+    call_at_el(0, el0_write_watched, 0x5678);
+    check_true(exc_taken(), "EL0 store watchpoint taken");
+    check_eq(exc_last.esr & ESR_DABT_MASK, 0xd2000062, "EL0 store watchpoint: ESR WnR, DFSC 0x22");
+    check_eq(exc_last.far, (u64)&watched, "EL0 store watchpoint: FAR");
+    check_eq(watched, 0x1234, "watchpoint taken before the store completes");
+    /* LSC 0b01: loads only. */
+    write_sysreg(WCR(2, 1), dbgwcr0_el1);
+    isb();
+    call_at_el(0, el0_write_watched, 0x5678);
+    check_eq(watched, 0x5678, "load-only watchpoint lets a store through");
+    write_sysreg(0, dbgwcr0_el1);
+    write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_MDE, mdscr_el1);
+    isb();
+}
+
+void test_main(void)
+{
+    if (start_el != 1) {
+        skip("expects to start at EL1 (-M virt)");
+        return;
+    }
+    /* Clear the OS Lock so that debug exceptions can be generated. */
+    write_sysreg(0, oslar_el1);
+    isb();
+    check_eq(read_sysreg(oslsr_el1) & 2, 0, "OSLSR_EL1.OSLK clear after OSLAR_EL1 = 0");
+    software_step();
+    breakpoints();
+    watchpoints();
+}
