@@ -828,8 +828,10 @@ def write_file(path, text):
 def main(argv):
     ap = argparse.ArgumentParser(description='Generate a C decoder from a .decode file.')
     ap.add_argument('input', help='the .decode pattern file')
-    ap.add_argument('--out-c', required=True, help='generated decoder source')
-    ap.add_argument('--out-h', required=True, help='generated header')
+    ap.add_argument('--out-c', help='generated decoder source')
+    ap.add_argument('--out-h', help='generated header')
+    ap.add_argument('--list', action='store_true',
+                    help='print the pattern table (name, mask, bits, file:line, group) and exit')
     ap.add_argument('--include', action='append', default=[],
                     help='header the source includes first (defines DisasContext and '
                     'decode_unimplemented); may be repeated')
@@ -837,6 +839,8 @@ def main(argv):
                     "'-' turned into '_')")
     ap.add_argument('--Werror', action='store_true', help='treat warnings as errors')
     args = ap.parse_args(argv)
+    if not args.list and (args.out_c is None or args.out_h is None):
+        ap.error('--out-c and --out-h are required (unless --list)')
 
     base = os.path.basename(args.input)
     if base.endswith('.decode'):
@@ -858,6 +862,11 @@ def main(argv):
         print(w, file=sys.stderr)
     if checker.warnings and args.Werror:
         return 1
+    if args.list:
+        for pat in parser.patterns:
+            print('%s 0x%08x 0x%08x %s %d' % (pat.name, pat.fixedmask, pat.fixedbits, pat.where,
+                                             pat.group_id))
+        return 0
     emitter = Emitter(parser, checker, ident, os.path.basename(args.out_h), args.include)
     write_file(args.out_h, emitter.header())
     write_file(args.out_c, emitter.source())
