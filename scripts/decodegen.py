@@ -266,10 +266,8 @@ class Parser:
             subfields.append((pos, length, signed))
         if not subfields:
             raise DecodeError(where, "field '%%%s' has no subfields" % name)
-        width = sum(length for _, length, _ in subfields)
-        if width > INSN_WIDTH:
-            raise DecodeError(where, "field '%%%s' is %d bits wide; an int argument holds at most "
-                              "%d" % (name, width, INSN_WIDTH))
+        # Disjoint subfields of a 32-bit word are at most 32 bits together, so every field
+        # fits the int argument it fills.
         self.fields[name] = Field(name, subfields, func, where)
 
     def parse_argset(self, name, toks, where):
@@ -295,7 +293,7 @@ class Parser:
                 for ch in t:
                     pos -= 1
                     if pos < 0:
-                        break
+                        continue        # too many bits: counted, reported below
                     bit = 1 << pos
                     if ch == '0' or ch == '1':
                         tmpl.fixedmask |= bit
