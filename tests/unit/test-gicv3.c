@@ -294,6 +294,7 @@ static void test_irq_fiq_routing(void)
     g_assert_cmpuint(stub_cpu_lines, ==, FIQ);
     g_assert_cmpuint(sysrd(IAR1), ==, 1023);
     at(3, false);
+    g_assert_cmpuint(stub_cpu_lines, ==, FIQ);         /* every Group 1 is FIQ at EL3 */
     g_assert_cmpuint(sysrd(HPPIR0), ==, 1020);
     g_assert_cmpuint(sysrd(IAR0), ==, 1020);           /* EL3: special INTID, no ack */
     g_assert_cmpuint(rd(DIST + 0x304, 4, S), ==, 0);
@@ -340,6 +341,24 @@ static void test_preemption_bpr(void)
     g_assert_cmpuint(sysrd(IAR1), ==, 1023);
     syswr(EOIR1, 40);
     g_assert_cmpuint(sysrd(IAR1), ==, 41);
+    syswr(EOIR1, 41);
+    qemu_set_irq(gicv3_spi(gic, 9), 0);
+    qemu_set_irq(gicv3_spi(gic, 8), 0);
+
+    /* Mixed binary points: a Group 0 interrupt active at 0x88 (BPR0 = 2, all five bits are
+     * group bits) is preempted by a Group 1 interrupt of priority 0x90 when BPR1 = 7 makes
+     * its group priority 0x80. */
+    config_irq(42, 0, 0x88);
+    config_irq(43, 2, 0x90);
+    qemu_set_irq(gicv3_spi(gic, 10), 1);
+    g_assert_cmpuint(sysrd(IAR0), ==, 42);
+    g_assert_cmpuint(sysrd(RPR), ==, 0x88);
+    qemu_set_irq(gicv3_spi(gic, 11), 1);
+    g_assert_cmpuint(stub_cpu_lines, ==, 0);            /* BPR1 = 4: group 0x90 > 0x88 */
+    syswr(BPR1, 7);
+    g_assert_cmpuint(stub_cpu_lines, ==, IRQ);
+    g_assert_cmpuint(sysrd(IAR1), ==, 43);
+    g_assert_cmpuint(sysrd(RPR), ==, 0x80);
 }
 
 /* ICC_PMR_EL1 masking and the Non-secure view when SCR_EL3.FIQ = 1 (GIC spec 4.8.6). */
