@@ -320,9 +320,9 @@ def u_misc(rng):
     """Hints, barriers and prefetches: architectural no-ops for this state, decoded all the same."""
     k = rng.randrange(4)
     if k == 0:
-        return [W(rng.choice([0xd503201f, 0xd503203f, 0xd503229f, 0xd503221f,      # NOP YIELD CSDB ESB
-                              0xd503241f, 0xd503245f, 0xd503249f, 0xd50324df]),   # BTI variants
-                  'hint')]
+        # NOP, YIELD, CSDB, ESB, then BTI, BTI c, BTI j, BTI jc
+        return [W(rng.choice([0xd503201f, 0xd503203f, 0xd503229f, 0xd503221f,
+                              0xd503241f, 0xd503245f, 0xd503249f, 0xd50324df]), 'hint')]
     if k == 1:
         crm = rng.randrange(16)
         return [W(rng.choice([0xd50330bf | (crm << 8),                            # DMB
