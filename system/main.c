@@ -48,6 +48,10 @@ int main(int argc, char **argv)
         runloop_set_paused(true);
     }
     ret = runloop_run(opts.no_reboot, opts.no_shutdown);
+    if (getenv("GRANULE_STATS")) {
+        /* For scripts/bench: retired guest instructions (counted per executed TB). */
+        fprintf(stderr, "granule-stats: insns=%llu\n", (unsigned long long)vm->cpu.insn_count);
+    }
     chardev_cleanup();
     options_free(&opts);
     return ret;

@@ -126,6 +126,7 @@ MemTxResult address_space_ld(AddressSpace *as, uint64_t pa, unsigned size, uint6
         return MEMTX_DECODE_ERROR;
     }
     if (mr->ram && (!mr->ops || mr->romd || mr->readonly)) {
+        memory_region_touch(mr, pa - mr->base, size);
         *val = ld_le(mr->ram + (pa - mr->base), size);
         return MEMTX_OK;
     }
@@ -146,6 +147,7 @@ MemTxResult address_space_st(AddressSpace *as, uint64_t pa, unsigned size, uint6
                           (unsigned long long)pa);
             return MEMTX_OK;
         }
+        memory_region_touch(mr, pa - mr->base, size);
         memcpy(mr->ram + (pa - mr->base), &val, size);
         return MEMTX_OK;
     }
@@ -165,6 +167,7 @@ static MemTxResult as_rw(AddressSpace *as, uint64_t pa, uint8_t *buf, size_t len
             chunk = len;
         }
         if (mr->ram && (!write || !mr->ops) && !(write && mr->readonly && mr->ops)) {
+            memory_region_touch(mr, pa - mr->base, chunk);
             if (write) {
                 memcpy(mr->ram + (pa - mr->base), buf, chunk);  /* loaders may write ROM */
             } else {
@@ -246,6 +249,7 @@ MemTxResult address_space_write_rom(AddressSpace *as, uint64_t pa, const void *b
         if (chunk > len) {
             chunk = len;
         }
+        memory_region_touch(mr, pa - mr->base, chunk);
         memcpy(mr->ram + (pa - mr->base), p, chunk);
         pa += chunk;
         p += chunk;

@@ -27,6 +27,9 @@ int qemu_log_parse(const char *list, uint32_t *mask, char *bad, size_t bad_len)
         if (len == 3 && strncmp(p, "all", 3) == 0) {
             m = ~0u;
             found = true;
+        } else if (len > 6 && strncmp(p, "trace:", 6) == 0) {
+            /* QEMU trace events: there is no tracing back end; accepted so scripts keep working */
+            found = true;
         }
         for (size_t i = 0; !found && i < sizeof(log_items) / sizeof(log_items[0]); i++) {
             if (strlen(log_items[i].name) == len && strncmp(p, log_items[i].name, len) == 0) {
@@ -51,6 +54,7 @@ void qemu_log_print_help(FILE *out)
         fprintf(out, "%-15s %s\n", log_items[i].name, log_items[i].help);
     }
     fprintf(out, "%-15s %s\n", "all", "all of the above");
+    fprintf(out, "trace:PATTERN   accepted for compatibility; Granule has no trace events\n");
 }
 
 int qemu_log_set_file(const char *path)

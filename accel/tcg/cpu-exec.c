@@ -139,6 +139,9 @@ int runloop_run(bool no_reboot, bool no_shutdown)
                 runloop_set_paused(true);
             } else if (env->exception.kind != EXCP_NONE) {
                 arm_cpu_do_interrupt(env);
+                if (env->singlestep) {
+                    runloop_set_paused(true);   /* the step ends at the exception vector */
+                }
             }
         }
         while (!shutdown_cause) {
@@ -175,6 +178,9 @@ int runloop_run(bool no_reboot, bool no_shutdown)
             }
             uint64_t before = env->insn_count;
             TranslationBlock *tb = tb_find(env);
+            if (env->singlestep) {
+                env->exit_request = true;       /* one TB of one instruction, no chaining */
+            }
             if (last_tb && last_slot >= 0 && !last_tb->invalid && !qemu_loglevel_mask(LOG_NOCHAIN) &&
                 !env->singlestep) {
                 last_tb->jmp_dest[last_slot] = tb;
@@ -185,6 +191,9 @@ int runloop_run(bool no_reboot, bool no_shutdown)
             uintptr_t ret = interp_exec(env, tb);
             if (clock_icount_enabled()) {
                 clock_icount_advance(env->insn_count - before);
+            }
+            if (env->singlestep) {
+                runloop_set_paused(true);
             }
             if (ret & 3) {
                 last_tb = (TranslationBlock *)(ret & ~(uintptr_t)3);

@@ -72,6 +72,7 @@ static CPUTLBEntry *tlb_fill_entry(CPUARMState *env, uint64_t vaddr, MMUAccessTy
     uintptr_t addend = 0;
 
     if (mr && mr->ram && pa_page + TARGET_PAGE_SIZE - mr->base <= mr->size) {
+        memory_region_touch(mr, pa_page - mr->base, TARGET_PAGE_SIZE);
         uintptr_t host = (uintptr_t)(mr->ram + (pa_page - mr->base));
         addend = host - page;
     } else {

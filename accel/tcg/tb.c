@@ -133,7 +133,7 @@ static TranslationBlock *tb_gen_code(CPUARMState *env, uintptr_t host_page, cons
         ir_dump(ir_ctx, stderr, arm_ir_slot_name);
         abort();
     }
-    if (qemu_loglevel_mask(LOG_OP)) {
+    if (qemu_loglevel_mask(LOG_OP | LOG_OP_OPT)) {
         qemu_log("OP: pc 0x%016llx flags 0x%x\n", (unsigned long long)tb->pc, tb->flags);
         ir_dump(ir_ctx, qemu_logfile ? qemu_logfile : stderr, arm_ir_slot_name);
         qemu_log("\n");

@@ -141,6 +141,7 @@ VirtMachine *virt_create(const GranuleOptions *opts)
                 return NULL;
             }
         }
+        vm->serial_chr[i] = chr;
         int id = i ? VIRT_UART1 : VIRT_UART0;
         vm->uart[i] = pl011_create(i ? "pl011-secure" : "pl011", virt_memmap[id].base,
                                    gicv3_spi(vm->gic, i ? VIRT_SPI_UART1 : VIRT_SPI_UART0), chr,

@@ -55,7 +55,24 @@ typedef struct MemoryRegion {
     bool romd;                 /* reads come from ram, writes go to ops (flash in read-array mode) */
     const MemoryRegionOps *ops;
     void *opaque;
+    /* Lazily initialised backing store (erased flash reads 0xFF): lazy_fill is called once per
+     * 4 KiB page, before its bytes are first used directly; lazy_done has a bit per page. */
+    void (*lazy_fill)(struct MemoryRegion *mr, uint64_t page_offset);
+    uint8_t *lazy_done;
 } MemoryRegion;
+
+/* Make [offset, offset + len) of mr's backing store valid (no-op for ordinary RAM). */
+static inline void memory_region_touch(MemoryRegion *mr, uint64_t offset, uint64_t len)
+{
+    if (mr->lazy_done && len) {
+        for (uint64_t pg = offset >> 12; pg <= (offset + len - 1) >> 12; pg++) {
+            if (!(mr->lazy_done[pg >> 3] & (1u << (pg & 7)))) {
+                mr->lazy_fill(mr, pg << 12);
+                mr->lazy_done[pg >> 3] |= (uint8_t)(1u << (pg & 7));
+            }
+        }
+    }
+}
 
 #define AS_MAX_REGIONS 64
 

@@ -23,7 +23,14 @@
     X(LOG_RSI,          "rsi",          "RME: RSI calls (realm to RMM), decoded") \
     X(LOG_PAGE,         "page",         "dump pages at beginning of user mode emulation") \
     X(LOG_NOCHAIN,      "nochain",      "do not chain compiled TBs so that \"exec\" and \"cpu\" show complete traces") \
-    X(LOG_SEMIHOSTING,  "semihosting",  "log semihosting calls")
+    X(LOG_SEMIHOSTING,  "semihosting",  "log semihosting calls") \
+    X(LOG_OUT_ASM,      "out_asm",      "show generated host assembly code (the interpreter has none: no output)") \
+    X(LOG_OP_OPT,       "op_opt",       "show the IR after optimization (same as op until an optimizer exists)") \
+    X(LOG_CPU_RESET,    "cpu_reset",    "show CPU state before CPU resets") \
+    X(LOG_FPU,          "fpu",          "include FPU registers in the 'cpu' logging") \
+    X(LOG_PLUGIN,       "plugin",       "output from TCG plugins (none exist: accepted for compatibility)") \
+    X(LOG_STRACE,       "strace",       "log every user-mode syscall (user mode only: no output here)") \
+    X(LOG_TID,          "tid",          "open a separate log file per thread (accepted; one thread)")
 
 enum {
 #define LOG_BIT_ENUM(bit, name, help) bit##_BIT,

@@ -25,6 +25,7 @@ DEF_HELPER(brk, 1, IR_HELPER_MAY_RAISE)
 DEF_HELPER(hlt, 1, IR_HELPER_MAY_RAISE)
 DEF_HELPER(check_sp_alignment, 1, IR_HELPER_MAY_RAISE)   /* SP value used as a base */
 DEF_HELPER(pc_alignment_fault, 1, IR_HELPER_MAY_RAISE)   /* misaligned branch target */
+DEF_HELPER(debug_breakpoint, 0, IR_HELPER_MAY_RAISE)     /* gdbstub breakpoint: stop before this insn */
 /* arithmetic (helper-arith.c) */
 DEF_HELPER(sdiv64, 2, IR_HELPER_NO_SIDE_EFFECTS)
 DEF_HELPER(udiv64, 2, IR_HELPER_NO_SIDE_EFFECTS)
@@ -32,3 +33,5 @@ DEF_HELPER(sdiv32, 2, IR_HELPER_NO_SIDE_EFFECTS)
 DEF_HELPER(udiv32, 2, IR_HELPER_NO_SIDE_EFFECTS)
 DEF_HELPER(crc32, 3, IR_HELPER_NO_SIDE_EFFECTS)    /* acc, value, bytes */
 DEF_HELPER(crc32c, 3, IR_HELPER_NO_SIDE_EFFECTS)
+/* loads and stores (helper-ldst.c) */
+DEF_HELPER(alignment_fault, 2, IR_HELPER_MAY_RAISE)   /* address, is_write | mmu_idx << 8 */

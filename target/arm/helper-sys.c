@@ -284,3 +284,11 @@ DEF_HELPER_FN(pc_alignment_fault)
     env->exception.target_el = exception_target_el(env);
     siglongjmp(env->jmp_env, 1);
 }
+
+DEF_HELPER_FN(debug_breakpoint)
+{
+    CPUARMState *env = env_;
+    cpu_restore_state(env);
+    env->exception.kind = EXCP_DEBUG;
+    siglongjmp(env->jmp_env, 1);
+}

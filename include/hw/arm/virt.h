@@ -47,6 +47,7 @@ typedef struct VirtMachine {
     struct PFlashState *flash[2];
     struct GICv3State *gic;
     struct Pl011State *uart[2];
+    struct Chardev *serial_chr[2];   /* back ends of the UARTs (NULL: none) */
     bool secure, virtualization, rme;
     uint64_t ram_size;
     /* boot */

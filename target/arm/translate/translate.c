@@ -6,6 +6,7 @@
 #include <string.h>
 #include "exec/cputlb.h"
 #include "qemu/log.h"
+#include "system/gdbstub.h"
 #include "disas.h"
 #include "translate-entry.h"
 #include "translate.h"
@@ -434,6 +435,14 @@ void arm_translate_block(CPUARMState *env, TranslationBlock *tb, IrContext *ir,
         if (s.pc_curr & 3) {
             /* PC alignment fault on fetch (Arm ARM D1.3.5.2): FAR and ELR get the PC. */
             gen_helper(&s, HELPER_pc_alignment_fault, IR_NO_TEMP, 1, tcg_const(&s, s.pc_curr));
+            s.is_jmp = DISAS_NORETURN;
+            n++;
+            break;
+        }
+        if (gdb_has_breakpoints() && gdb_breakpoint_at(s.pc_curr) && !env->singlestep) {
+            /* gdbstub breakpoint: stop before executing this instruction */
+            gen_set_pc(&s, s.pc_curr);
+            gen_helper(&s, HELPER_debug_breakpoint, IR_NO_TEMP, 0);
             s.is_jmp = DISAS_NORETURN;
             n++;
             break;
