@@ -356,6 +356,7 @@ u64 exc_dispatch(struct exc_frame *f)
     exc_last.far = f->far;
     exc_last.elr = f->elr;
     exc_last.spsr = f->spsr;
+    exc_last.hpfar = f->el == 2 ? read_sysreg(hpfar_el2) : 0;
     if (kind != VEC_SYNC) {
         async_count++;
         if (irq_hook) {

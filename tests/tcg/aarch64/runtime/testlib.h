@@ -125,6 +125,7 @@ struct exc_record {
     unsigned el;
     unsigned vec;
     u64 esr, far, elr, spsr;
+    u64 hpfar;  /* HPFAR_EL2 for exceptions taken to EL2, else 0 */
 };
 
 /*
