@@ -98,6 +98,7 @@ class Builder:
         self.dir = workdir
         p = args.cross_prefix
         self.cc, self.ld, self.nm, self.objdump = p + 'gcc', p + 'ld', p + 'nm', p + 'objdump'
+        self.objcopy = p + 'objcopy'
         self.ldflags = list(LDFLAGS)
         if ld_supports_rwx_flag(self.ld):
             self.ldflags.append('--no-warn-rwx-segments')
@@ -113,11 +114,21 @@ class Builder:
             self.objs[key] = out
         return self.objs[key]
 
-    def link(self, name, env_objs, cases_obj):
+    def env(self, name, objs):
+        """The environment objects as one object whose sections all start with .env (link.ld
+        places those at 0x40400000, away from the common code)."""
+        out = os.path.join(self.dir, name + '.o')
+        if out not in self.objs.values():
+            run([self.ld, '-r', '-o', out] + objs)
+            run([self.objcopy, '--prefix-alloc-sections=.env', out])
+            self.objs[('env', name)] = out
+        return out
+
+    def link(self, name, env_obj, cases_obj):
         common = [self.obj(os.path.join(GUEST, 'harness.c')),
                   self.obj(os.path.join(GUEST, 'trampoline.S'))]
         out = os.path.join(self.dir, name)
-        run([self.ld] + self.ldflags + ['-o', out] + env_objs + common + [cases_obj])
+        run([self.ld] + self.ldflags + ['-o', out, env_obj] + common + [cases_obj])
         return out
 
     def build_chunk(self, chunk_no, cases, self_test=None):
@@ -126,8 +137,8 @@ class Builder:
             gen.emit_cases(cases, self.a.seed, f)
         cobj = os.path.join(self.dir, 'cases-%s.o' % chunk_no)
         run([self.cc] + CFLAGS + ['-c', src, '-o', cobj])
-        user_env = [self.obj(os.path.join(GUEST, 'env-user.S')),
-                    self.obj(os.path.join(GUEST, 'env-user-sig.c'))]
+        user_env = self.env('envpack-user', [self.obj(os.path.join(GUEST, 'env-user.S')),
+                                             self.obj(os.path.join(GUEST, 'env-user-sig.c'))])
         user = self.link('user-%s.elf' % chunk_no, user_env, cobj)
         sys_defs = []
         if self_test is not None:
@@ -135,8 +146,9 @@ class Builder:
                         '-DDIFF_SELF_TEST_KIND=%d' % self_test[1],
                         '-DDIFF_SELF_TEST_REG=%d' % self_test[2]]
         start_defs = ['-DDIFF_SYS_MMU'] if self.a.sys_mmu else []
-        sys_env = [self.obj(os.path.join(GUEST, 'env-sys-start.S'), start_defs),
-                   self.obj(os.path.join(GUEST, 'env-sys.c'), sys_defs)]
+        sys_env = self.env('envpack-sys-%s' % '-'.join(str(x) for x in self_test or ['plain']),
+                           [self.obj(os.path.join(GUEST, 'env-sys-start.S'), start_defs),
+                            self.obj(os.path.join(GUEST, 'env-sys.c'), sys_defs)])
         sysimg = self.link('sys-%s.elf' % chunk_no, sys_env, cobj)
         us, ss = elf_sections(user), elf_sections(sysimg)
         for name in COMMON_SECTIONS:
