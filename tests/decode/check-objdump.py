@@ -118,6 +118,14 @@ def objdump_words(objdump, words):
     return out
 
 
+def run_tester(tester, mode, count):
+    """Rows (tab-separated fields) that test-decode-capstone prints in --samples/--words mode."""
+    r = subprocess.run([tester, mode, str(count)], capture_output=True, text=True, check=False)
+    if r.returncode != 0:
+        raise RuntimeError('%s %s failed:\n%s%s' % (tester, mode, r.stdout, r.stderr))
+    return [line.split('\t') for line in r.stdout.splitlines()]
+
+
 def mnemonic_in(patterns, mn):
     for p in patterns.split():
         if p.endswith('*'):
@@ -142,12 +150,7 @@ def main():
     if shutil.which(objdump) is None:
         print('SKIP: %s not found' % objdump)
         return 77
-    r = subprocess.run([tester, '--samples', str(SAMPLES)], capture_output=True, text=True,
-                       check=False)
-    if r.returncode != 0:
-        print(r.stdout + r.stderr)
-        return 1
-    samples = [line.split('\t') for line in r.stdout.splitlines()]
+    samples = run_tester(tester, '--samples', SAMPLES)
     decoded = objdump_words(objdump, [int(x[0], 16) for x in samples])
     bad = {}
     gaps = 0
@@ -169,12 +172,7 @@ def main():
     print('%d samples checked against objdump, %d in known gaps, %d pattern line(s) disagree'
           % (len(samples), gaps, len(bad)))
 
-    r = subprocess.run([tester, '--words', str(WORDS)], capture_output=True, text=True,
-                       check=False)
-    if r.returncode != 0:
-        print(r.stdout + r.stderr)
-        return 1
-    words = [line.split('\t') for line in r.stdout.splitlines()]
+    words = run_tester(tester, '--words', WORDS)
     decoded = objdump_words(objdump, [int(w[0], 16) for w in words])
     unmatched = {}
     checked = 0

@@ -309,15 +309,26 @@ static const Expectation expectations[] = {
     { "DUP_element_s", "dup mov", "b h s d" },
 };
 
-/*
- * Known differences with capstone 4.0.2, each checked against the Arm ARM.  A gap applies to
- * the encodings with (insn & mask) == bits (mask 0: all of them).
- * kind 'i': capstone rejects encodings of this pattern (feature newer than capstone 4).
- * kind 'm': capstone prints a mnemonic outside the expected family (it predates the feature
- *           and shows the generic SYS/MSR/HINT form, or picks another alias).
- * kind 'a': capstone accepts words printed with this mnemonic that the Arm ARM leaves
- *           UNALLOCATED, so we decode them as UNDEFINED.
- */
+/* Features newer than capstone 4.0.2: it rejects every encoding of these patterns. */
+typedef struct NewerFeature {
+    const char *feature;
+    const char *patterns;
+} NewerFeature;
+
+static const NewerFeature newer_features[] = {
+    { "FEAT_LSE (Armv8.1)", "CAS CASP LDADD LDCLR LDEOR LDSET LDSMAX LDSMIN LDUMAX LDUMIN SWP" },
+    { "FEAT_LOR (Armv8.1)", "STLLR LDLAR" },
+    { "FEAT_CSSC (Armv8.9)", "SMAX_i UMAX_i SMIN_i UMIN_i CTZ CNT ABS SMAX UMAX SMIN UMIN" },
+    { "FEAT_PAuth (Armv8.3)", "PACGA PAC AUT XPAC BRAZ BLRAZ RETA ERETA BRA BLRA LDRA" },
+    { "FEAT_MTE (Armv8.5)", "SUBP SUBPS IRG GMI STG LDG STZG ST2G STZ2G ADDG SUBG STGP" },
+    { "FEAT_MTE2 (Armv8.5)", "STZGM STGM LDGM" },
+    { "FEAT_FlagM (Armv8.4)", "RMIF SETF CFINV" },
+    { "FEAT_HBC (Armv8.8)", "BC_cond" },
+    { "FEAT_FlagM2 (Armv8.5)", "XAFLAG AXFLAG" },
+    { "FEAT_LRCPC2 (Armv8.4)", "STLUR LDAPUR" },
+    { "FEAT_LRCPC (Armv8.3)", "LDAPR" },
+};
+
 #define RT(insn) ((insn) & 31)
 #define RN(insn) (((insn) >> 5) & 31)
 #define RT2(insn) (((insn) >> 10) & 31)
@@ -327,8 +338,11 @@ static bool logic_imm_reserved(uint32_t insn)
 {
     unsigned n = (insn >> 22) & 1, imms = (insn >> 10) & 0x3f;
     unsigned v = (n << 6) | (~imms & 0x3f);
-    int len = 31 - __builtin_clz(v | 0);
-    if (v == 0 || len < 1) {
+    if (v == 0) {
+        return true;
+    }
+    int len = 31 - __builtin_clz(v);
+    if (len < 1) {
         return true;
     }
     unsigned levels = (1u << len) - 1;
@@ -370,6 +384,15 @@ static bool ins_element_ignored_bits(uint32_t insn)
     return imm5 && (imm4 & ((1u << __builtin_ctz(imm5)) - 1)) != 0;
 }
 
+/*
+ * Known differences with capstone 4.0.2, each checked against the Arm ARM.  A gap applies to
+ * the encodings with (insn & mask) == bits (mask 0: all of them).
+ * kind 'i': capstone rejects encodings of this pattern (see also newer_features[]).
+ * kind 'm': capstone prints a mnemonic outside the expected family (it predates the feature
+ *           and shows the generic SYS/MSR/HINT form, or picks another alias).
+ * kind 'a': capstone accepts words printed with this mnemonic that the Arm ARM leaves
+ *           UNALLOCATED, so we decode them as UNDEFINED.
+ */
 typedef struct KnownGap {
     char kind;
     const char *name;
@@ -395,65 +418,16 @@ static const KnownGap known_gaps[] = {
     { 'i', "LDR_i", 0x00000400u, 0x00000400u, wback_overlap,
       "Rt == Rn with writeback is CONSTRAINED UNPREDICTABLE" },
     { 'i', "LDTR", 0, 0, wback_overlap, "capstone 4 wrongly treats LDTR Rt == Rn as writeback" },
-    { 'i', "CAS", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "CASP", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "LDADD", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "LDCLR", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "LDEOR", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "LDSET", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "LDSMAX", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "LDSMIN", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "LDUMAX", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "LDUMIN", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "SWP", 0, 0, NULL, "FEAT_LSE (Armv8.1) postdates capstone 4" },
-    { 'i', "STLLR", 0, 0, NULL, "FEAT_LOR (Armv8.1) postdates capstone 4" },
-    { 'i', "LDLAR", 0, 0, NULL, "FEAT_LOR (Armv8.1) postdates capstone 4" },
-    { 'i', "SMAX_i", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "UMAX_i", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "SMIN_i", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "UMIN_i", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "CTZ", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "CNT", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "ABS", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "SMAX", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "UMAX", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "SMIN", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "UMIN", 0, 0, NULL, "FEAT_CSSC (Armv8.9) postdates capstone 4" },
-    { 'i', "PACGA", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "PAC", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "AUT", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "XPAC", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "SUBP", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "SUBPS", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "IRG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "GMI", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "STZGM", 0, 0, NULL, "FEAT_MTE2 (Armv8.5) postdates capstone 4" },
-    { 'i', "STG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "LDG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "STZG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "STGM", 0, 0, NULL, "FEAT_MTE2 (Armv8.5) postdates capstone 4" },
-    { 'i', "ST2G", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "LDGM", 0, 0, NULL, "FEAT_MTE2 (Armv8.5) postdates capstone 4" },
-    { 'i', "STZ2G", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "RMIF", 0, 0, NULL, "FEAT_FlagM (Armv8.4) postdates capstone 4" },
-    { 'i', "SETF", 0, 0, NULL, "FEAT_FlagM (Armv8.4) postdates capstone 4" },
     { 'i', "DUP_general", 0, 0, dup_general_extra_bits, "imm5 bits above the size bit ignored" },
     { 'i', "INS_element", 0, 0, ins_element_ignored_bits, "imm4 low bits are ignored" },
     { 'i', "FMOV_r", 0x00c00000u, 0x00c00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
     { 'i', "FMOV_i", 0x00c00000u, 0x00c00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
     { 'i', "FMOV_to_gp", 0x00c00000u, 0x00c00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
     { 'i', "FMOV_from_gp", 0x00c00000u, 0x00c00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
-    { 'i', "BC_cond", 0, 0, NULL, "FEAT_HBC (Armv8.8) postdates capstone 4" },
-    { 'i', "ADDG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "SUBG", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
-    { 'i', "STGP", 0, 0, NULL, "FEAT_MTE (Armv8.5) postdates capstone 4" },
     { 'm', "WFET", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "WFIT", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "DSB_nXS", 0, 0, NULL, "FEAT_XS (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "SB", 0, 0, NULL, "FEAT_SB (Armv8.5): capstone 4 prints the MSR alias" },
-    { 'i', "CFINV", 0, 0, NULL, "FEAT_FlagM (Armv8.4) postdates capstone 4" },
-    { 'i', "XAFLAG", 0, 0, NULL, "FEAT_FlagM2 (Armv8.5) postdates capstone 4" },
-    { 'i', "AXFLAG", 0, 0, NULL, "FEAT_FlagM2 (Armv8.5) postdates capstone 4" },
     /* MSR (immediate) PSTATE fields newer than capstone 4 (mask: op1, CRn, op2). */
     { 'i', "MSR_i", 0xfffff0e0u, 0xd5004060u, NULL, "UAO (Armv8.2)" },
     { 'i', "MSR_i", 0xfffff0e0u, 0xd5014000u, NULL, "ALLINT/PM (Armv8.8/9.4)" },
@@ -461,16 +435,6 @@ static const KnownGap known_gaps[] = {
     { 'i', "MSR_i", 0xfffff0e0u, 0xd5034040u, NULL, "DIT (Armv8.4)" },
     { 'i', "MSR_i", 0xfffff0e0u, 0xd5034060u, NULL, "SVCR (SME)" },
     { 'i', "MSR_i", 0xfffff0e0u, 0xd5034080u, NULL, "TCO (FEAT_MTE)" },
-    { 'i', "BRAZ", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "BLRAZ", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "RETA", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "ERETA", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "BRA", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "BLRA", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "LDRA", 0, 0, NULL, "FEAT_PAuth (Armv8.3) postdates capstone 4" },
-    { 'i', "STLUR", 0, 0, NULL, "FEAT_LRCPC2 (Armv8.4) postdates capstone 4" },
-    { 'i', "LDAPUR", 0, 0, NULL, "FEAT_LRCPC2 (Armv8.4) postdates capstone 4" },
-    { 'i', "LDAPR", 0, 0, NULL, "FEAT_LRCPC (Armv8.3) postdates capstone 4" },
     /* TSTART/TTEST (FEAT_TME) space, L=1 op0=00: capstone prints a bogus MRS. */
     /* op0=00 outside the hint/barrier/PSTATE/WFxT encodings: capstone prints a bogus MSR. */
     { 'a', "msr", 0x00380000u, 0x00000000u, NULL, "L=0 with op0=00 is not MSR (register)" },
@@ -508,35 +472,19 @@ static const Expectation *expectation(const char *pattern)
     return NULL;
 }
 
-/* Does the operand string start with one of the space-separated prefixes? */
-static bool operand_in(const char *list, const char *ops)
+/*
+ * Does s match an entry of the space-separated list?  An entry matches s exactly, or as a
+ * prefix when it ends in '*' or when prefix is true.
+ */
+static bool list_match(const char *list, const char *s, bool prefix)
 {
     const char *p = list;
     while (*p) {
         const char *end = strchr(p, ' ');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (!strncmp(ops, p, len)) {
-            return true;
-        }
-        if (!end) {
-            break;
-        }
-        p = end + 1;
-    }
-    return false;
-}
-
-static bool mnemonic_in(const char *list, const char *mn)
-{
-    const char *p = list;
-    while (*p) {
-        const char *end = strchr(p, ' ');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len && p[len - 1] == '*') {
-            if (!strncmp(p, mn, len - 1)) {
-                return true;
-            }
-        } else if (strlen(mn) == len && !strncmp(p, mn, len)) {
+        bool star = len && p[len - 1] == '*';
+        size_t cmp = star ? len - 1 : len;
+        if (!strncmp(p, s, cmp) && (star || prefix || strlen(s) == len)) {
             return true;
         }
         if (!end) {
@@ -549,6 +497,16 @@ static bool mnemonic_in(const char *list, const char *mn)
 
 static const KnownGap *known_gap(char kind, const char *name, uint32_t insn)
 {
+    static KnownGap newer;
+    for (size_t i = 0; kind == 'i' && i < sizeof(newer_features) / sizeof(newer_features[0]);
+         i++) {
+        if (list_match(newer_features[i].patterns, name, false)) {
+            newer.kind = 'i';
+            newer.name = name;
+            newer.reason = newer_features[i].feature;
+            return &newer;
+        }
+    }
     for (size_t i = 0; i < sizeof(known_gaps) / sizeof(known_gaps[0]); i++) {
         if (known_gaps[i].kind == kind && !strcmp(known_gaps[i].name, name) &&
             (insn & known_gaps[i].mask) == known_gaps[i].bits &&
@@ -662,8 +620,8 @@ static void check_patterns(const DecodeFile *f, int fi)
                 }
                 continue;
             }
-            if (eexp && (!mnemonic_in(eexp->mnemonics, mn) ||
-                         (eexp->first_operand && !operand_in(eexp->first_operand, ops)))) {
+            if (eexp && (!list_match(eexp->mnemonics, mn, false) ||
+                         (eexp->first_operand && !list_match(eexp->first_operand, ops, true)))) {
                 if (known_gap('m', ename, insn)) {
                     t.gap++;
                     continue;
