@@ -237,6 +237,11 @@ def disassemble(builder, elf, syms, idx):
     return [l for l in text.splitlines() if l.startswith('  ') and ':' in l]
 
 
+def flags(nzcv):
+    """NZCV as letters, upper case when set: 'nZCv'."""
+    return ''.join(c.upper() if (nzcv >> (31 - i)) & 1 else c for i, c in enumerate('nzcv'))
+
+
 def describe_case(builder, case, user_elf):
     syms = elf_symbols(builder.nm, user_elf)
     out = ['  case %d, code (block at 0x%x):' % (case.index, syms['blk_%d' % case.index])]
@@ -262,6 +267,7 @@ def report(args, builder, case, chunk, ref, emu, user_elf, labels):
     for i, n in enumerate(REG_NAMES):
         mark = '  <<<' if rr[i] != er[i] else ''
         out.append('  %-6s %016x    %016x    %016x%s' % (n, ir[i], rr[i], er[i], mark))
+    out.append('  %-6s %-18s  %-18s  %-18s' % ('flags', flags(ir[32]), flags(rr[32]), flags(er[32])))
     for o in range(0, gen.MEM_SIZE, 8):
         init = int.from_bytes(case.mem[o:o + 8], 'little')
         if rm[o] != init or em[o] != init:
