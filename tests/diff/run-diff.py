@@ -267,7 +267,8 @@ def report(args, builder, case, chunk, ref, emu, user_elf, labels):
     for i, n in enumerate(REG_NAMES):
         mark = '  <<<' if rr[i] != er[i] else ''
         out.append('  %-6s %016x    %016x    %016x%s' % (n, ir[i], rr[i], er[i], mark))
-    out.append('  %-6s %-18s  %-18s  %-18s' % ('flags', flags(ir[32]), flags(rr[32]), flags(er[32])))
+    out.append('  %-6s %-18s  %-18s  %-18s'
+               % ('flags', flags(ir[32]), flags(rr[32]), flags(er[32])))
     for o in range(0, gen.MEM_SIZE, 8):
         init = int.from_bytes(case.mem[o:o + 8], 'little')
         if rm[o] != init or em[o] != init:
