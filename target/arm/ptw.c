@@ -7,6 +7,7 @@
 #include "exec/tb.h"
 #include "qemu/log.h"
 #include "cpu.h"
+#include "gpc.h"
 #include "hflags.h"
 #include "syndrome.h"
 
@@ -67,6 +68,16 @@ bool arm_tlb_fill(CPUARMState *env, uint64_t vaddr, MMUAccessType access, int mm
             return false;
         }
         raise_abort(env, vaddr, access, mmu_idx, FSC_ADDRSIZE_L0, false);
+    }
+    /* RME: every physical access is checked against the GPT (see gpc.h). */
+    GpcFault gf;
+    if (!arm_gpc_check(env, vaddr, (ArmSecuritySpace)space, &gf)) {
+        if (probe) {
+            return false;
+        }
+        GpcAccess ga = { .vaddr = vaddr, .pa = vaddr, .pas = (ArmSecuritySpace)space,
+                         .access = access };
+        arm_gpc_raise(env, &gf, &ga);
     }
     res->pa = vaddr;
     res->space = (uint8_t)space;
