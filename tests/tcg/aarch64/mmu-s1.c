@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Stage 1 translation at EL1 (4 KiB granule): faults per level, permissions, AF, PAN, PXN, aliases, TLBI, AT/PAR. */
+/* Stage 1 translation at EL1 (4 KiB granule): faults per level, permissions, AF, PAN, PXN, BTI, aliases, TLBI, AT/PAR. */
 #include "testlib.h"
 
 /*
@@ -24,6 +24,7 @@
 #define D_PXN       (1ULL << 53)
 #define D_UXN       (1ULL << 54)
 #define D_NORMAL    (1ULL << 2)     /* AttrIndx 1: MAIR attr1 Normal WB */
+#define D_GP        (1ULL << 50)    /* Guarded Page (FEAT_BTI) */
 #define D_DEVICE    (0ULL << 2)
 
 #define EC_IABT_CUR 0x21
@@ -33,7 +34,7 @@
 static u64 l1[512] __attribute__((aligned(PAGE)));
 static u64 l2[512] __attribute__((aligned(PAGE)));
 static u64 l3[512] __attribute__((aligned(PAGE)));
-static u8 pages[9][PAGE] __attribute__((aligned(PAGE)));
+static u8 pages[11][PAGE] __attribute__((aligned(PAGE)));
 
 extern char fetch_fn[], fetch_resume[];
 asm(".text\n.global fetch_fn, fetch_resume\nfetch_fn:\n\tbr x0\nfetch_resume:\n\tret\n");
@@ -76,6 +77,8 @@ static void build_tables(void)
     l3[6] = page_desc(6, D_UXN);                    /* RW, EL1-executable */
     l3[7] = page_desc(7, D_PXN | D_UXN);            /* code page, not executable */
     l3[8] = page_desc(8, D_AP_RO_ALL | D_PXN | D_UXN); /* read-only at EL1 and EL0 */
+    l3[9] = page_desc(9, D_AP_RO | D_UXN | D_GP);   /* guarded code page */
+    l3[10] = page_desc(10, D_AP_RO | D_UXN);        /* the same code, not guarded */
     dsb_sy();
 }
 
@@ -225,6 +228,57 @@ static void execute(void)
     check_eq(exc_last.esr, ((u64)EC_IABT_CUR << 26) | ESR_IL | 0x07, "invalid page: ESR IFSC translation L3");
 }
 
+/*
+ * BTI (FEAT_BTI, Arm ARM D8.4 and the BTI/BR/BLR pseudocode): in a guarded
+ * page the first instruction after an indirect branch must be a
+ * compatible BTI.  BLR sets BTYPE 0b10; BR from a guarded page with a
+ * register other than X16/X17 sets 0b11.  BTI C accepts 0b01/0b10, BTI J
+ * 0b01/0b11.  Violations: Branch Target exception, EC 0x0D, ISS = BTYPE.
+ */
+static u64 call_via_br(u64 tramp, u64 target)
+{
+    u64 r;
+    asm volatile("mov x9, %2\n\tblr %1\n\tmov %0, x0" : "=r"(r) : "r"(tramp), "r"(target)
+                 : "x0", "x9", "x30", "memory");
+    return r;
+}
+
+static void bti(void)
+{
+    static const u32 code[] = {
+        0xd503245f, 0xd2800020, 0xd65f03c0, 0xd503201f,     /* 0x00: bti c; mov x0, #1; ret */
+        0xd503201f, 0xd2800040, 0xd65f03c0, 0xd503201f,     /* 0x10: nop; mov x0, #2; ret */
+        0xd503249f, 0xd2800060, 0xd65f03c0, 0xd503201f,     /* 0x20: bti j; mov x0, #3; ret */
+        0xd503245f, 0xd61f0120,                             /* 0x30: bti c; br x9 */
+    };
+    u64 g = WIN + 9 * PAGE, r;
+
+    if (((read_sysreg(id_aa64pfr1_el1) & 0xf) == 0)) {
+        skip("no FEAT_BTI");
+        return;
+    }
+    memcpy(pages[9], code, sizeof(code));
+    memcpy(pages[10], code, sizeof(code));
+    asm volatile("dc cvau, %0\n\tdc cvau, %1\n\tdsb ish\n\tic iallu\n\tdsb ish\n\tisb"
+                 :: "r"(pa(9)), "r"(pa(10)) : "memory");
+
+    check_eq(((u64 (*)(void))g)(), 1, "BTI: BLR to BTI C in a guarded page");
+    exc_expect(0);
+    r = ((u64 (*)(void))(g + 0x10))();
+    check_true(exc_taken(), "BTI: BLR to a non-BTI instruction in a guarded page faults");
+    check_eq(exc_last.esr, (0x0dULL << 26) | ESR_IL | 2, "BTI: ESR EC 0x0D, BTYPE 0b10");
+    check_eq(exc_last.elr, g + 0x10, "BTI: ELR at the branch target");
+    check_eq(r, 2, "BTI: execution continues after the skipped target");
+    check_eq(call_via_br(g + 0x30, g + 0x20), 3, "BTI: BR x9 inside a guarded page to BTI J");
+    exc_expect(0);
+    r = call_via_br(g + 0x30, g);
+    check_true(exc_taken(), "BTI: BR x9 inside a guarded page to BTI C faults");
+    check_eq(exc_last.esr, (0x0dULL << 26) | ESR_IL | 3, "BTI: ESR EC 0x0D, BTYPE 0b11");
+    check_eq(r, 1, "BTI: execution continues after BTI C");
+    check_eq(((u64 (*)(void))(WIN + 10 * PAGE + 0x10))(), 2, "BTI: unguarded page needs no BTI");
+    check_eq(call_via_br(WIN + 10 * PAGE + 0x30, WIN + 10 * PAGE), 1, "BTI: BR within an unguarded page");
+}
+
 static void alignment(void)
 {
     u64 v;
@@ -247,7 +301,7 @@ void test_main(void)
         skip("expects to start at EL1 (-M virt)");
         return;
     }
-    for (int i = 0; i < 9; i++) {
+    for (int i = 0; i < 11; i++) {
         pages[i][0] = 0x11 * i;
         pages[i][1] = 0x11 * i;
     }
@@ -261,5 +315,6 @@ void test_main(void)
     at_par();
     pan();
     execute();
+    bti();
     alignment();
 }

@@ -385,6 +385,10 @@ u64 exc_dispatch(struct exc_frame *f)
         /* Illegal Execution state: resume with PSTATE.IL clear (Arm ARM D1.4.4). */
         f->spsr &= ~(1ULL << 20);
     }
+    if (ec == 0x0d) {
+        /* Branch Target: resume with PSTATE.BTYPE clear, or the next instruction faults too. */
+        f->spsr &= ~(3ULL << 10);
+    }
     if (exc_resume) {
         f->elr = exc_resume;
     } else if (!returns_past(ec, f->el)) {

@@ -140,7 +140,8 @@ extern volatile struct exc_record exc_last;
  * recorded and the handler resumes at `resume` (0: after the faulting
  * instruction, or at the preferred return address for SVC/HVC/SMC).
  * Unexpected synchronous exceptions print a FAIL line and exit.  After an
- * expected Illegal Execution state exception, SPSR.IL is cleared.
+ * expected Illegal Execution state exception, SPSR.IL is cleared; after a
+ * Branch Target exception, SPSR.BTYPE.
  */
 void exc_expect(u64 resume);
 /* 1 if the armed exception arrived (and disarm). */
