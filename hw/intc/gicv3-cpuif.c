@@ -3,34 +3,6 @@
 #include "gicv3-internal.h"
 #include "qemu/log.h"
 
-/* ICC register encodings (GIC spec 12.2, Table 12-2). */
-#define ICC_PMR_EL1      GICV3_ENC(3, 0, 4, 6, 0)
-#define ICC_IAR0_EL1     GICV3_ENC(3, 0, 12, 8, 0)
-#define ICC_EOIR0_EL1    GICV3_ENC(3, 0, 12, 8, 1)
-#define ICC_HPPIR0_EL1   GICV3_ENC(3, 0, 12, 8, 2)
-#define ICC_BPR0_EL1     GICV3_ENC(3, 0, 12, 8, 3)
-#define ICC_AP0R0_EL1    GICV3_ENC(3, 0, 12, 8, 4)
-#define ICC_AP0R3_EL1    GICV3_ENC(3, 0, 12, 8, 7)
-#define ICC_AP1R0_EL1    GICV3_ENC(3, 0, 12, 9, 0)
-#define ICC_AP1R3_EL1    GICV3_ENC(3, 0, 12, 9, 3)
-#define ICC_DIR_EL1      GICV3_ENC(3, 0, 12, 11, 1)
-#define ICC_RPR_EL1      GICV3_ENC(3, 0, 12, 11, 3)
-#define ICC_SGI1R_EL1    GICV3_ENC(3, 0, 12, 11, 5)
-#define ICC_ASGI1R_EL1   GICV3_ENC(3, 0, 12, 11, 6)
-#define ICC_SGI0R_EL1    GICV3_ENC(3, 0, 12, 11, 7)
-#define ICC_IAR1_EL1     GICV3_ENC(3, 0, 12, 12, 0)
-#define ICC_EOIR1_EL1    GICV3_ENC(3, 0, 12, 12, 1)
-#define ICC_HPPIR1_EL1   GICV3_ENC(3, 0, 12, 12, 2)
-#define ICC_BPR1_EL1     GICV3_ENC(3, 0, 12, 12, 3)
-#define ICC_CTLR_EL1     GICV3_ENC(3, 0, 12, 12, 4)
-#define ICC_SRE_EL1      GICV3_ENC(3, 0, 12, 12, 5)
-#define ICC_IGRPEN0_EL1  GICV3_ENC(3, 0, 12, 12, 6)
-#define ICC_IGRPEN1_EL1  GICV3_ENC(3, 0, 12, 12, 7)
-#define ICC_SRE_EL2      GICV3_ENC(3, 4, 12, 9, 5)
-#define ICC_CTLR_EL3     GICV3_ENC(3, 6, 12, 12, 4)
-#define ICC_SRE_EL3      GICV3_ENC(3, 6, 12, 12, 5)
-#define ICC_IGRPEN1_EL3  GICV3_ENC(3, 6, 12, 12, 7)
-
 /* ICC_SRE_ELx: SRE, DFB, DIB are RAO/WI (no memory-mapped CPU interface, no bypass); the
  * EL2/EL3 copies add Enable, also RAO/WI so lower ELs can always use the system registers. */
 #define ICC_SRE_EL1_VALUE 0x7u
@@ -170,7 +142,9 @@ void gicv3_update(GICv3State *s)
     CPUARMState *env = s->cpu;
     bool irq = false, fiq = false;
 
+    gicv3_vcpuif_maint(s);
     compute_hppi(s);
+    gicv3_vcpuif_update(s);
     if (!env) {
         return;
     }
@@ -206,6 +180,7 @@ void gicv3_cpuif_reset(GICv3State *s)
     }
     s->icc_ctlr_el1[0] = s->icc_ctlr_el1[1] = 0;
     s->icc_ctlr_el3 = 0;
+    gicv3_vcpuif_reset(s);
 }
 
 /* ---- Acknowledge, priority drop, deactivation ---- */
@@ -379,6 +354,15 @@ static uint64_t ns_view_of(uint8_t p)
 
 /* ---- Access checks ---- */
 
+/* Internal verdict: perform the access on the virtual CPU interface (ICV_*). */
+#define ACCESS_VIRTUAL 0xfffffffeu
+
+/* ICH_HCR_EL2 trap controls (GIC spec 12.4.7): TC, TALL0, TALL1, TDIR. */
+#define ICH_HCR_TC      (1u << 10)
+#define ICH_HCR_TALL0   (1u << 11)
+#define ICH_HCR_TALL1   (1u << 12)
+#define ICH_HCR_TDIR    (1u << 14)
+
 static uint32_t check_access(GICv3State *s, CPUARMState *env, int kind, uint32_t enc)
 {
     int el = env->el;
@@ -388,16 +372,21 @@ static uint32_t check_access(GICv3State *s, CPUARMState *env, int kind, uint32_t
     }
     if (el == 1 && !arm_is_secure_below_el3(env) && arm_el2_enabled(env)) {
         uint64_t hcr = env->hcr_el2;
+        uint32_t ich = s->ich_hcr;
         bool virt = (kind == ACC_G0 && (hcr & HCR_FMO)) || (kind == ACC_G1 && (hcr & HCR_IMO)) ||
                     (kind == ACC_COMMON && (hcr & (HCR_IMO | HCR_FMO)));
+        /* EL2 traps come first and cover the ICC_* and ICV_* forms alike (GIC spec 12.4.7). */
+        if ((kind == ACC_G0 && (ich & ICH_HCR_TALL0)) ||
+            (kind == ACC_G1 && (ich & ICH_HCR_TALL1)) ||
+            ((kind == ACC_COMMON || kind == ACC_SGI) && (ich & ICH_HCR_TC)) ||
+            (enc == ICC_DIR_EL1 && (ich & ICH_HCR_TDIR))) {
+            return 2;
+        }
         if (kind == ACC_SGI && (hcr & (HCR_IMO | HCR_FMO))) {
             return 2;   /* SGI generation traps to EL2 when interrupts are virtualized */
         }
         if (virt) {
-            /* The access would go to the virtual CPU interface (ICV_*). */
-            qemu_log_mask(LOG_UNIMP, "gicv3: virtual CPU interface (ICV register 0x%x) "
-                          "not implemented\n", enc);
-            return GICV3_ACCESS_UNDEF;
+            return ACCESS_VIRTUAL;
         }
     }
     /* GIC spec 12.2, "Traps": with both IRQ and FIQ routed to EL3, EL1 and EL2 accesses to
@@ -653,11 +642,14 @@ bool gicv3_cpuif_sysreg(CPUARMState *env, uint32_t enc, bool is_write, uint64_t 
     uint32_t r;
 
     if (is_ich_enc(enc)) {
-        if (env->el >= 2) {
-            qemu_log_mask(LOG_UNIMP, "gicv3: ICH_* register 0x%x (virtualization) not "
-                          "implemented\n", enc);
+        /* ICH_* exist at EL2 and EL3 only; ICH_AP<n>R1..3 and LRs beyond the implemented
+         * ones are UNDEFINED (GIC spec 12.4). */
+        if (!s || env->el < 2 || !env->features.has_el2 ||
+            !gicv3_ich_access(s, enc, is_write, val)) {
+            *trap_el = GICV3_ACCESS_UNDEF;
+        } else {
+            *trap_el = GICV3_ACCESS_OK;
         }
-        *trap_el = GICV3_ACCESS_UNDEF;
         return true;
     }
     if (!is_gic_enc(enc)) {
@@ -674,6 +666,11 @@ bool gicv3_cpuif_sysreg(CPUARMState *env, uint32_t enc, bool is_write, uint64_t 
     }
     if (op1 == 0 && enc != ICC_SRE_EL1) {
         r = check_access(s, env, reg_kind(enc), enc);
+        if (r == ACCESS_VIRTUAL) {
+            *trap_el = GICV3_ACCESS_OK;
+            gicv3_icv_access(s, env, enc, is_write, val);
+            return true;
+        }
         if (r != GICV3_ACCESS_OK) {
             *trap_el = r;
             return true;

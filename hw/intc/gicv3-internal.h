@@ -17,6 +17,11 @@
 /* Interrupt groups, also the index of the banked CPU interface state per group. */
 enum { GIC_G0 = 0, GIC_G1S = 1, GIC_G1NS = 2, GIC_NGROUPS = 3 };
 
+/* List registers of the virtual CPU interface (ICH_VTR_EL2.ListRegs + 1). */
+#define GIC_NUM_LRS         4
+/* PPI of the virtual CPU interface maintenance interrupt (virt board: INTID 25). */
+#define GIC_MAINT_PPI       25
+
 /* Implemented priority bits: 5 (32 levels), the minimum for a GIC that supports two Security
  * states (GIC spec 4.8 "Interrupt prioritization"). The low three bits are RAZ/WI. All five are
  * preemption bits, so one 32-bit active priorities register per group suffices (ICC_AP0R0). */
@@ -44,6 +49,34 @@ enum { GIC_G0 = 0, GIC_G1S = 1, GIC_G1NS = 2, GIC_NGROUPS = 3 };
 #define ICC_CTLR_EL3_EOIMODE_EL1NS (1u << 4)
 #define ICC_CTLR_PRIBITS_SHIFT  8
 #define ICC_CTLR_A3V            (1u << 15)
+
+/* ICC register encodings (GIC spec 12.2, Table 12-2). */
+#define ICC_PMR_EL1      GICV3_ENC(3, 0, 4, 6, 0)
+#define ICC_IAR0_EL1     GICV3_ENC(3, 0, 12, 8, 0)
+#define ICC_EOIR0_EL1    GICV3_ENC(3, 0, 12, 8, 1)
+#define ICC_HPPIR0_EL1   GICV3_ENC(3, 0, 12, 8, 2)
+#define ICC_BPR0_EL1     GICV3_ENC(3, 0, 12, 8, 3)
+#define ICC_AP0R0_EL1    GICV3_ENC(3, 0, 12, 8, 4)
+#define ICC_AP0R3_EL1    GICV3_ENC(3, 0, 12, 8, 7)
+#define ICC_AP1R0_EL1    GICV3_ENC(3, 0, 12, 9, 0)
+#define ICC_AP1R3_EL1    GICV3_ENC(3, 0, 12, 9, 3)
+#define ICC_DIR_EL1      GICV3_ENC(3, 0, 12, 11, 1)
+#define ICC_RPR_EL1      GICV3_ENC(3, 0, 12, 11, 3)
+#define ICC_SGI1R_EL1    GICV3_ENC(3, 0, 12, 11, 5)
+#define ICC_ASGI1R_EL1   GICV3_ENC(3, 0, 12, 11, 6)
+#define ICC_SGI0R_EL1    GICV3_ENC(3, 0, 12, 11, 7)
+#define ICC_IAR1_EL1     GICV3_ENC(3, 0, 12, 12, 0)
+#define ICC_EOIR1_EL1    GICV3_ENC(3, 0, 12, 12, 1)
+#define ICC_HPPIR1_EL1   GICV3_ENC(3, 0, 12, 12, 2)
+#define ICC_BPR1_EL1     GICV3_ENC(3, 0, 12, 12, 3)
+#define ICC_CTLR_EL1     GICV3_ENC(3, 0, 12, 12, 4)
+#define ICC_SRE_EL1      GICV3_ENC(3, 0, 12, 12, 5)
+#define ICC_IGRPEN0_EL1  GICV3_ENC(3, 0, 12, 12, 6)
+#define ICC_IGRPEN1_EL1  GICV3_ENC(3, 0, 12, 12, 7)
+#define ICC_SRE_EL2      GICV3_ENC(3, 4, 12, 9, 5)
+#define ICC_CTLR_EL3     GICV3_ENC(3, 6, 12, 12, 4)
+#define ICC_SRE_EL3      GICV3_ENC(3, 6, 12, 12, 5)
+#define ICC_IGRPEN1_EL3  GICV3_ENC(3, 6, 12, 12, 7)
 
 /* SCR_EL3 and HCR_EL2 bits the CPU interface looks at (Arm ARM D19.2). */
 #define SCR_NS      (1ull << 0)
@@ -84,6 +117,14 @@ struct GICv3State {
     uint32_t icc_ctlr_el1[2];         /* [0] Secure bank, [1] Non-secure: CBPR, EOImode */
     uint32_t icc_ctlr_el3;            /* EOImode_EL3 only; the EL1 fields alias the above */
     bool icc_igrpen[GIC_NGROUPS];
+
+    /* Virtual CPU interface control (GIC spec 12.4, ICH_*_EL2) */
+    uint32_t ich_hcr;
+    uint32_t ich_vmcr;
+    uint32_t ich_apr[2];              /* ICH_AP0R0_EL2, ICH_AP1R0_EL2 */
+    uint64_t ich_lr[GIC_NUM_LRS];
+    int vhppi_lr;                     /* best pending list register, or -1 */
+    bool virq_level, vfiq_level;      /* last VIRQ/VFIQ levels driven to the CPU */
 
     /* Cached highest-priority pending interrupt, recomputed by gicv3_update() */
     int hppi_irq;                 /* INTID_SPURIOUS if none */
@@ -143,6 +184,20 @@ static inline bool gic_access_ok(const GICv3State *s, int irq, MemTxAttrs attrs)
 /* gicv3-cpuif.c: recompute the highest-priority pending interrupt and drive IRQ/FIQ. */
 void gicv3_update(GICv3State *s);
 void gicv3_cpuif_reset(GICv3State *s);
+
+/* gicv3-vcpuif.c: the virtual CPU interface (ICH_* control, ICV_* registers at EL1). */
+void gicv3_vcpuif_reset(GICv3State *s);
+/* Recompute the maintenance interrupt level (before the physical HPPI, as it feeds PPI 25). */
+void gicv3_vcpuif_maint(GICv3State *s);
+/* Recompute the virtual HPPI and drive VIRQ/VFIQ. */
+void gicv3_vcpuif_update(GICv3State *s);
+/* ICH_* access from EL2/EL3; returns false if enc is not an implemented ICH register. */
+bool gicv3_ich_access(GICv3State *s, uint32_t enc, bool is_write, uint64_t *val);
+/* ICV_* access for an ICC_* encoding redirected by HCR_EL2.{IMO,FMO}. */
+void gicv3_icv_access(GICv3State *s, CPUARMState *env, uint32_t enc, bool is_write,
+                      uint64_t *val);
+/* Physical side effect of deactivating a hardware-linked virtual interrupt. */
+void gicv3_deactivate_physical(GICv3State *s, int irq);
 
 /* gicv3-dist.c: per-INTID register banks shared by the GICD and GICR_SGI_base frames.
  * kind is the GICD offset of the register block (0x080 IGROUPR ... 0xD00 IGRPMODR). */

@@ -29,6 +29,7 @@ static const MemTxAttrs NS = { .space = ARMSS_NONSECURE, .secure = false };
 #define BPR0     GICV3_ENC(3, 0, 12, 8, 3)
 #define AP0R0    GICV3_ENC(3, 0, 12, 8, 4)
 #define AP0R1    GICV3_ENC(3, 0, 12, 8, 5)
+#define AP1R0    GICV3_ENC(3, 0, 12, 9, 0)
 #define DIR      GICV3_ENC(3, 0, 12, 11, 1)
 #define RPR      GICV3_ENC(3, 0, 12, 11, 3)
 #define SGI1R    GICV3_ENC(3, 0, 12, 11, 5)
@@ -468,7 +469,7 @@ static void test_traps(void)
     at(1, true);
     env.hcr_el2 = HCR_IMO;
     g_assert_cmpuint(sys_verdict(SGI1R, true), ==, 2);
-    g_assert_cmpuint(sys_verdict(IAR1, false), ==, GICV3_ACCESS_UNDEF);    /* ICV_* absent */
+    g_assert_cmpuint(sys_verdict(IAR1, false), ==, GICV3_ACCESS_OK);       /* ICV_IAR1 */
     g_assert_cmpuint(sys_verdict(IAR0, false), ==, GICV3_ACCESS_OK);       /* FMO clear */
 }
 
@@ -580,6 +581,106 @@ static void test_single_security(void)
     g_assert_cmpuint(rd(REDIST + 0x14, 4, NS), ==, 0);
 }
 
+#define ICH_AP0R1 GICV3_ENC(3, 4, 12, 8, 1)
+#define ICH_VTR   GICV3_ENC(3, 4, 12, 11, 1)
+#define ICH_MISR  GICV3_ENC(3, 4, 12, 11, 2)
+#define ICH_EISR  GICV3_ENC(3, 4, 12, 11, 3)
+#define ICH_ELRSR GICV3_ENC(3, 4, 12, 11, 5)
+#define ICH_VMCR  GICV3_ENC(3, 4, 12, 11, 7)
+#define ICH_LR(n) GICV3_ENC(3, 4, 12, 12 + ((n) >> 3), (n) & 7)
+#define HCR_FMO   (1ull << 3)
+
+#define LR_PENDING (1ull << 62)
+#define LR_ACTIVE  (1ull << 63)
+#define LR_HW      (1ull << 61)
+#define LR_G1      (1ull << 60)
+#define LR_EOI     (1ull << 41)
+#define LR_PRIO(p) ((uint64_t)(p) << 48)
+
+/* Virtual CPU interface (GIC spec chapter 6, 12.4, 12.5): list registers, ICV acknowledge and
+ * EOI, vIRQ/vFIQ, hardware deactivation, EOIcount and the maintenance interrupt. */
+static void test_virtual_cpuif(void)
+{
+    setup();
+    enable_all();
+    config_irq(25, 2, 0x20);                             /* maintenance PPI, NS Group 1 */
+    config_irq(40, 2, 0x80);
+    at(2, true);
+    g_assert_cmpuint(sysrd(ICH_VTR) & 0x1f, ==, 3);      /* four list registers */
+    g_assert_cmpuint((sysrd(ICH_VTR) >> 26) & 7, ==, 4); /* PREbits: 5 */
+    g_assert_cmpuint(sysrd(ICH_ELRSR), ==, 0xf);
+    g_assert_cmpuint(sys_verdict(ICH_AP0R1, false), ==, GICV3_ACCESS_UNDEF);
+    g_assert_cmpuint(sys_verdict(ICH_LR(4), false), ==, GICV3_ACCESS_UNDEF);
+    g_assert_cmpuint(sys_verdict(ICH_VTR, true), ==, GICV3_ACCESS_UNDEF);
+    syswr(ICH_VMCR, 0xffu << 24 | 0x2);                  /* VPMR 0xff, VENG1 */
+    g_assert_cmpuint(sysrd(ICH_VMCR) >> 24, ==, 0xf8);
+    g_assert_cmpuint((sysrd(ICH_VMCR) >> 18) & 7, ==, 3);   /* VBPR1 minimum */
+    syswr(ICH_LR(0), LR_PENDING | LR_G1 | LR_PRIO(0x80) | 100);
+    g_assert_cmpuint(stub_cpu_lines & CPU_INTERRUPT_VIRQ, ==, 0);   /* ICH_HCR.En = 0 */
+    syswr(ICH_HCR, 1);
+    g_assert_cmpuint(stub_cpu_lines & CPU_INTERRUPT_VIRQ, ==, CPU_INTERRUPT_VIRQ);
+    g_assert_cmpuint(sysrd(ICH_ELRSR), ==, 0xe);
+
+    env.hcr_el2 = HCR_IMO | HCR_FMO;
+    at(1, true);
+    g_assert_cmpuint(sys_verdict(ICH_HCR, false), ==, GICV3_ACCESS_UNDEF);
+    g_assert_cmpuint(sysrd(HPPIR1), ==, 100);
+    g_assert_cmpuint(sysrd(IAR0), ==, 1023);
+    g_assert_cmpuint(sysrd(IAR1), ==, 100);
+    g_assert_cmpuint(stub_cpu_lines & CPU_INTERRUPT_VIRQ, ==, 0);
+    g_assert_cmpuint(sysrd(RPR), ==, 0x80);
+    syswr(EOIR1, 100);
+    g_assert_cmpuint(sysrd(RPR), ==, 0xff);
+    at(2, true);
+    g_assert_cmpuint(sysrd(ICH_LR(0)) >> 62, ==, 0);    /* invalid again */
+
+    /* Group 0 is a vFIQ; a hardware LR deactivates its physical interrupt on EOI */
+    qemu_set_irq(gicv3_spi(gic, 8), 1);
+    g_assert_cmpuint(sysrd(IAR1), ==, 40);               /* the hypervisor takes INTID 40 */
+    syswr(EOIR1, 40);                                    /* drop only: EOImode 0 deactivates */
+    wr(DIST + 0x304, 4, 1u << 8, NS);                    /* keep it active for the guest */
+    qemu_set_irq(gicv3_spi(gic, 8), 0);
+    syswr(ICH_VMCR, 0xffu << 24 | 0x3);
+    syswr(ICH_LR(1), LR_PENDING | LR_HW | (40ull << 32) | LR_PRIO(0x40) | 41);
+    g_assert_cmpuint(stub_cpu_lines & CPU_INTERRUPT_VFIQ, ==, CPU_INTERRUPT_VFIQ);
+    at(1, true);
+    g_assert_cmpuint(sysrd(IAR1), ==, 1023);
+    g_assert_cmpuint(sysrd(IAR0), ==, 41);
+    syswr(EOIR0, 41);
+    g_assert_cmpuint(rd(DIST + 0x304, 4, NS), ==, 0);   /* physical 40 deactivated */
+    g_assert_cmpuint(stub_cpu_lines & CPU_INTERRUPT_VFIQ, ==, 0);
+
+    /* EOI of an interrupt in no list register counts in EOIcount; LRENPIE raises the
+     * maintenance interrupt */
+    syswr(AP1R0, 1u << 4);               /* pretend 0x20 is active */
+    syswr(EOIR1, 77);
+    at(2, true);
+    g_assert_cmpuint(sysrd(ICH_HCR) >> 27, ==, 1);
+    g_assert_cmpuint(sysrd(ICH_MISR), ==, 0);
+    syswr(ICH_HCR, sysrd(ICH_HCR) | 0x4);
+    g_assert_cmpuint(sysrd(ICH_MISR), ==, 0x4);
+    g_assert_cmpuint(rd(SGI + 0x200, 4, S) & (1u << 25), !=, 0);   /* PPI 25 pending */
+    g_assert_cmpuint(stub_cpu_lines & IRQ, ==, IRQ);
+    syswr(ICH_HCR, 1);
+    g_assert_cmpuint(rd(SGI + 0x200, 4, S) & (1u << 25), ==, 0);
+
+    /* an LR with the EOI bit reports in ICH_EISR_EL2 once deactivated */
+    syswr(ICH_LR(2), LR_PENDING | LR_G1 | LR_EOI | LR_PRIO(0x80) | 50);
+    at(1, true);
+    g_assert_cmpuint(sysrd(IAR1), ==, 50);
+    syswr(EOIR1, 50);
+    at(2, true);
+    g_assert_cmpuint(sysrd(ICH_EISR), ==, 1u << 2);
+    g_assert_cmpuint(sysrd(ICH_MISR) & 1, ==, 1);
+    g_assert_cmpuint(sysrd(ICH_ELRSR) & (1u << 2), ==, 0);
+
+    /* ICH_HCR_EL2.TALL1 traps EL1 Group 1 accesses to EL2 */
+    syswr(ICH_HCR, 1u | 1u << 12);
+    at(1, true);
+    g_assert_cmpuint(sys_verdict(IAR1, false), ==, 2);
+    g_assert_cmpuint(sys_verdict(IAR0, false), ==, GICV3_ACCESS_OK);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -603,5 +704,6 @@ int main(int argc, char **argv)
     g_test_add_func("/gicv3/ppi-group-enable", test_ppi_and_group_enable);
     g_test_add_func("/gicv3/bad-accesses", test_bad_accesses);
     g_test_add_func("/gicv3/single-security", test_single_security);
+    g_test_add_func("/gicv3/virtual-cpuif", test_virtual_cpuif);
     return g_test_run();
 }

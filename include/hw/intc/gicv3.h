@@ -35,8 +35,9 @@ void gicv3_set_single_security(GICv3State *s);
  * Returns true otherwise and sets *trap_el: GICV3_ACCESS_OK if the access was performed (*val
  * holds the value read), GICV3_ACCESS_UNDEF (0) if it is UNDEFINED at the current EL, or 2 / 3
  * if it traps to that EL (system register trap, EC 0x18); nothing is performed then.
- * Reads of write-only and writes of read-only registers are UNDEFINED. The ICH_* (virtual
- * interface control) registers are recognised but UNDEFINED: virtualization is not modelled. */
+ * Reads of write-only and writes of read-only registers are UNDEFINED. ICH_*_EL2 (4 list
+ * registers) are implemented; at EL1 with HCR_EL2.{IMO,FMO} the ICC_* encodings reach the
+ * virtual interface (ICV_*), which drives CPU_INTERRUPT_VIRQ/VFIQ and the maintenance PPI 25. */
 #define GICV3_ACCESS_UNDEF  0u
 #define GICV3_ACCESS_OK     0xffffffffu
 bool gicv3_cpuif_sysreg(CPUARMState *env, uint32_t enc, bool is_write, uint64_t *val,
