@@ -657,6 +657,43 @@ UNITS = [
     ('branch', 6),
 ]
 
+GROUPS = {
+    'dp': ['addsub_imm', 'logic_imm', 'movewide', 'bitfield', 'extr', 'adr', 'logic_reg',
+           'addsub_shift', 'addsub_ext', 'adc', 'ccmp', 'csel', 'dp2', 'dp1', 'dp3', 'flagm'],
+    'mem': ['ldst_single', 'ldst_pair', 'exclusive', 'acqrel', 'rcpc2', 'atomic', 'cas',
+            'ldr_literal'],
+}
+
+
+def unit_name(u):
+    return u if isinstance(u, str) else u.__name__[2:]
+
+
+def select_units(only=None, exclude=None):
+    """UNITS restricted to the named classes or groups (see GROUPS); names as in unit_name()."""
+    def expand(names):
+        out = set()
+        for n in names:
+            n = n.strip()
+            if n in GROUPS:
+                out.update(GROUPS[n])
+            elif n in [unit_name(u) for u, _ in UNITS]:
+                out.add(n)
+            else:
+                raise ValueError('unknown instruction class %r; classes: %s; groups: %s'
+                                 % (n, ' '.join(unit_name(u) for u, _ in UNITS),
+                                    ' '.join(sorted(GROUPS))))
+        return out
+    keep = expand(only) if only else {unit_name(u) for u, _ in UNITS}
+    keep -= expand(exclude or [])
+    sel = [(u, w) for u, w in UNITS if unit_name(u) in keep]
+    if not sel:
+        raise ValueError('no instruction class left')
+    return sel
+
+
+ACTIVE_UNITS = UNITS
+
 
 class Case:
     def __init__(self, index, regs, sp, nzcv, mem, units):
@@ -667,7 +704,8 @@ class Case:
         return sum(len(u) for u in self.units)
 
 
-def gen_case(rng, index, ninsns, units=UNITS):
+def gen_case(rng, index, ninsns, units=None):
+    units = units or ACTIVE_UNITS
     funcs = [u for u, _ in units]
     weights = [w for _, w in units]
     body = []

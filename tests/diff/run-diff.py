@@ -254,6 +254,11 @@ def describe_case(builder, case, user_elf):
 def report(args, builder, case, chunk, ref, emu, user_elf, labels):
     out = []
     side = '--emulator %s' % args.emulator if args.emulator else '--model'
+    for opt in ('only', 'exclude'):
+        if getattr(args, opt):
+            side += ' --%s %s' % (opt, getattr(args, opt))
+    if args.unaligned:
+        side += ' --unaligned'
     out.append('MISMATCH seed %d case %d (block %d, rerun: %s %s --seed %d --block %d --case %d)'
                % (args.seed, case.index, args.block, sys.argv[0], side, args.seed, args.block,
                   case.index))
@@ -353,6 +358,10 @@ def main():
                     help='run only this case (as numbered for --seed/--block)')
     ap.add_argument('--chunk', type=int, default=40000, help='instructions per emulator invocation')
     ap.add_argument('--max-report', type=int, default=5, help='mismatching cases to print in full')
+    ap.add_argument('--only', metavar='CLASSES',
+                    help='generate only these comma-separated classes or groups (dp, mem, '
+                    'branch, misc, or e.g. dp2,ldst_pair); for bring-up')
+    ap.add_argument('--exclude', metavar='CLASSES', help='leave out these classes or groups')
     ap.add_argument('--sys-mmu', action='store_true',
                     help='system side runs with an identity-mapped MMU (RAM is Normal memory)')
     ap.add_argument('--unaligned', action='store_true',
@@ -375,6 +384,11 @@ def main():
     if args.unaligned and args.emulator and not args.sys_mmu:
         ap.error('--unaligned needs --sys-mmu: with the MMU off data accesses are Device memory')
     gen.UNALIGNED = args.unaligned
+    try:
+        gen.ACTIVE_UNITS = gen.select_units(args.only and args.only.split(','),
+                                            args.exclude and args.exclude.split(','))
+    except ValueError as e:
+        ap.error(str(e))
     if args.count is None:
         args.count = 1000000 if args.long else 20000
 
