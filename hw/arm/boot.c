@@ -199,8 +199,7 @@ int virt_boot_setup(VirtMachine *vm, char *err, size_t err_len)
         exit(0);
     }
     /* Firmware boots find the DTB at the start of RAM; kernels after their image and initrd. */
-    vm->dtb_addr = (vm->linux_boot || (o->kernel && !vm->firmware_boot)) ? align_up(top, 2 * MiB)
-                                                                         : ram_base;
+    vm->dtb_addr = vm->linux_boot ? align_up(top, 2 * MiB) : ram_base;
     if (vm->dtb_addr + (uint64_t)vm->fdt_size > ram_end) {
         snprintf(err, err_len, "not enough RAM for the device tree after the images (-m %llu MiB)",
                  (unsigned long long)(vm->ram_size / MiB));
