@@ -45,6 +45,13 @@ class HarnessError(Exception):
     pass
 
 
+class Hang(HarnessError):
+    """An emulator did not finish in time; output holds what it printed."""
+    def __init__(self, msg, output):
+        super().__init__(msg)
+        self.output = output
+
+
 class GuestFault(HarnessError):
     """The guest took an exception (or signal) while running a case."""
     def __init__(self, side, case, line):
@@ -210,7 +217,7 @@ def run_emulators(args, user, sysimg):
         except subprocess.TimeoutExpired:
             p.kill()
             o, e = p.communicate()
-            raise HarnessError('timeout after %ds: %s' % (args.timeout, ' '.join(cmd)))
+            raise Hang('timeout after %ds: %s' % (args.timeout, ' '.join(cmd)), o.decode('latin-1'))
         o, e = o.decode('latin-1'), e.decode('latin-1')
         if (p.returncode != 0 and 'diff-exception' not in o) or 'diff-begin' not in o:
             raise HarnessError('exit status %d from %s\nstdout: %s\nstderr: %s'
@@ -424,7 +431,20 @@ def main():
                 user, sysimg = builder.build_chunk(chunk_no, cases, self_test)
             if args.check_encodings:
                 check_encodings(builder, user, cases)
-            (uo, so), cmds = run_emulators(args, user, sysimg)
+            try:
+                (uo, so), cmds = run_emulators(args, user, sysimg)
+            except Hang as h:
+                done = [int(l[1:], 16) for l in h.output.splitlines()
+                        if l.startswith('c') and len(l) == 9]
+                later = [c for c in cases if not done or c.index > done[-1]]
+                if 'diff-begin' not in h.output:
+                    print('HANG before the guest printed anything: check ELF loading, the '
+                          'PL011 and the entry at EL1')
+                elif later:
+                    print('HANG in case %d (the last case that finished: %s)'
+                          % (later[0].index, done[-1] if done else 'none'))
+                    print(describe_case(builder, later[0], user))
+                raise
             ures = parse_output(uo, labels[0])
             sres = parse_output(so, labels[1]) if so is not None else ures
             if args.self_test == 'fault':

@@ -84,6 +84,7 @@ int diff_main(void)
         for (int w = 0; w < DIFF_MEM_WORDS; w++) {
             diff_mem[w] = c->mem[w];
         }
+        diff_flush();           /* a hang is then pinned on the next case */
         diff_current = c->index;
         diff_faulted = 0;
         diff_run_case(c->entry);
