@@ -696,9 +696,10 @@ ACTIVE_UNITS = UNITS
 
 
 class Case:
-    def __init__(self, index, regs, sp, nzcv, mem, units):
+    def __init__(self, index, regs, sp, nzcv, mem, units, kinds=None):
         self.index, self.regs, self.sp, self.nzcv = index, regs, sp, nzcv
         self.mem, self.units = mem, units
+        self.kinds = kinds              # class name of every unit, for --stats
 
     def ninsns(self):
         return sum(len(u) for u in self.units)
@@ -708,12 +709,13 @@ def gen_case(rng, index, ninsns, units=None):
     units = units or ACTIVE_UNITS
     funcs = [u for u, _ in units]
     weights = [w for _, w in units]
-    body = []
+    body, kinds = [], []
     total = 0
     while total < ninsns:
         f = rng.choices(funcs, weights)[0]
         u = u_branch(rng) if f == 'branch' else f(rng)
         body.append(u)
+        kinds.append(unit_name(f))
         total += len(u)
     regs = [rand_value(rng) for _ in range(31)]
     if rng.random() < 0.7:
@@ -723,7 +725,7 @@ def gen_case(rng, index, ninsns, units=None):
     mem = bytearray()
     for _ in range(MEM_SIZE // 8):
         mem += rand_value(rng).to_bytes(8, 'little')
-    return Case(index, regs, sp, rng.randrange(16) << 28, bytes(mem), body)
+    return Case(index, regs, sp, rng.randrange(16) << 28, bytes(mem), body, kinds)
 
 
 def layout(case):

@@ -14,6 +14,7 @@ failed (build error, crash, exception, truncated output).
 """
 
 import argparse
+import bisect
 import os
 import struct
 import subprocess
@@ -383,6 +384,8 @@ def main():
                     'succeed only if exactly that is reported')
     ap.add_argument('--shrink', action='store_true',
                     help='reduce each reported failing case to the fewest units that still fail')
+    ap.add_argument('--stats', action='store_true',
+                    help='print how many units of each class, and of each mnemonic, were run')
     ap.add_argument('--check-encodings', action='store_true',
                     help='also require objdump to decode every generated word')
     args = ap.parse_args()
@@ -412,6 +415,7 @@ def main():
               'sys:' + os.path.basename(args.emulator or 'none'))
     ncases = ninsns = nunits = model_errors = 0
     sys_faults, ref_faults = [], []
+    kind_count, mnemonic_count = {}, {}
     mismatches = []
     printed = 0
     try:
@@ -431,6 +435,8 @@ def main():
                 user, sysimg = builder.build_chunk(chunk_no, cases, self_test)
             if args.check_encodings:
                 check_encodings(builder, user, cases)
+            if args.stats:
+                count_stats(builder, user, cases, kind_count, mnemonic_count)
             try:
                 (uo, so), cmds = run_emulators(args, user, sysimg)
             except Hang as h:
@@ -487,6 +493,12 @@ def main():
           '%d mismatching cases, %.1fs'
           % (args.seed, ncases, ninsns, nunits, ninsns - nunits, len(mismatches), time.time() - t0))
     print('diff: reference %s, system %s' % (args.reference, args.emulator or '(none)'))
+    if args.stats:
+        for title, d in (('units by class', kind_count),
+                         ('instructions by mnemonic', mnemonic_count)):
+            items = sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))
+            print('diff: %s (%d kinds): %s'
+                  % (title, len(items), ' '.join('%s:%d' % kv for kv in items)))
     if args.model:
         print('diff: model (tests/diff/model.py) disagreed with the reference on %d cases'
               % model_errors)
@@ -574,6 +586,26 @@ def check_model(args, builder, cases, ures, user, labels):
                              ('model.py', labels[0]))
                       .replace('MISMATCH', 'MODEL MISMATCH', 1))
     return bad
+
+
+def count_stats(builder, elf, cases, kind_count, mnemonic_count):
+    for c in cases:
+        for k in c.kinds or []:
+            kind_count[k] = kind_count.get(k, 0) + 1
+    syms = elf_symbols(builder.nm, elf)
+    spans = sorted((syms['blk_%d' % c.index], syms['blkend_%d' % c.index]) for c in cases)
+    starts = [a for a, _ in spans]
+    text = run([builder.objdump, '-d', '--start-address=0x%x' % spans[0][0],
+                '--stop-address=0x%x' % spans[-1][1], elf])
+    for line in text.splitlines():
+        parts = line.split('\t')
+        if len(parts) < 3 or not line.startswith('  '):
+            continue
+        addr = int(parts[0].strip().rstrip(':'), 16)
+        i = bisect.bisect_right(starts, addr) - 1
+        if i >= 0 and addr < spans[i][1]:          # inside a block, not a case stub
+            m = parts[2].split()[0]
+            mnemonic_count[m] = mnemonic_count.get(m, 0) + 1
 
 
 def check_encodings(builder, elf, cases):
