@@ -63,9 +63,19 @@ def ri(rng, lo=0, hi=30):
     return rng.randint(lo, hi)
 
 
+# A few "hot" registers per case, picked often, so that results feed later instructions
+# (dependency chains are where a JIT's register allocation and flag handling go wrong).
+HOT = [0, 1, 2, 3]
+
+
 def reg_any(rng):
-    """0..30, or 31 (ZR or SP by context) now and then."""
-    return 31 if rng.random() < 0.06 else rng.randint(0, 30)
+    """0..30, often one of the case's hot registers, or 31 (ZR or SP by context) now and then."""
+    r = rng.random()
+    if r < 0.06:
+        return 31
+    if r < 0.45:
+        return rng.choice(HOT)
+    return rng.randint(0, 30)
 
 
 def rname(n, sf, sp=False):
@@ -706,7 +716,9 @@ class Case:
 
 
 def gen_case(rng, index, ninsns, units=None):
+    global HOT
     units = units or ACTIVE_UNITS
+    HOT = rng.sample(range(31), 4)
     funcs = [u for u, _ in units]
     weights = [w for _, w in units]
     body, kinds = [], []
