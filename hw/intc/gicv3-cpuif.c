@@ -185,22 +185,66 @@ void gicv3_cpuif_reset(GICv3State *s)
 
 /* ---- Acknowledge, priority drop, deactivation ---- */
 
+/* The CPU's own notion of Security (EL3, or Secure state below it), independent of DS. */
+static bool cpu_secure(CPUARMState *env)
+{
+    return arm_space_is_secure(arm_current_space(env));
+}
+
+static bool irq_is_secure(GICv3State *s, int grp)
+{
+    return !gic_ds(s) && grp != GIC_G1NS;
+}
+
+/* Which Group 1 interrupts the Group 1 registers may see (GIC spec pseudocode
+ * CheckGroup1ForSpecialIdentifiers, 12.2.15/12.2.16): Secure Group 1 only in Secure state
+ * (EL3 included); Non-secure Group 1 in Non-secure state and at EL3, not at Secure EL1/EL2. */
+static bool group1_visible(GICv3State *s, CPUARMState *env, int grp)
+{
+    if (grp == GIC_G0) {
+        return false;
+    }
+    if (irq_is_secure(s, grp)) {
+        return cpu_secure(env);
+    }
+    return env->el == 3 || !cpu_secure(env);
+}
+
 static uint32_t hppir_value(GICv3State *s, CPUARMState *env, int reg_grp)
 {
+    int grp = s->hppi_grp;
+
     if (s->hppi_irq == INTID_SPURIOUS) {
         return INTID_SPURIOUS;
     }
-    if (reg_grp == GIC_G0) {
-        if (s->hppi_grp == GIC_G0) {
-            return (uint32_t)s->hppi_irq;
-        }
-        /* At EL3 the Group 0 registers report which Group 1 is pending (GIC spec 2.2.1). */
-        if (env->el == 3 && !gic_ds(s)) {
-            return s->hppi_grp == GIC_G1S ? INTID_SECURE : INTID_NONSECURE;
-        }
+    if (reg_grp != GIC_G0) {
+        return group1_visible(s, env, grp) ? (uint32_t)s->hppi_irq : INTID_SPURIOUS;
+    }
+    /* Group 0 registers: Group 0 interrupts, which are Secure unless DS is set, and at EL3
+     * the special INTIDs naming the Group 1 that is pending (GIC spec 2.2.1, 12.2.11). */
+    if (grp != GIC_G0 && env->el != 3) {
         return INTID_SPURIOUS;
     }
-    return s->hppi_grp == group1_of(s, env) ? (uint32_t)s->hppi_irq : INTID_SPURIOUS;
+    if (irq_is_secure(s, grp) && !cpu_secure(env)) {
+        return INTID_SPURIOUS;
+    }
+    if (grp != GIC_G0) {
+        return irq_is_secure(s, grp) ? INTID_SECURE : INTID_NONSECURE;
+    }
+    return (uint32_t)s->hppi_irq;
+}
+
+/* Group of the highest active priority, or -1 if nothing is active. */
+static int highest_active_group(GICv3State *s)
+{
+    int bit = apr_highest_bit(s);
+
+    for (int g = 0; bit >= 0 && g < GIC_NGROUPS; g++) {
+        if (s->icc_apr[g] & (1u << bit)) {
+            return g;
+        }
+    }
+    return -1;
 }
 
 static uint32_t icc_ack(GICv3State *s, CPUARMState *env, int reg_grp)
@@ -256,20 +300,27 @@ static void deactivate(GICv3State *s, int irq, int grp, const char *why)
 static void icc_eoi(GICv3State *s, CPUARMState *env, int reg_grp, uint64_t val)
 {
     int irq = (int)(val & 0xffffff);
-    int grp = reg_grp == GIC_G0 ? GIC_G0 : group1_of(s, env);
-    int bit = apr_highest_bit(s);
+    int grp = highest_active_group(s);
+    bool ok;
 
     if (irq >= INTID_SECURE && irq <= INTID_SPURIOUS) {
         return;     /* special INTIDs: the write has no effect (GIC spec 12.2.10) */
     }
-    /* Priority drop: the highest active priority must belong to this group, else the write
-     * is UNPREDICTABLE (GIC spec 4.1.2); we ignore it. */
-    if (bit < 0 || !(s->icc_apr[grp] & (1u << bit))) {
-        qemu_log_mask(LOG_GUEST_ERROR, "gicv3: EOI of INTID %d with no matching active "
-                      "priority in its group\n", irq);
+    /* The priority drop applies to the highest active priority. ICC_EOIR0_EL1 may complete
+     * it if it is Group 0 and visible to the current state; ICC_EOIR1_EL1 if it is a Group 1
+     * interrupt the Group 1 registers see here (EL3 completes both). Otherwise the write is
+     * UNPREDICTABLE (GIC spec 4.1.2, 12.2.9/12.2.10); we ignore it. */
+    if (reg_grp == GIC_G0) {
+        ok = grp == GIC_G0 && !(irq_is_secure(s, grp) && !cpu_secure(env));
+    } else {
+        ok = grp > GIC_G0 && group1_visible(s, env, grp);
+    }
+    if (!ok) {
+        qemu_log_mask(LOG_GUEST_ERROR, "gicv3: EOI of INTID %d ignored: no active priority "
+                      "this register may complete\n", irq);
         return;
     }
-    s->icc_apr[grp] &= ~(1u << bit);
+    s->icc_apr[grp] &= ~(1u << apr_highest_bit(s));
     if (!eoimode(s, env)) {
         deactivate(s, irq, grp, "EOI");
     }

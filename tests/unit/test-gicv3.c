@@ -352,8 +352,11 @@ static void test_preemption_bpr(void)
     config_irq(42, 0, 0x88);
     config_irq(43, 2, 0x90);
     qemu_set_irq(gicv3_spi(gic, 10), 1);
+    g_assert_cmpuint(sysrd(IAR0), ==, 1023);            /* Group 0 is Secure: not from NS */
+    at(3, false);
     g_assert_cmpuint(sysrd(IAR0), ==, 42);
     g_assert_cmpuint(sysrd(RPR), ==, 0x88);
+    at(1, true);
     qemu_set_irq(gicv3_spi(gic, 11), 1);
     g_assert_cmpuint(stub_cpu_lines, ==, 0);            /* BPR1 = 4: group 0x90 > 0x88 */
     syswr(BPR1, 7);
@@ -439,6 +442,45 @@ static void test_sgi(void)
     g_assert_cmpuint(rd(SGI + 0x200, 4, S) & (1u << 5), !=, 0);
     g_assert_cmpuint(stub_cpu_lines, ==, FIQ);
     g_assert_cmpuint(sysrd(IAR1), ==, 1023);
+    g_assert_cmpuint(sysrd(IAR0), ==, 1023);            /* Secure Group 0: not from NS */
+    at(3, true);
+    g_assert_cmpuint(sysrd(IAR0), ==, 5);
+}
+
+/* EL3 sees and completes both Group 1s through the Group 1 registers; Secure EL1 only its own
+ * (GIC spec pseudocode CheckGroup1ForSpecialIdentifiers, ICC_EOIR1_EL1). */
+static void test_el3_group1(void)
+{
+    setup();
+    enable_all();
+    config_irq(40, 2, 0x80);
+    config_irq(41, 1, 0x90);
+    qemu_set_irq(gicv3_spi(gic, 8), 1);
+    at(1, false);
+    g_assert_cmpuint(sysrd(HPPIR1), ==, 1023);          /* Secure EL1: not NS Group 1 */
+    at(3, true);
+    g_assert_cmpuint(sysrd(IAR1), ==, 40);              /* EL3 acknowledges NS Group 1 */
+    g_assert_cmpuint(sysrd(RPR), ==, 0x80);
+    at(1, false);
+    syswr(EOIR1, 40);                                   /* Secure EL1 may not complete it */
+    g_assert_cmpuint(sysrd(RPR), ==, 0x80);
+    at(3, false);
+    syswr(EOIR1, 40);
+    g_assert_cmpuint(sysrd(RPR), ==, 0xff);
+    g_assert_cmpuint(rd(DIST + 0x304, 4, S), ==, 0);
+    qemu_set_irq(gicv3_spi(gic, 8), 0);
+
+    qemu_set_irq(gicv3_spi(gic, 9), 1);
+    at(1, true);
+    g_assert_cmpuint(sysrd(HPPIR1), ==, 1023);          /* NS: not Secure Group 1 */
+    at(3, true);
+    g_assert_cmpuint(sysrd(IAR1), ==, 41);              /* whatever SCR_EL3.NS says */
+    at(1, true);
+    syswr(EOIR1, 41);                                   /* Non-secure may not complete it */
+    g_assert_cmpuint(rd(DIST + 0x304, 4, S), ==, 1u << 9);
+    at(3, true);
+    syswr(EOIR1, 41);
+    g_assert_cmpuint(rd(DIST + 0x304, 4, S), ==, 0);
 }
 
 /* Trap and UNDEFINED rules of gicv3_cpuif_sysreg (GIC spec 12.2 "Traps and enables"). */
@@ -697,6 +739,7 @@ int main(int argc, char **argv)
     g_test_add_func("/gicv3/pmr", test_pmr);
     g_test_add_func("/gicv3/eoimode", test_eoimode);
     g_test_add_func("/gicv3/sgi", test_sgi);
+    g_test_add_func("/gicv3/el3-group1", test_el3_group1);
     g_test_add_func("/gicv3/traps", test_traps);
     g_test_add_func("/gicv3/banking", test_banking);
     g_test_add_func("/gicv3/irouter", test_irouter);
