@@ -169,9 +169,12 @@ int runloop_run(bool no_reboot, bool no_shutdown)
                 last_tb = NULL;
                 continue;
             }
-            if (env->interrupt_request && arm_cpu_exec_interrupt(env)) {
+            if (env->interrupt_request) {
+                /* WFI wakes on any pending interrupt, masked or not (Arm ARM D1.6.2). */
                 env->halted = false;
-                last_tb = NULL;
+                if (arm_cpu_exec_interrupt(env)) {
+                    last_tb = NULL;
+                }
             }
             if (env->halted) {
                 continue;
