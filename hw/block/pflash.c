@@ -450,6 +450,14 @@ PFlashState *pflash_create(const char *name, uint64_t base, uint64_t size, const
     return s;
 }
 
+void pflash_reset(PFlashState *s)
+{
+    s->cmd = 0;
+    s->status = SR_READY;
+    memset(s->lock, 0, s->size / PFLASH_SECTOR_SIZE);
+    set_mode(s, MODE_ARRAY);
+}
+
 uint8_t *pflash_ram(PFlashState *s)
 {
     return s->mr->ram;

@@ -497,7 +497,7 @@ static const MemoryRegionOps dist_ops = {
 
 /* ---- Construction and reset ---- */
 
-static void gicv3_reset(GICv3State *s)
+void gicv3_reset(GICv3State *s)
 {
     memset(s->group, 0, sizeof(s->group));
     memset(s->grpmod, 0, sizeof(s->grpmod));
@@ -507,8 +507,12 @@ static void gicv3_reset(GICv3State *s)
     memset(s->edge, 0, sizeof(s->edge));
     memset(s->priority, 0, sizeof(s->priority));
     memset(s->irouter, 0, sizeof(s->irouter));
+    /* The input lines (s->level) are not reset: devices keep driving them. */
     /* Legacy operation is not supported, so ARE_S and ARE_NS are RAO/WI (GIC spec 12.9.4). */
     s->gicd_ctlr = GICD_CTLR_ARE_S | GICD_CTLR_ARE_NS;
+    if (s->single_security) {
+        s->gicd_ctlr |= GICD_CTLR_DS;
+    }
     /* SGIs are edge-triggered; PPIs and SPIs reset to level-sensitive. */
     s->edge[0] = 0xffff;
     gicv3_redist_reset(s);
@@ -562,6 +566,7 @@ GICv3State *gicv3_create(CPUARMState *cpu, uint64_t dist_base, uint64_t redist_b
 
 void gicv3_set_single_security(GICv3State *s)
 {
+    s->single_security = true;
     dist_ctlr_write(s, s->gicd_ctlr | GICD_CTLR_DS, (MemTxAttrs){ .space = ARMSS_SECURE,
                                                                    .secure = true });
 }

@@ -93,6 +93,7 @@ struct GICv3State {
 
     /* Distributor */
     uint32_t gicd_ctlr;           /* Secure-view layout; ARE_S/ARE_NS are RAO/WI */
+    bool single_security;         /* board without Security: DS is RAO/WI, kept over reset */
 
     /* Per-INTID state, one bit per INTID; word 0 (INTIDs 0..31) is the redistributor's
      * GICR_*R0 state, the rest the distributor's. */

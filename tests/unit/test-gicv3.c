@@ -621,6 +621,33 @@ static void test_single_security(void)
     g_assert_cmpuint(rd(DIST + 0x84, 4, NS), ==, 0xffffffff);
     wr(REDIST + 0x14, 4, 0, NS);
     g_assert_cmpuint(rd(REDIST + 0x14, 4, NS), ==, 0);
+    gicv3_reset(gic);                                   /* a board property: kept */
+    g_assert_cmpuint(rd(DIST, 4, NS) & 0x40, ==, 0x40);
+    g_assert_cmpuint(rd(DIST + 0x84, 4, NS), ==, 0);
+}
+
+/* System reset returns configuration and CPU interface state to their reset values but keeps
+ * the input levels (a device still asserting its line is pending again once enabled). */
+static void test_reset(void)
+{
+    setup();
+    enable_all();
+    config_irq(40, 2, 0x80);
+    at(1, true);
+    qemu_set_irq(gicv3_spi(gic, 8), 1);
+    g_assert_cmpuint(sysrd(IAR1), ==, 40);
+    gicv3_reset(gic);
+    g_assert_cmpuint(stub_cpu_lines, ==, 0);
+    g_assert_cmpuint(rd(DIST, 4, S), ==, 0x30);
+    g_assert_cmpuint(rd(REDIST + 0x14, 4, S), ==, 0x6);
+    g_assert_cmpuint(sysrd(RPR), ==, 0xff);
+    g_assert_cmpuint(sysrd(PMR), ==, 0);
+    g_assert_cmpuint(rd(DIST + 0x304, 4, S), ==, 0);
+    g_assert_cmpuint(rd(DIST + 0x204, 4, S), ==, 1u << 8);  /* line still high: pending */
+    enable_all();
+    config_irq(40, 2, 0x80);
+    at(1, true);
+    g_assert_cmpuint(stub_cpu_lines, ==, IRQ);
 }
 
 #define ICH_AP0R1 GICV3_ENC(3, 4, 12, 8, 1)
@@ -748,5 +775,6 @@ int main(int argc, char **argv)
     g_test_add_func("/gicv3/bad-accesses", test_bad_accesses);
     g_test_add_func("/gicv3/single-security", test_single_security);
     g_test_add_func("/gicv3/virtual-cpuif", test_virtual_cpuif);
+    g_test_add_func("/gicv3/reset", test_reset);
     return g_test_run();
 }

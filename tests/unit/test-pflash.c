@@ -195,6 +195,14 @@ static void test_id_and_locking(void)
     cmd(0, 0x60);
     cmd(0, 0xd0);
     g_assert_cmpuint(rd(0, 4) & 0x22, ==, 0x22);
+    /* reset: read-array mode, status clear, lock-down released */
+    pflash_reset(fl);
+    g_assert_true(as.regions[0]->romd);
+    g_assert_cmpuint(rd(SECT, 4), ==, 0);
+    cmd(0, 0x70);
+    g_assert_cmpuint(rd(0, 4), ==, 0x00800080);
+    cmd(0, 0x90);
+    g_assert_cmpuint(rd(8, 4), ==, 0);
 }
 
 /* Backing file: loaded, padded with 0xFF, written back; size and open errors. */

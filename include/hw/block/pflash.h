@@ -24,6 +24,10 @@ PFlashState *pflash_create(const char *name, uint64_t base, uint64_t size, const
                            bool readonly, AddressSpace *const *views, int nviews,
                            char *err, size_t err_len);
 
+/* System reset: back to read-array mode with a clear status register and all blocks unlocked
+ * (the contents are kept). */
+void pflash_reset(PFlashState *s);
+
 /* The bank's contents, for loaders (-bios). Loader writes are not written back to the file. */
 uint8_t *pflash_ram(PFlashState *s);
 

@@ -26,6 +26,10 @@ GICv3State *gicv3_create(CPUARMState *cpu, uint64_t dist_base, uint64_t redist_b
 qemu_irq gicv3_spi(GICv3State *s, int spi);
 qemu_irq gicv3_ppi(GICv3State *s, int intid);
 
+/* Reset to the power-on state (system reset): configuration, pending/active state, the CPU
+ * interface and the virtual interface control registers. Input line levels are kept. */
+void gicv3_reset(GICv3State *s);
+
 /* Single security state (GICD_CTLR.DS = 1), for boards without EL3 firmware: all registers are
  * then accessible to Non-secure accesses, as when the board firmware had set DS. */
 void gicv3_set_single_security(GICv3State *s);
