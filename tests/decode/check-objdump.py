@@ -77,12 +77,16 @@ NOT_DECODED = [
     (('ld64b', 'st64b'), 'FEAT_LS64'),
 ]
 
-# Only these SIMD&FP mnemonics are in scope (the register moves); see in_scope() in the C test.
+# Besides the scalar floating-point group, only these SIMD&FP mnemonics are in scope (the
+# register moves); see in_scope() in the C test.
 SIMD_FP_MOVES = ('fmov', 'umov', 'smov', 'ins', 'dup', 'mov')
 
 
 def in_scope(decoder, insn, mn, ops):
     if decoder == 'a64-simd-fp':
+        if (insn & 0x5e000000) == 0x1e000000:
+            # Scalar floating-point: bit 30 = 0 and bits[28:25] = 1111.
+            return not any(mn.startswith(prefixes) for prefixes, _ in NOT_DECODED)
         if mn not in SIMD_FP_MOVES:
             return False
         if mn == 'fmov':

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* test-decode-a64-args.c: A64 decoder arguments for hand-assembled encodings (field conventions). */
+/* test-decode-a64-args.c: A64 decoder arguments for hand-assembled encodings (the field rules). */
 #include <stdio.h>
 #include <string.h>
 
@@ -77,6 +77,12 @@ TRANS(FMOV_i, arg_fmov_i)
 TRANS(UMOV, arg_simd_copy)
 TRANS(INS_element, arg_simd_copy)
 TRANS(DUP_general, arg_simd_copy)
+TRANS(FADD, arg_fp_rrr)
+TRANS(FCVTZS_fixed, arg_fcvt_fixed)
+TRANS(FCMP, arg_fcmp)
+TRANS(FMADD, arg_fp_rrrr)
+TRANS(FCVT, arg_fcvt)
+TRANS(SCVTF, arg_fcvt_int)
 
 /* Decode insn with the decoder for its group; the name of the trans_ called lands in ctx.log. */
 static void run(bool (*decode)(DisasContext *, uint32_t), uint32_t insn)
@@ -258,6 +264,20 @@ static void test_simd_fp(void)
     /* dup v0.4s, w1 */
     EXPECT(simd_fp, 0x4e040c20u, DUP_general, a->q == 1 && a->rd == 0 && a->rn == 1 &&
            a->imm5 == 4);
+    /* fadd d0, d1, d2 */
+    EXPECT(simd_fp, 0x1e622820u, FADD, a->rd == 0 && a->rn == 1 && a->rm == 2 && a->ftype == 1);
+    /* fcvtzs w0, d1, #10: scale = 64 - fbits */
+    EXPECT(simd_fp, 0x1e58d820u, FCVTZS_fixed,
+           a->sf == 0 && a->rd == 0 && a->rn == 1 && a->ftype == 1 && a->scale == 54);
+    /* fcmp s0, #0.0 */
+    EXPECT(simd_fp, 0x1e202008u, FCMP, a->rn == 0 && a->rm == 0 && a->ftype == 0 && a->z == 1);
+    /* fmadd d0, d1, d2, d3 */
+    EXPECT(simd_fp, 0x1f420c20u, FMADD,
+           a->rd == 0 && a->rn == 1 && a->rm == 2 && a->ra == 3 && a->ftype == 1);
+    /* fcvt s0, h1 */
+    EXPECT(simd_fp, 0x1ee24020u, FCVT, a->rd == 0 && a->rn == 1 && a->ftype == 3 && a->dtype == 0);
+    /* scvtf d0, x1 */
+    EXPECT(simd_fp, 0x9e620020u, SCVTF, a->sf == 1 && a->rd == 0 && a->rn == 1 && a->ftype == 1);
 }
 
 int main(void)

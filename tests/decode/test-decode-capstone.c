@@ -296,6 +296,57 @@ static const Expectation expectations[] = {
     { "UMSUBL", "umsubl umnegl" },
     { "UMULH", "umulh" },
     /* a64-simd-fp */
+    { "FABS", "fabs", "s d h" },
+    { "FNEG", "fneg", "s d h" },
+    { "FSQRT", "fsqrt", "s d h" },
+    { "FRINTN", "frintn", "s d h" },
+    { "FRINTP", "frintp", "s d h" },
+    { "FRINTM", "frintm", "s d h" },
+    { "FRINTZ", "frintz", "s d h" },
+    { "FRINTA", "frinta", "s d h" },
+    { "FRINTX", "frintx", "s d h" },
+    { "FRINTI", "frinti", "s d h" },
+    { "FRINT32Z", "frint32z", "s d h" },
+    { "FRINT32X", "frint32x", "s d h" },
+    { "FRINT64Z", "frint64z", "s d h" },
+    { "FRINT64X", "frint64x", "s d h" },
+    { "FCVT", "fcvt", "s d h" },
+    { "BFCVT", "bfcvt", "h" },
+    { "FCMP", "fcmp", "s d h" },
+    { "FCMPE", "fcmpe", "s d h" },
+    { "FCCMP", "fccmp", "s d h" },
+    { "FCCMPE", "fccmpe", "s d h" },
+    { "FMUL", "fmul", "s d h" },
+    { "FDIV", "fdiv", "s d h" },
+    { "FADD", "fadd", "s d h" },
+    { "FSUB", "fsub", "s d h" },
+    { "FMAX", "fmax", "s d h" },
+    { "FMIN", "fmin", "s d h" },
+    { "FMAXNM", "fmaxnm", "s d h" },
+    { "FMINNM", "fminnm", "s d h" },
+    { "FNMUL", "fnmul", "s d h" },
+    { "FCSEL", "fcsel", "s d h" },
+    { "FMADD", "fmadd", "s d h" },
+    { "FMSUB", "fmsub", "s d h" },
+    { "FNMADD", "fnmadd", "s d h" },
+    { "FNMSUB", "fnmsub", "s d h" },
+    { "SCVTF_fixed", "scvtf", "s d h" },
+    { "UCVTF_fixed", "ucvtf", "s d h" },
+    { "FCVTZS_fixed", "fcvtzs", "w x" },
+    { "FCVTZU_fixed", "fcvtzu", "w x" },
+    { "SCVTF", "scvtf", "s d h" },
+    { "UCVTF", "ucvtf", "s d h" },
+    { "FCVTNS", "fcvtns", "w x" },
+    { "FCVTNU", "fcvtnu", "w x" },
+    { "FCVTAS", "fcvtas", "w x" },
+    { "FCVTAU", "fcvtau", "w x" },
+    { "FCVTPS", "fcvtps", "w x" },
+    { "FCVTPU", "fcvtpu", "w x" },
+    { "FCVTMS", "fcvtms", "w x" },
+    { "FCVTMU", "fcvtmu", "w x" },
+    { "FCVTZS", "fcvtzs", "w x" },
+    { "FCVTZU", "fcvtzu", "w x" },
+    { "FJCVTZS", "fjcvtzs", "w" },
     { "FMOV_r", "fmov", "s d h" },
     { "FMOV_to_gp", "fmov", "w x" },
     { "FMOV_from_gp", "fmov", "s d h v" },
@@ -327,6 +378,9 @@ static const NewerFeature newer_features[] = {
     { "FEAT_FlagM2 (Armv8.5)", "XAFLAG AXFLAG" },
     { "FEAT_LRCPC2 (Armv8.4)", "STLUR LDAPUR" },
     { "FEAT_LRCPC (Armv8.3)", "LDAPR" },
+    { "FEAT_FRINTTS (Armv8.5)", "FRINT32Z FRINT32X FRINT64Z FRINT64X" },
+    { "FEAT_JSCVT (Armv8.3)", "FJCVTZS" },
+    { "FEAT_BF16 (Armv8.6)", "BFCVT" },
 };
 
 #define RT(insn) ((insn) & 31)
@@ -420,10 +474,8 @@ static const KnownGap known_gaps[] = {
     { 'i', "LDTR", 0, 0, wback_overlap, "capstone 4 wrongly treats LDTR Rt == Rn as writeback" },
     { 'i', "DUP_general", 0, 0, dup_general_extra_bits, "imm5 bits above the size bit ignored" },
     { 'i', "INS_element", 0, 0, ins_element_ignored_bits, "imm4 low bits are ignored" },
-    { 'i', "FMOV_r", 0x00c00000u, 0x00c00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
-    { 'i', "FMOV_i", 0x00c00000u, 0x00c00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
-    { 'i', "FMOV_to_gp", 0x00c00000u, 0x00c00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
-    { 'i', "FMOV_from_gp", 0x00c00000u, 0x00c00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
+    /* Scalar FP with ftype = 11 (half precision); "*" stands for every pattern. */
+    { 'i', "*", 0x5ec00000u, 0x1ec00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
     { 'm', "WFET", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "WFIT", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "DSB_nXS", 0, 0, NULL, "FEAT_XS (Armv8.7): capstone 4 prints the MSR alias" },
@@ -508,7 +560,8 @@ static const KnownGap *known_gap(char kind, const char *name, uint32_t insn)
         }
     }
     for (size_t i = 0; i < sizeof(known_gaps) / sizeof(known_gaps[0]); i++) {
-        if (known_gaps[i].kind == kind && !strcmp(known_gaps[i].name, name) &&
+        if (known_gaps[i].kind == kind &&
+            (!strcmp(known_gaps[i].name, name) || !strcmp(known_gaps[i].name, "*")) &&
             (insn & known_gaps[i].mask) == known_gaps[i].bits &&
             (!known_gaps[i].when || known_gaps[i].when(insn))) {
             return &known_gaps[i];
@@ -686,11 +739,16 @@ static int file_for(uint32_t insn)
 }
 
 /*
- * Scope of the random-word check: the SIMD&FP file only holds the register moves so far.
+ * Scope of the random-word check: the SIMD&FP file holds the scalar floating-point group and
+ * the register moves so far.
  */
-static bool in_scope(int fi, const char *mn, const char *ops)
+static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
 {
     if (fi == 4) {
+        /* Scalar floating-point: bit 30 = 0 and bits[28:25] = 1111. */
+        if ((insn & 0x5e000000u) == 0x1e000000u) {
+            return true;
+        }
         if (!strcmp(mn, "fmov")) {
             /* FMOV (vector, immediate) belongs to AdvSIMD modified immediate. */
             return !strstr(ops, ".2s") && !strstr(ops, ".4s") && !strstr(ops, ".2d") &&
@@ -716,7 +774,7 @@ static void check_word(uint32_t insn)
     if (fi < 0 || !disas(insn, mn, sizeof(mn), ops, sizeof(ops))) {
         return;
     }
-    if (!in_scope(fi, mn, ops)) {
+    if (!in_scope(fi, insn, mn, ops)) {
         return;
     }
     words_checked++;
