@@ -55,8 +55,9 @@ static u64 el1_cntp(u64 ticks)
     write_sysreg(ticks, cntp_tval_el0);
     write_sysreg(1, cntp_ctl_el0);
     isb();
-    /* Wait with PSTATE.I set: an IRQ routed to EL2 is not masked by it. */
-    while (!irqs) {
+    /* Wait (at most 0.1 s) with PSTATE.I set: an IRQ routed to EL2 is not masked by it. */
+    u64 start = read_sysreg(cntpct_el0), frq = read_sysreg(cntfrq_el0);
+    while (!irqs && read_sysreg(cntpct_el0) - start < frq / 10) {
         /* spin */
     }
     return irqs;

@@ -145,7 +145,7 @@ static void virtual(u64 tick)
     isb();
     /* Wait in WFI with interrupts unmasked: the IRQ is taken. */
     asm volatile("msr daifclr, #2" ::: "memory");
-    while (!irqs) {
+    while (!irqs && read_sysreg(cntvct_el0) - vct < 20000 * tick) {
         asm volatile("wfi" ::: "memory");
     }
     asm volatile("msr daifset, #2" ::: "memory");
