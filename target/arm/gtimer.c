@@ -72,13 +72,14 @@ static bool host_regime(const CPUARMState *env)
     return env->features.has_el2 && (env->hcr_el2 & (HCR_E2H | HCR_TGE)) == (HCR_E2H | HCR_TGE);
 }
 
-/* Offset between the physical count and the count a timer compares against. The EL1 virtual
- * timer uses CNTVOFF_EL2, which reads as zero when EL2 is not implemented or when the EL2&0
- * host regime is in use (Arm ARM D11.2.2, "The virtual counter"). The EL2 virtual timer only
- * exists with FEAT_VHE, whose host regime sees an offset of zero. */
+/* Offset between the physical count and the count a timer compares against (Arm ARM D12.2.4.1,
+ * "Operation of the CompareValue views of the timers"): CNTVOFF_EL2 for the EL1 virtual timer
+ * whatever the current regime, zero for every other timer. CNTVOFF_EL2 is zero when EL2 is not
+ * implemented. Direct TVAL accesses use the same offset: in the EL2&0 host regime the CNTV_*
+ * encodings are redirected to the EL2 virtual timer before reaching here. */
 static uint64_t timer_offset(const CPUARMState *env, int timer)
 {
-    if (timer == GTIMER_VIRT && env->features.has_el2 && !host_regime(env)) {
+    if (timer == GTIMER_VIRT && env->features.has_el2) {
         return env->cntvoff_el2;
     }
     return 0;

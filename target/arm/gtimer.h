@@ -35,8 +35,8 @@ uint64_t gt_cnt_read(CPUARMState *env, bool virt);
 uint64_t gt_reg_read(CPUARMState *env, int timer, int reg);
 void gt_reg_write(CPUARMState *env, int timer, int reg, uint64_t v);
 
-/* Re-evaluate every timer of the PE: call after writes to CNTVOFF_EL2, CNTHCTL_EL2 and
- * HCR_EL2 (E2H/TGE change the virtual offset) and after reset. */
+/* Re-evaluate every timer of the PE: call after writes to CNTVOFF_EL2 and CNTHCTL_EL2 and
+ * after a CPU reset (which clears the CTL/CVAL registers). */
 void gt_recompute(CPUARMState *env);
 
 /* FEAT_VHE redirection: with HCR_EL2.E2H = 1 at EL2, or E2H = TGE = 1 at EL0, the CNTP_*_EL0 and

@@ -148,6 +148,11 @@ static void test_virtual_offset(void)
     gt_reg_write(&env, GTIMER_VIRT, GT_REG_CTL, GT_CTL_ENABLE);
     g_assert_cmpint(line_level[GTIMER_VIRT], ==, 0);               /* virtual count = phys-100 */
     g_assert_cmpint(env.gt_timer[GTIMER_VIRT].expire_ns, ==, (int64_t)(phys + 50) * NS_PER_TICK);
+    /* the timer condition keeps the offset in the EL2&0 host regime (D12.2.4.1) */
+    env.hcr_el2 = HCR_E2H | HCR_TGE;
+    gt_recompute(&env);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 0);
+    env.hcr_el2 = 0;
     env.cntvoff_el2 = 0;
     gt_recompute(&env);
     g_assert_cmpint(line_level[GTIMER_VIRT], ==, 1);
