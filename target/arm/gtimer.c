@@ -19,6 +19,9 @@
 #define CNTHCTL_EL1PCEN_NVHE  (1u << 1)
 #define CNTHCTL_EL1PCTEN_VHE  (1u << 10)
 #define CNTHCTL_EL1PTEN_VHE   (1u << 11)
+/* FEAT_RME output masks */
+#define CNTHCTL_CNTVMASK      (1u << 18)
+#define CNTHCTL_CNTPMASK      (1u << 19)
 
 #define GT_MAX_CPUS 64
 
@@ -99,17 +102,56 @@ uint64_t gt_cnt_read(CPUARMState *env, bool virt)
     return count - env->cntvoff_el2;
 }
 
+/* FEAT_RME: in Root and Realm state CNTHCTL_EL2.CNTPMASK/CNTVMASK act as IMASK for the EL1
+ * physical/virtual timer (Arm ARM pseudocode AArch64.CheckTimerConditions); RES0 elsewhere. */
+static bool rme_masked(CPUARMState *env, int t)
+{
+    ArmSecuritySpace ss;
+
+    if (!env->features.has_rme || (t != GTIMER_PHYS && t != GTIMER_VIRT)) {
+        return false;
+    }
+    ss = arm_current_space(env);
+    if (ss != ARMSS_ROOT && ss != ARMSS_REALM) {
+        return false;
+    }
+    return (env->cnthctl_el2 & (t == GTIMER_PHYS ? CNTHCTL_CNTPMASK : CNTHCTL_CNTVMASK)) != 0;
+}
+
+static void gt_set_output(CPUARMState *env, int t)
+{
+    qemu_irq *out = gt_outputs(env);
+    uint64_t ctl = env->gt[t].ctl;
+    bool level = (ctl & GT_CTL_ENABLE) && (ctl & GT_CTL_ISTATUS) && !(ctl & GT_CTL_IMASK) &&
+                 !rme_masked(env, t);
+
+    if (level) {
+        env->gt_irq_state |= 1u << t;
+    } else {
+        env->gt_irq_state &= ~(1u << t);
+    }
+    if (out) {
+        qemu_set_irq(out[t], level);
+    }
+}
+
+void gt_el_change(CPUARMState *env)
+{
+    if (env->features.has_rme) {
+        gt_set_output(env, GTIMER_PHYS);
+        gt_set_output(env, GTIMER_VIRT);
+    }
+}
+
 static void gt_recalc(CPUARMState *env, int t)
 {
     ArmGenericTimer *gt = &env->gt[t];
-    qemu_irq *out = gt_outputs(env);
-    bool level = false;
 
     if (gt->ctl & GT_CTL_ENABLE) {
         uint64_t phys = phys_count();
         uint64_t count = phys - timer_offset(env, t);
         /* The condition is met when the (offset) count is at or past CVAL, as unsigned
-         * 64-bit values (Arm ARM D11.2.4, "Operation of the CompareValue views"). */
+         * 64-bit values (Arm ARM D12.2.4, "Operation of the CompareValue views"). */
         bool met = count >= gt->cval;
 
         if (met) {
@@ -121,20 +163,12 @@ static void gt_recalc(CPUARMState *env, int t)
             /* If the sum wraps, the expiry lies beyond the counter's range: never. */
             timer_mod(&env->gt_timer[t], target < phys ? INT64_MAX : ticks_to_ns_ceil(target));
         }
-        level = met && !(gt->ctl & GT_CTL_IMASK);
     } else {
         /* ISTATUS is UNKNOWN while disabled; report 0 and stop the QEMUTimer. */
         gt->ctl &= ~(uint64_t)GT_CTL_ISTATUS;
         timer_del(&env->gt_timer[t]);
     }
-    if (level) {
-        env->gt_irq_state |= 1u << t;
-    } else {
-        env->gt_irq_state &= ~(1u << t);
-    }
-    if (out) {
-        qemu_set_irq(out[t], level);
-    }
+    gt_set_output(env, t);
 }
 
 static void gt_timer_cb(void *opaque)

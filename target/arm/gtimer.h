@@ -39,6 +39,11 @@ void gt_reg_write(CPUARMState *env, int timer, int reg, uint64_t v);
  * after a CPU reset (which clears the CTL/CVAL registers). */
 void gt_recompute(CPUARMState *env);
 
+/* With FEAT_RME the EL1 physical and virtual timer outputs also depend on the Security state
+ * (CNTHCTL_EL2.CNTPMASK/CNTVMASK apply in Root and Realm state): call after every change of EL
+ * or of SCR_EL3.{NS,NSE}. Cheap (no timer re-arming); does nothing without RME. */
+void gt_el_change(CPUARMState *env);
+
 /* FEAT_VHE redirection: with HCR_EL2.E2H = 1 at EL2, or E2H = TGE = 1 at EL0, the CNTP_*_EL0 and
  * CNTV_*_EL0 encodings name the EL2 physical/virtual timers. Call for those encodings only
  * (not for the *_EL02 aliases, which always name the EL1 timers); returns the timer to use. */

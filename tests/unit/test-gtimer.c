@@ -163,6 +163,37 @@ static void test_virtual_offset(void)
     g_assert_cmpint(line_level[GTIMER_PHYS], ==, 1);
 }
 
+/* FEAT_RME: CNTHCTL_EL2.CNTPMASK/CNTVMASK mask the EL1 timers in Root and Realm state only
+ * (Arm ARM AArch64.CheckTimerConditions). */
+static void test_rme_masks(void)
+{
+    setup();
+    env.features.has_rme = true;
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CVAL, 0);
+    gt_reg_write(&env, GTIMER_PHYS, GT_REG_CTL, GT_CTL_ENABLE);
+    gt_reg_write(&env, GTIMER_VIRT, GT_REG_CVAL, 0);
+    gt_reg_write(&env, GTIMER_VIRT, GT_REG_CTL, GT_CTL_ENABLE);
+    env.cnthctl_el2 = 1u << 19;                         /* CNTPMASK */
+    gt_el_change(&env);                                 /* Non-secure: RES0 */
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 1);
+    env.scr_el3 = SCR_NS | (1ull << 62);                /* Realm */
+    gt_el_change(&env);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 0);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 1);
+    g_assert_cmpuint(gt_reg_read(&env, GTIMER_PHYS, GT_REG_CTL) & GT_CTL_ISTATUS, !=, 0);
+    env.cnthctl_el2 = 1u << 18;                         /* CNTVMASK */
+    gt_recompute(&env);
+    g_assert_cmpint(line_level[GTIMER_PHYS], ==, 1);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 0);
+    env.el = 3;                                         /* Root */
+    gt_el_change(&env);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 0);
+    env.el = 1;
+    env.scr_el3 = SCR_NS;
+    gt_el_change(&env);
+    g_assert_cmpint(line_level[GTIMER_VIRT], ==, 1);
+}
+
 /* Each timer drives its own line; far-future CVAL never fires. */
 static void test_independent_timers(void)
 {
@@ -246,5 +277,6 @@ int main(int argc, char **argv)
     g_test_add_func("/gtimer/virtual-offset", test_virtual_offset);
     g_test_add_func("/gtimer/independent-timers", test_independent_timers);
     g_test_add_func("/gtimer/traps", test_traps);
+    g_test_add_func("/gtimer/rme-masks", test_rme_masks);
     return g_test_run();
 }
