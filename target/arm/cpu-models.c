@@ -63,6 +63,7 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
         f->id_aa64mmfr1 |= 0x1ull << 20;          /* PAN */
         f->id_aa64mmfr2 |= 0x1ull << 4;           /* UAO */
         f->id_aa64pfr1 |= 0x1ull << 4;            /* SSBS (PSTATE.SSBS, no MSR SSBS imm) */
+        f->id_aa64pfr0 |= 0x1ull << 48;           /* DIT: PSTATE.DIT (timing is data-independent) */
     }
     f->id_aa64dfr0 = 0x6ull;           /* Debug architecture v8.0 */
     f->mvfr0 = 0;

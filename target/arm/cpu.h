@@ -133,6 +133,7 @@ typedef struct CPUARMState {
 
     uint32_t interrupt_request;   /* CPU_INTERRUPT_* lines currently asserted */
     bool halted;                  /* in WFI */
+    bool event_register;          /* set by SEV/SEVL and exception return, consumed by WFE */
     bool exit_request;            /* leave the current TB chain at the next boundary */
 
     /* Translation flags of the current state, rebuilt by arm_rebuild_hflags() */

@@ -106,6 +106,7 @@ void arm_cpu_do_interrupt(CPUARMState *env)
     env->spsr_el[target] = pstate_read(env);
     env->elr_el[target] = ret;
     if (kind != EXCP_IRQ && kind != EXCP_FIQ && kind != EXCP_VIRQ && kind != EXCP_VFIQ) {
+        /* synchronous exceptions and SError record a syndrome */
         env->esr_el[target] = env->exception.syndrome;
     }
     if (env->exception.far_valid) {
@@ -193,6 +194,7 @@ void arm_exception_return(CPUARMState *env)
      * TBI the PC is the 64-bit ELR (alignment is checked at the next fetch). */
     env->pc = new_pc;
     env->exclusive_addr = ~0ull;    /* ERET clears the local exclusive monitor */
+    env->event_register = true;     /* an exception return is a wake-up event (D1.6.1) */
     arm_rebuild_hflags(env);
     qemu_log_mask(LOG_INT, "Exception return from AArch64 EL%d to AArch64 EL%d PC 0x%llx\n",
                   cur_el, env->el, (unsigned long long)new_pc);
@@ -261,6 +263,18 @@ bool arm_cpu_exec_interrupt(CPUARMState *env)
     if ((req & CPU_INTERRUPT_VIRQ) && env->el <= 1 && arm_el2_enabled(env) &&
         (env->hcr_el2 & HCR_IMO) && !(env->hcr_el2 & HCR_TGE) && !(env->pstate & PSTATE_I)) {
         env->exception.kind = EXCP_VIRQ;
+        env->exception.target_el = 1;
+        arm_cpu_do_interrupt(env);
+        return true;
+    }
+    /* Virtual SError (HCR_EL2.VSE with AMO): masked by PSTATE.A; taking it clears VSE. Without
+     * FEAT_RAS the syndrome is the IMPLEMENTATION DEFINED value 0 (IDS = 0, ISS = 0). */
+    if ((req & CPU_INTERRUPT_VSERROR) && env->el <= 1 && arm_el2_enabled(env) &&
+        (env->hcr_el2 & HCR_AMO) && !(env->hcr_el2 & HCR_TGE) && !(env->pstate & PSTATE_A)) {
+        env->hcr_el2 &= ~(1ull << 8);
+        env->interrupt_request &= ~CPU_INTERRUPT_VSERROR;
+        env->exception.kind = EXCP_SERROR;
+        env->exception.syndrome = (EC_SERROR << ARM_EL_EC_SHIFT) | ARM_EL_IL;
         env->exception.target_el = 1;
         arm_cpu_do_interrupt(env);
         return true;

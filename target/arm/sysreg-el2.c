@@ -4,10 +4,14 @@
 #include "cpu.h"
 #include "sysreg.h"
 
-/* HCR_EL2.RW is RAO/WI: EL1 cannot be AArch32 here. */
+/* HCR_EL2.RW is RAO/WI: EL1 cannot be AArch32 here. VI, VF and VSE (bits 7, 6, 8) are the
+ * virtual IRQ, FIQ and SError lines: they pend the virtual interrupt while set. */
 static void hcr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
 {
     env->hcr_el2 = v | (1ull << 31);
+    arm_set_irq_line(env, CPU_INTERRUPT_VIRQ, (v >> 7) & 1);
+    arm_set_irq_line(env, CPU_INTERRUPT_VFIQ, (v >> 6) & 1);
+    arm_set_irq_line(env, CPU_INTERRUPT_VSERROR, (v >> 8) & 1);
 }
 
 static void cptr_el2_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)

@@ -179,8 +179,17 @@ bool trans_WFIT(DisasContext *s, arg_wfxt *a) { return false; }
 
 bool trans_NOP(DisasContext *s, arg_empty *a) { return true; }
 bool trans_YIELD(DisasContext *s, arg_empty *a) { return true; }
-bool trans_SEV(DisasContext *s, arg_empty *a) { return true; }
-bool trans_SEVL(DisasContext *s, arg_empty *a) { return true; }
+bool trans_SEV(DisasContext *s, arg_empty *a)
+{
+    gen_helper(s, HELPER_sev, IR_NO_TEMP, 0);
+    return true;
+}
+
+bool trans_SEVL(DisasContext *s, arg_empty *a)
+{
+    gen_helper(s, HELPER_sev, IR_NO_TEMP, 0);
+    return true;
+}
 bool trans_DGH(DisasContext *s, arg_empty *a) { return true; }
 bool trans_ESB(DisasContext *s, arg_empty *a) { return true; }
 bool trans_PSB_CSYNC(DisasContext *s, arg_empty *a) { return true; }
