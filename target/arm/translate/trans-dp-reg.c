@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* trans-dp-reg.c: A64 "Data Processing -- Register" (Arm ARM C4.1.95): logical and add/subtract
+/* trans-dp-reg.c: A64 "Data Processing -- Register" (Arm ARM C4.1): logical and add/subtract
  * (shifted and extended register), with carry, conditional compare and select, and the
  * 1-, 2- and 3-source data-processing instructions. */
 #include "translate.h"
@@ -15,6 +15,12 @@ static inline IrType ir_ty(int sf)
 static bool have_flagm(DisasContext *s)
 {
     return id_field(s->env->features.id_aa64isar0, 52) >= 1;
+}
+
+/* FEAT_CSSC: ID_AA64ISAR2_EL1.CSSC (bits [55:52]) >= 1. */
+static bool have_cssc(DisasContext *s)
+{
+    return id_field(s->env->features.id_aa64isar2, 52) >= 1;
 }
 
 /* ShiftReg(m, shift_type, amount) (Arm ARM shared/functions/integer/ShiftReg) for the shifted
@@ -324,6 +330,75 @@ bool trans_REV(DisasContext *s, arg_rr *a)
 bool trans_CLZ(DisasContext *s, arg_rr *a) { return do_unary(s, a, ir_gen_clz); }
 bool trans_CLS(DisasContext *s, arg_rr *a) { return do_unary(s, a, ir_gen_cls); }
 
+/* FEAT_CSSC CTZ: CountLeadingZeroBits of the bit-reversed operand. */
+bool trans_CTZ(DisasContext *s, arg_rr *a)
+{
+    IrType ty = ir_ty(a->sf);
+    IrTemp t;
+
+    if (!have_cssc(s)) {
+        return false;
+    }
+    t = new_tmp(s);
+    ir_gen_rbit(s->ir, ty, t, cpu_reg(s, a->rn));
+    ir_gen_clz(s->ir, ty, cpu_reg_dest(s, a->rd), t);
+    return true;
+}
+
+/* FEAT_CSSC CNT: BitCount of the operand, as a SWAR sum of ever wider bit fields. */
+bool trans_CNT(DisasContext *s, arg_rr *a)
+{
+    IrContext *ir = s->ir;
+    IrType ty = ir_ty(a->sf);
+    uint64_t m1 = 0x5555555555555555ull, m2 = 0x3333333333333333ull;
+    uint64_t m4 = 0x0f0f0f0f0f0f0f0full, ones = 0x0101010101010101ull;
+    IrTemp x, t;
+
+    if (!have_cssc(s)) {
+        return false;
+    }
+    x = new_tmp(s);
+    t = new_tmp(s);
+    /* x = n - ((n >> 1) & m1): 2-bit counts */
+    ir_gen_shr(ir, ty, t, cpu_reg(s, a->rn), tcg_const(s, 1));
+    ir_gen_and(ir, ty, t, t, tcg_const(s, m1));
+    ir_gen_sub(ir, ty, x, cpu_reg(s, a->rn), t);
+    /* 4-bit counts */
+    ir_gen_shr(ir, ty, t, x, tcg_const(s, 2));
+    ir_gen_and(ir, ty, t, t, tcg_const(s, m2));
+    ir_gen_and(ir, ty, x, x, tcg_const(s, m2));
+    ir_gen_add(ir, ty, x, x, t);
+    /* byte counts */
+    ir_gen_shr(ir, ty, t, x, tcg_const(s, 4));
+    ir_gen_add(ir, ty, x, x, t);
+    ir_gen_and(ir, ty, x, x, tcg_const(s, m4));
+    /* the sum of all bytes ends up in the top byte */
+    ir_gen_mul(ir, ty, x, x, tcg_const(s, ones));
+    ir_gen_shr(ir, ty, cpu_reg_dest(s, a->rd), x, tcg_const(s, a->sf ? 56 : 24));
+    return true;
+}
+
+/* FEAT_CSSC ABS: the signed operand's absolute value (INT_MIN stays INT_MIN). */
+bool trans_ABS(DisasContext *s, arg_rr *a)
+{
+    IrType ty = ir_ty(a->sf);
+    IrTemp n = cpu_reg(s, a->rn);
+    IrTemp t;
+
+    if (!have_cssc(s)) {
+        return false;
+    }
+    t = new_tmp(s);
+    ir_gen_neg(s->ir, ty, t, n);
+    ir_gen_movcond(s->ir, ty, IR_COND_LT, cpu_reg_dest(s, a->rd), n, tcg_const(s, 0), t, n);
+    return true;
+}
+
+/* FEAT_PAuth is not implemented (ID_AA64ISAR1_EL1.APA/API = 0): PAC*, AUT*, XPAC* are UNDEFINED. */
+bool trans_PAC(DisasContext *s, arg_pac *a) { return false; }
+bool trans_AUT(DisasContext *s, arg_pac *a) { return false; }
+bool trans_XPAC(DisasContext *s, arg_xpac *a) { return false; }
+
 /* ---- Data-processing (2 source) ---- */
 
 static bool do_div(DisasContext *s, arg_rrr *a, bool is_signed)
@@ -352,6 +427,30 @@ bool trans_LSLV(DisasContext *s, arg_rrr *a) { return do_shiftv(s, a, ir_gen_shl
 bool trans_LSRV(DisasContext *s, arg_rrr *a) { return do_shiftv(s, a, ir_gen_shr); }
 bool trans_ASRV(DisasContext *s, arg_rrr *a) { return do_shiftv(s, a, ir_gen_sar); }
 bool trans_RORV(DisasContext *s, arg_rrr *a) { return do_shiftv(s, a, ir_gen_rotr); }
+
+/* FEAT_CSSC SMAX/UMAX/SMIN/UMIN (register): Rd = Rn if (Rn cond Rm) else Rm. */
+static bool do_minmax(DisasContext *s, arg_rrr *a, IrCond cond)
+{
+    IrTemp n = cpu_reg(s, a->rn), m = cpu_reg(s, a->rm);
+
+    if (!have_cssc(s)) {
+        return false;
+    }
+    ir_gen_movcond(s->ir, ir_ty(a->sf), cond, cpu_reg_dest(s, a->rd), n, m, n, m);
+    return true;
+}
+
+bool trans_SMAX(DisasContext *s, arg_rrr *a) { return do_minmax(s, a, IR_COND_GT); }
+bool trans_UMAX(DisasContext *s, arg_rrr *a) { return do_minmax(s, a, IR_COND_GTU); }
+bool trans_SMIN(DisasContext *s, arg_rrr *a) { return do_minmax(s, a, IR_COND_LT); }
+bool trans_UMIN(DisasContext *s, arg_rrr *a) { return do_minmax(s, a, IR_COND_LTU); }
+
+/* FEAT_PAuth and FEAT_MTE are not implemented: PACGA, SUBP(S), IRG and GMI are UNDEFINED. */
+bool trans_PACGA(DisasContext *s, arg_rrr *a) { return false; }
+bool trans_SUBP(DisasContext *s, arg_rrr *a) { return false; }
+bool trans_SUBPS(DisasContext *s, arg_rrr *a) { return false; }
+bool trans_IRG(DisasContext *s, arg_rrr *a) { return false; }
+bool trans_GMI(DisasContext *s, arg_rrr *a) { return false; }
 
 /* CRC32{B,H,W,X} / CRC32C{B,H,W,X}: Wd = CRC of Wn updated with the low 8 << sz bits of Rm;
  * UNDEFINED when ID_AA64ISAR0_EL1.CRC32 is 0. */
