@@ -265,6 +265,40 @@ static void test_bad_files(void)
     g_free(big);
 }
 
+/* Robustness: random command/data sequences never crash and keep the bank's geometry. */
+static void test_random_commands(void)
+{
+    static const uint8_t cmds[] = { 0xff, 0x70, 0x50, 0x90, 0x98, 0x20, 0xd0, 0x40, 0x10, 0xe8,
+                                    0x60, 0x01, 0x2f, 0xb0, 0x00, 0xf0, 0x03, 0x12 };
+    uint32_t x = 0xdeadbeef;
+
+    g_assert_nonnull(make(MB, NULL, false));
+    for (int i = 0; i < 100000; i++) {
+        uint64_t off;
+        unsigned size;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        size = 1u << (x & 3);
+        off = ((x >> 4) % MB) & ~(uint64_t)(size - 1);
+        if (size == 8) {
+            rd(off, 4);
+            continue;
+        }
+        if (x & 0x100000) {
+            rd(off, size);
+        } else {
+            uint32_t data = (x & 0x200000) ? cmds[(x >> 22) % sizeof(cmds)] : x;
+            g_assert_cmpint(address_space_st(&as, BASE + off, size, data,
+                                             MEMTXATTRS_UNSPECIFIED), ==, MEMTX_OK);
+        }
+    }
+    cmd(0, 0x50);
+    cmd(0, 0x98);
+    g_assert_cmpuint(rd(0x10 * 4, 4), ==, 0x00510051);
+    g_assert_cmpuint(rd(0x2d * 4, 1), ==, 3);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -276,5 +310,6 @@ int main(int argc, char **argv)
     g_test_add_func("/pflash/id-and-locking", test_id_and_locking);
     g_test_add_func("/pflash/backing-file", test_backing_file);
     g_test_add_func("/pflash/bad-files", test_bad_files);
+    g_test_add_func("/pflash/random-commands", test_random_commands);
     return g_test_run();
 }
