@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* pl031.c: Arm PrimeCell PL031 real-time clock (match interrupt, load, PrimeCell IDs). */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include "hw/rtc/pl031.h"
 #include "qemu/log.h"
@@ -179,4 +181,56 @@ PL031State *pl031_create(uint64_t base, qemu_irq irq, AddressSpace *const *views
     }
     pl031_arm_match(s);
     return s;
+}
+
+void pl031_set_time(PL031State *s, uint32_t seconds)
+{
+    s->base_count = seconds;
+    s->base_ns = clock_get_ns();
+    pl031_arm_match(s);
+}
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (no timegm() dependency,
+ * no time zone involved). */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    int64_t era;
+    unsigned yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = (unsigned)(y - era * 400);
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+int pl031_rtc_base_seconds(const char *base, int64_t *seconds, char *err, size_t err_len)
+{
+    int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+    time_t now = time(NULL);
+
+    if (!base || !strcmp(base, "utc")) {
+        *seconds = now;
+        return 0;
+    }
+    if (!strcmp(base, "localtime")) {
+        struct tm tm;
+        localtime_r(&now, &tm);
+        *seconds = (int64_t)now + tm.tm_gmtoff;
+        return 0;
+    }
+    if (!(sscanf(base, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) == 6 &&
+          base[n] == '\0') &&
+        !(h = mi = sec = n = 0, sscanf(base, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3 &&
+          base[n] == '\0')) {
+        snprintf(err, err_len, "invalid datetime format '%s'", base);
+        return -1;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) {
+        snprintf(err, err_len, "invalid date '%s'", base);
+        return -1;
+    }
+    *seconds = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec;
+    return 0;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test-pl031.c: PL031 RTC registers, load, match interrupt and IDs (Arm DDI 0224). */
 #include <glib.h>
+#include <string.h>
 #include <time.h>
 #include "cpu-stubs.h"
 #include "hw/rtc/pl031.h"
@@ -114,6 +115,36 @@ static void test_ids_and_reserved(void)
     wr(0x800, 1);
 }
 
+/* -rtc base= forms: a date is UTC; the counter starts there and keeps counting. */
+static void test_rtc_base(void)
+{
+    int64_t t = 0;
+    char err[128];
+    PL031State *s;
+    AddressSpace *views[1] = { &as };
+
+    g_assert_cmpint(pl031_rtc_base_seconds("2006-06-17T16:01:21", &t, err, sizeof(err)), ==, 0);
+    g_assert_cmpint(t, ==, 1150560081);
+    g_assert_cmpint(pl031_rtc_base_seconds("1970-01-01", &t, err, sizeof(err)), ==, 0);
+    g_assert_cmpint(t, ==, 0);
+    g_assert_cmpint(pl031_rtc_base_seconds("2000-03-01", &t, err, sizeof(err)), ==, 0);
+    g_assert_cmpint(t, ==, 951868800);          /* after a leap day */
+    g_assert_cmpint(pl031_rtc_base_seconds("utc", &t, err, sizeof(err)), ==, 0);
+    g_assert_cmpint(t, >=, 1700000000);
+    g_assert_cmpint(pl031_rtc_base_seconds("2006-13-01", &t, err, sizeof(err)), ==, -1);
+    g_assert_cmpint(pl031_rtc_base_seconds("tomorrow", &t, err, sizeof(err)), ==, -1);
+    g_assert_nonnull(strstr(err, "tomorrow"));
+
+    address_space_init(&as, "test");
+    s = pl031_create(BASE, NULL, views, 1);
+    g_assert_nonnull(s);
+    pl031_set_time(s, 1150560081);
+    g_assert_cmpuint(rd(0x00), ==, 1150560081);
+    g_assert_cmpuint(rd(0x08), ==, 0);          /* RTCLR untouched */
+    advance_ns(NS_PER_SEC);
+    g_assert_cmpuint(rd(0x00), ==, 1150560082);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -122,5 +153,6 @@ int main(int argc, char **argv)
     g_test_add_func("/pl031/load-and-count", test_load_and_count);
     g_test_add_func("/pl031/match-interrupt", test_match_interrupt);
     g_test_add_func("/pl031/ids-and-reserved", test_ids_and_reserved);
+    g_test_add_func("/pl031/rtc-base", test_rtc_base);
     return g_test_run();
 }
