@@ -170,6 +170,9 @@ static bool needs_align(CPUARMState *env, uint64_t addr, unsigned memop, int mmu
     uint64_t tag = access == MMU_DATA_STORE ? e->addr_write : e->addr_read;
     bool ok;
 
+    if (memop & MO_ALIGN_16) {
+        size = 16;      /* the two 8-byte halves of a Q access align as one 16-byte access */
+    }
     if (!(addr & (size - 1))) {
         return false;
     }

@@ -37,6 +37,8 @@ typedef enum MemOp {
     MO_ALIGN = 8,          /* fault if not aligned to the access size */
     MO_EXCL = 16,          /* part of an exclusive or atomic access: alignment always required */
     MO_NOTRANS_PRIV = 32,  /* unprivileged access (LDTR/STTR): use the EL0 permission check */
+    MO_ALIGN_16 = 64,      /* first half of a 16-byte (Q) access: where alignment is checked
+                            * (MO_ALIGN, Device memory), the address must be 16-byte aligned */
 } MemOp;
 
 /* A temp: below IR_CONST_BIT it is a slot index of the IR register file; otherwise an index
