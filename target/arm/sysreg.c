@@ -101,6 +101,7 @@ void sysreg_init_all(CPUARMState *env)
         sysreg_init_id();
         sysreg_init_timer();
         sysreg_init_rme();
+        sysreg_init_vhe();
         done = true;
     }
     (void)env;
@@ -184,6 +185,7 @@ uint64_t sysreg_read(CPUARMState *env, uint32_t enc, int rt)
     if (gic_sysreg(env, enc, false, &v, rt)) {
         return v;
     }
+    enc = sysreg_vhe_redirect(env, enc);
     const ArmSysReg *r = check_access(env, enc, rt, true);
     if (r->flags & SR_RAZ) {
         return 0;
@@ -202,6 +204,7 @@ void sysreg_write(CPUARMState *env, uint32_t enc, int rt, uint64_t v)
     if (gic_sysreg(env, enc, true, &v, rt)) {
         return;
     }
+    enc = sysreg_vhe_redirect(env, enc);
     const ArmSysReg *r = check_access(env, enc, rt, false);
     if (r->flags & (SR_RAZ | SR_CONST)) {
         return;

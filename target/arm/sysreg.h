@@ -96,5 +96,8 @@ void sysreg_init_id(void);
 void sysreg_init_misc(void);
 void sysreg_init_timer(void);
 void sysreg_init_rme(void);
+void sysreg_init_vhe(void);
+/* FEAT_VHE: the encoding an access really names at the current EL (EL1 -> EL2 redirection). */
+uint32_t sysreg_vhe_redirect(const CPUARMState *env, uint32_t enc);
 
 #endif
