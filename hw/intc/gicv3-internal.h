@@ -78,7 +78,7 @@ enum { GIC_G0 = 0, GIC_G1S = 1, GIC_G1NS = 2, GIC_NGROUPS = 3 };
 #define ICC_SRE_EL3      GICV3_ENC(3, 6, 12, 12, 5)
 #define ICC_IGRPEN1_EL3  GICV3_ENC(3, 6, 12, 12, 7)
 
-/* SCR_EL3 and HCR_EL2 bits the CPU interface looks at (Arm ARM D19.2). */
+/* SCR_EL3 and HCR_EL2 bits the CPU interface looks at (Arm ARM register descriptions). */
 #define SCR_NS      (1ull << 0)
 #define SCR_IRQ     (1ull << 1)
 #define SCR_FIQ     (1ull << 2)

@@ -9,7 +9,7 @@
 #define HCR_E2H     (1ull << 34)
 #define SCR_ST      (1ull << 11)
 
-/* CNTKCTL_EL1 and CNTHCTL_EL2 (E2H = 1 layout) EL0 enables (Arm ARM D19.10). */
+/* CNTKCTL_EL1 and CNTHCTL_EL2 (E2H = 1 layout) EL0 enables (Arm ARM register descriptions). */
 #define CNTKCTL_EL0PCTEN (1u << 0)
 #define CNTKCTL_EL0VCTEN (1u << 1)
 #define CNTKCTL_EL0VTEN  (1u << 8)
@@ -228,7 +228,7 @@ uint64_t gt_reg_read(CPUARMState *env, int timer, int reg)
     case GT_REG_CVAL:
         return gt->cval;
     case GT_REG_TVAL:
-        /* TimerValue = CompareValue - Counter, low 32 bits (Arm ARM D11.2.4). */
+        /* TimerValue = CompareValue - Counter, low 32 bits (Arm ARM D12.2.4). */
         return (uint32_t)(gt->cval - (phys_count() - timer_offset(env, timer)));
     }
     return 0;
@@ -250,7 +250,7 @@ void gt_reg_write(CPUARMState *env, int timer, int reg, uint64_t v)
         gt->cval = v;
         break;
     case GT_REG_TVAL:
-        /* CompareValue = Counter + SignExtend(TimerValue[31:0]) (Arm ARM D11.2.4). */
+        /* CompareValue = Counter + SignExtend(TimerValue[31:0]) (Arm ARM D12.2.4). */
         gt->cval = phys_count() - timer_offset(env, timer) + (uint64_t)(int64_t)(int32_t)v;
         break;
     default:
@@ -317,7 +317,7 @@ uint32_t gt_access_trap_el(CPUARMState *env, int timer, bool is_counter, bool is
             return GT_ACCESS_UNDEFINED;
         }
         if (host_regime(env) && arm_el2_enabled(env)) {
-            /* EL2&0 host regime: CNTHCTL_EL2 takes the role of CNTKCTL_EL1 (Arm ARM D19.10,
+            /* EL2&0 host regime: CNTHCTL_EL2 takes the role of CNTKCTL_EL1 (Arm ARM,
              * CNTHCTL_EL2 with E2H = 1); traps go to EL2. */
             return (env->cnthctl_el2 & el0_enable_bit(timer, is_counter)) ? 0 : 2;
         }

@@ -14,7 +14,7 @@
 /* Register of a timer for gt_reg_read/gt_reg_write. */
 enum { GT_REG_CTL, GT_REG_CVAL, GT_REG_TVAL };
 
-/* CNTx_CTL fields (Arm ARM D11.2.4 / CNTP_CTL_EL0). ISTATUS is read-only. */
+/* CNTx_CTL fields (Arm ARM D12.2.4 / CNTP_CTL_EL0). ISTATUS is read-only. */
 #define GT_CTL_ENABLE   (1u << 0)
 #define GT_CTL_IMASK    (1u << 1)
 #define GT_CTL_ISTATUS  (1u << 2)
@@ -58,7 +58,7 @@ int gt_redirect_el0_timer(CPUARMState *env, int timer);
  *                          CNTHCTL_EL2 (EL0/EL1 -> EL2) and SCR_EL3.ST (Secure EL1 -> EL3);
  *   GT_ACCESS_UNDEFINED    UNDEFINED at the current EL (e.g. CNTPS_* from Non-secure EL1 or
  *                          from EL0/EL2, EL2 timers below EL2).
- * Rules from Arm ARM D11.2 and the CNTKCTL_EL1, CNTHCTL_EL2, CNTPS_CTL_EL1 descriptions. */
+ * Rules from Arm ARM D12.2 and the CNTKCTL_EL1, CNTHCTL_EL2, CNTPS_CTL_EL1 descriptions. */
 #define GT_ACCESS_UNDEFINED 0x100u
 uint32_t gt_access_trap_el(CPUARMState *env, int timer, bool is_counter, bool is_write);
 

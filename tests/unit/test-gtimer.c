@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* test-gtimer.c: generic timer counter, CVAL/TVAL/ISTATUS, outputs and traps (Arm ARM D11). */
+/* test-gtimer.c: generic timer counter, CVAL/TVAL/ISTATUS, outputs and traps (Arm ARM D12). */
 #include <glib.h>
 #include <string.h>
 #include "cpu-stubs.h"
@@ -59,7 +59,7 @@ static void test_frequency_and_counter(void)
     advance_ticks(100);
     c1 = gt_cnt_read(&env, false);
     g_assert_cmpuint(c1 - c0, ==, 100);
-    /* CNTVCT = CNTPCT - CNTVOFF_EL2 (Arm ARM D11.2.2) */
+    /* CNTVCT = CNTPCT - CNTVOFF_EL2 (Arm ARM D12.2.2) */
     env.cntvoff_el2 = 40;
     g_assert_cmpuint(gt_cnt_read(&env, true), ==, c1 - 40);
     env.el = 2;
@@ -71,7 +71,7 @@ static void test_frequency_and_counter(void)
     g_assert_cmpuint(gt_cnt_read(&env, true), ==, c1);
 }
 
-/* CVAL comparison, ISTATUS, IMASK and the output line (Arm ARM D11.2.4). */
+/* CVAL comparison, ISTATUS, IMASK and the output line (Arm ARM D12.2.4). */
 static void test_cval_istatus(void)
 {
     uint64_t now;
@@ -111,7 +111,7 @@ static void test_cval_istatus(void)
     g_assert_false(timer_pending(&env.gt_timer[GTIMER_PHYS]));
 }
 
-/* TVAL is the signed 32-bit view: CVAL = count + SignExtend(TVAL) (Arm ARM D11.2.4). */
+/* TVAL is the signed 32-bit view: CVAL = count + SignExtend(TVAL) (Arm ARM D12.2.4). */
 static void test_tval(void)
 {
     uint64_t now;
@@ -135,7 +135,7 @@ static void test_tval(void)
 }
 
 /* The EL1 virtual timer compares against the offset count; CNTVOFF changes take effect after
- * gt_recompute (Arm ARM D11.2.2). */
+ * gt_recompute (Arm ARM D12.2.2). */
 static void test_virtual_offset(void)
 {
     uint64_t phys;
@@ -212,7 +212,7 @@ static void test_independent_timers(void)
     g_assert_cmpuint(env.gt_irq_state, ==, 1u << GTIMER_HYP);
 }
 
-/* Access rules (Arm ARM D19.10 CNTKCTL_EL1, CNTHCTL_EL2; CNTPS_CTL_EL1). */
+/* Access rules (Arm ARM register descriptions: CNTKCTL_EL1, CNTHCTL_EL2; CNTPS_CTL_EL1). */
 static void test_traps(void)
 {
     setup();
