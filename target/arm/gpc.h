@@ -19,11 +19,59 @@ typedef enum GpcFaultKind {
     GPC_FAULT_EA,           /* synchronous external abort on a GPT fetch */
 } GpcFaultKind;
 
+/* How the GPI of a granule was found (for -d gpc, info pas and info gpt). */
+typedef enum GpcSource {
+    GPC_SRC_NONE = 0,       /* no GPT lookup: GPC disabled, NS access above PPS, or a fault */
+    GPC_SRC_L0_BLOCK,       /* level-0 block descriptor */
+    GPC_SRC_L1_CONTIG,      /* level-1 contiguous descriptor */
+    GPC_SRC_L1_GRANULES,    /* level-1 granules descriptor */
+} GpcSource;
+
 typedef struct GpcFault {
     GpcFaultKind kind;
     int level;              /* GPT level of the fault (0 or 1) */
     unsigned gpi;           /* GPI found (for GPFs and logging) */
+    /* Added for the model, the monitor and the tests; the walker may ignore them. */
+    GpcSource source;       /* where the GPI came from (valid when a descriptor was decoded) */
+    uint64_t desc;          /* last GPT descriptor read */
+    uint64_t desc_pa;       /* its PA (Root PA space) */
+    uint64_t block_size;    /* bytes with the same GPI: L0 block, contiguous range or granule */
 } GpcFault;
+
+/* GPI encodings (Arm ARM, GPT level 0 block / level 1 descriptors). */
+enum {
+    GPI_NO_ACCESS = 0x0,
+    GPI_SECURE = 0x8,
+    GPI_NONSECURE = 0x9,
+    GPI_ROOT = 0xa,
+    GPI_REALM = 0xb,
+    GPI_ANY = 0xf,
+};
+
+/* Snapshot of what the check depends on, independent of CPUARMState so that the core can be
+ * tested with synthetic tables. */
+typedef struct GpcConfig {
+    uint64_t gpccr;         /* GPCCR_EL3 as read (L0GPTSZ included) */
+    uint64_t gptbr;         /* GPTBR_EL3 */
+    unsigned pa_bits;       /* implemented PA size, from ID_AA64MMFR0_EL1.PARange */
+    bool has_sel2;          /* FEAT_SEL2: GPI Secure is valid only then (pseudocode GPIValid) */
+} GpcConfig;
+
+/* Read one 64-bit little-endian GPT descriptor at pa in the Root PA space; false when the read
+ * fails (external abort on a GPT fetch). */
+typedef bool GpcReadFn(void *opaque, uint64_t pa, uint64_t *val);
+
+/* The pure check (pseudocode AArch64.GranuleProtectionCheck): true when an access to pa in PA
+ * space pas is permitted; otherwise false with *out filled. *out is filled on success too
+ * (source, gpi, block_size). */
+bool gpc_check(const GpcConfig *cfg, uint64_t pa, ArmSecuritySpace pas, GpcReadFn *read,
+               void *opaque, GpcFault *out);
+/* Field decoders shared with the monitor and the tests (return 0 for reserved encodings). */
+unsigned gpc_pps_bits(uint64_t gpccr);
+unsigned gpc_pgs_bits(uint64_t gpccr);
+unsigned gpc_l0gptsz_bits(uint64_t gpccr);
+const char *gpc_gpi_name(unsigned gpi);
+const char *gpc_fault_name(GpcFaultKind kind);
 
 /* Check a physical access of the CPU in its current configuration (GPCCR_EL3, GPTBR_EL3, the
  * GPT in Root PA space). Returns true when permitted (always, without FEAT_RME or with
@@ -42,6 +90,10 @@ typedef struct GpcAccess {
     bool stage2_walk;       /* stage-2 table fetch */
     uint64_t ipa;           /* for HPFAR_EL2 when relevant */
     bool ipa_valid;
+    /* Added: */
+    bool cm;                /* cache maintenance or AT instruction (ESR CM = 1, WnR = 1) */
+    uint32_t ls_iss;        /* ISS[24:14] (ISV and the instruction syndrome), already in place,
+                             * for a data abort on a stage-2 walk that is not for stage 1; or 0 */
 } GpcAccess;
 
 /* Raise the architectural exception for a failed check: a GPC exception to EL3 (EC 0x1E) for
@@ -50,5 +102,17 @@ typedef struct GpcAccess {
  * when HCR_EL2.GPF routes it, else to the EL the normal abort routing gives. Never returns. */
 void arm_gpc_raise(CPUARMState *env, const GpcFault *f, const GpcAccess *a)
     __attribute__((noreturn));
+
+/* AT instructions (R_ZTRDD; pseudocode AArch64.AT): only the GPC of table walks applies. A GPF
+ * is reported in PAR_EL1 unless it is a GPC exception (SCR_EL3.GPF) or HCR_EL2.GPF routes it to
+ * EL2 (an AT S1E0* / S1E1* executed at EL1); GPT walk, address-size and external-abort faults are
+ * always GPC exceptions. Returns true with *fst = the PAR_EL1.FST value when the walker must
+ * report the fault in PAR_EL1 (F = 1, S = stage of the walk); false when it must call
+ * arm_gpc_raise() instead. stage12: AT S12E*; at_el: the EL of the translation (0..3). */
+bool arm_gpc_at_result(CPUARMState *env, const GpcFault *f, const GpcAccess *a, bool stage12,
+                       int at_el, uint32_t *fst);
+
+/* The CPU's configuration snapshot (used by arm_gpc_check and the monitor). */
+void arm_gpc_config(const CPUARMState *env, GpcConfig *cfg);
 
 #endif

@@ -8,6 +8,7 @@
 #include "system/semihosting.h"
 #include "cpu.h"
 #include "cpu-features.h"
+#include "gpc-trace.h"
 #include "helper.h"
 #include "hflags.h"
 #include "syndrome.h"
@@ -74,6 +75,7 @@ DEF_HELPER_FN(smc)
         raise_exception(env, EXCP_UDEF, syn_uncategorized(), exception_target_el(env));
     }
     /* RME: -d rmi / -d rsi decode RMI calls from NS-EL2 and RSI calls from Realm EL1. */
+    gpc_trace_smc(env);
     if (env->el == 1 && arm_el2_enabled(env) && (env->hcr_el2 & HCR_TSC)) {
         raise_exception(env, EXCP_UDEF, syn, 2);
     }
@@ -98,6 +100,7 @@ DEF_HELPER_FN(eret)
     CPUARMState *env = env_;
     arm_exception_return(env);
     /* RME: log the results of a traced RMI/RSI call when its caller is resumed. */
+    gpc_trace_eret(env);
     return 0;
 }
 
