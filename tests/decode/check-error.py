@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 # check-error.py: run decodegen on an err-*.decode file; pass only if it fails with the message
-# given by the file's '# expect: ' comment ('# args: ' adds generator options).
+# given by the file's '# expect: ' comment, continued by '# expect+ ' lines (joined with a
+# space); '# args: ' adds generator options.
 
 import os
 import subprocess
@@ -20,6 +21,8 @@ def main():
         for line in f:
             if line.startswith('# expect: '):
                 expect = line[len('# expect: '):].rstrip('\n')
+            elif line.startswith('# expect+ ') and expect is not None:
+                expect += ' ' + line[len('# expect+ '):].rstrip('\n')
             elif line.startswith('# args: '):
                 extra += line[len('# args: '):].split()
     if expect is None:

@@ -77,9 +77,26 @@ NOT_DECODED = [
     (('ld64b', 'st64b'), 'FEAT_LS64'),
 ]
 
-# Besides the scalar floating-point group, only these SIMD&FP mnemonics are in scope (the
-# register moves); see in_scope() in the C test.
-SIMD_FP_MOVES = ('fmov', 'umov', 'smov', 'ins', 'dup', 'mov')
+# Advanced SIMD vector mnemonics of the covered classes (vector forms); see in_scope() in the
+# C test, which holds the same lists.
+SIMD_VECTOR = (
+    'abs add addhn addhn2 addp aesd aese aesimc aesmc and bic bif bit bsl cls clz cmeq '
+    'cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext mla mls mul mvn mvni neg not orn orr '
+    'pmul pmull pmull2 raddhn raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 '
+    'saba sabal sabal2 sabd sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 shadd '
+    'shl shll shll2 shrn shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 '
+    'smull smull2 sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 '
+    'sqneg sqrdmulh sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn '
+    'sqshrn2 sqshrun sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr '
+    'srsra sshl sshll sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd '
+    'sxtl sxtl2 tbl tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 '
+    'uaddlp uaddw uaddw2 uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 '
+    'umull umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 '
+    'urhadd urshl urshr ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 usubw '
+    'usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2'
+).split()
+SIMD_ACROSS_LANES = ('addv', 'saddlv', 'uaddlv', 'smaxv', 'umaxv', 'sminv', 'uminv')
+SIMD_FP_MOVES = ('fmov', 'mov', 'movi', 'umov', 'smov', 'ins', 'dup')
 
 
 def in_scope(decoder, insn, mn, ops):
@@ -87,14 +104,10 @@ def in_scope(decoder, insn, mn, ops):
         if (insn & 0x5e000000) == 0x1e000000:
             # Scalar floating-point: bit 30 = 0 and bits[28:25] = 1111.
             return not any(mn.startswith(prefixes) for prefixes, _ in NOT_DECODED)
-        if mn not in SIMD_FP_MOVES:
-            return False
-        if mn == 'fmov':
-            # FMOV (vector, immediate) belongs to AdvSIMD modified immediate.
-            return not re.match(r'v[0-9]+\.', ops)
-        if mn == 'mov':
-            return '[' in ops
-        return True
+        if mn in SIMD_FP_MOVES or mn in SIMD_ACROSS_LANES:
+            return True
+        # Vector forms only: not the AdvSIMD scalar forms, nor the by-element ones.
+        return mn in SIMD_VECTOR and ops.startswith('v') and '[' not in ops
     if decoder == 'a64-branch-sys' and mn in ('msr', 'mrs') and ((insn >> 19) & 3) == 0:
         # binutils prints any op0=00 word as a generic system register; the Arm ARM leaves
         # that space (outside hints, barriers, PSTATE and WFET/WFIT) UNALLOCATED.

@@ -83,6 +83,11 @@ TRANS(FCMP, arg_fcmp)
 TRANS(FMADD, arg_fp_rrrr)
 TRANS(FCVT, arg_fcvt)
 TRANS(SCVTF, arg_fcvt_int)
+TRANS(ADD_v, arg_qrrr_e)
+TRANS(USHR_v, arg_qrr_shift)
+TRANS(MOVI_v, arg_simd_imm)
+TRANS(UADDLV, arg_qrr_e)
+TRANS(PMULL_v, arg_qrrr_e)
 
 /* Decode insn with the decoder for its group; the name of the trans_ called lands in ctx.log. */
 static void run(bool (*decode)(DisasContext *, uint32_t), uint32_t insn)
@@ -278,6 +283,20 @@ static void test_simd_fp(void)
     EXPECT(simd_fp, 0x1ee24020u, FCVT, a->rd == 0 && a->rn == 1 && a->ftype == 3 && a->dtype == 0);
     /* scvtf d0, x1 */
     EXPECT(simd_fp, 0x9e620020u, SCVTF, a->sf == 1 && a->rd == 0 && a->rn == 1 && a->ftype == 1);
+    /* add v0.4s, v1.4s, v2.4s */
+    EXPECT(simd_fp, 0x4ea28420u, ADD_v,
+           a->q == 1 && a->rd == 0 && a->rn == 1 && a->rm == 2 && a->esz == 2);
+    /* ushr v0.4s, v1.4s, #3: immh:immb = 64 - 3 */
+    EXPECT(simd_fp, 0x6f3d0420u, USHR_v,
+           a->q == 1 && a->rd == 0 && a->rn == 1 && a->immh == 7 && a->immb == 5);
+    /* movi v0.2d, #0 */
+    EXPECT(simd_fp, 0x6f00e400u, MOVI_v,
+           a->q == 1 && a->op == 1 && a->cmode == 14 && a->imm == 0 && a->rd == 0);
+    /* uaddlv h0, v1.16b */
+    EXPECT(simd_fp, 0x6e303820u, UADDLV, a->q == 1 && a->rd == 0 && a->rn == 1 && a->esz == 0);
+    /* pmull2 v0.8h, v1.16b, v2.16b */
+    EXPECT(simd_fp, 0x4e22e020u, PMULL_v,
+           a->q == 1 && a->rd == 0 && a->rn == 1 && a->rm == 2 && a->esz == 0);
 }
 
 int main(void)

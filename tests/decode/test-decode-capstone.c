@@ -358,6 +358,162 @@ static const Expectation expectations[] = {
     { "UMOV", "umov mov", "w x" },
     { "INS_element", "ins mov", "v" },
     { "DUP_element_s", "dup mov", "b h s d" },
+    { "SHADD_v", "shadd", "v" },
+    { "UHADD_v", "uhadd", "v" },
+    { "SQADD_v", "sqadd", "v" },
+    { "UQADD_v", "uqadd", "v" },
+    { "SRHADD_v", "srhadd", "v" },
+    { "URHADD_v", "urhadd", "v" },
+    { "SHSUB_v", "shsub", "v" },
+    { "UHSUB_v", "uhsub", "v" },
+    { "SQSUB_v", "sqsub", "v" },
+    { "UQSUB_v", "uqsub", "v" },
+    { "CMGT_v", "cmgt", "v" },
+    { "CMHI_v", "cmhi", "v" },
+    { "CMGE_v", "cmge", "v" },
+    { "CMHS_v", "cmhs", "v" },
+    { "SSHL_v", "sshl", "v" },
+    { "USHL_v", "ushl", "v" },
+    { "SQSHL_v", "sqshl", "v" },
+    { "UQSHL_v", "uqshl", "v" },
+    { "SRSHL_v", "srshl", "v" },
+    { "URSHL_v", "urshl", "v" },
+    { "SQRSHL_v", "sqrshl", "v" },
+    { "UQRSHL_v", "uqrshl", "v" },
+    { "SMAX_v", "smax", "v" },
+    { "UMAX_v", "umax", "v" },
+    { "SMIN_v", "smin", "v" },
+    { "UMIN_v", "umin", "v" },
+    { "SABD_v", "sabd", "v" },
+    { "UABD_v", "uabd", "v" },
+    { "SABA_v", "saba", "v" },
+    { "UABA_v", "uaba", "v" },
+    { "ADD_v", "add", "v" },
+    { "SUB_v", "sub", "v" },
+    { "CMTST_v", "cmtst", "v" },
+    { "CMEQ_v", "cmeq", "v" },
+    { "MLA_v", "mla", "v" },
+    { "MLS_v", "mls", "v" },
+    { "MUL_v", "mul", "v" },
+    { "PMUL_v", "pmul", "v" },
+    { "SMAXP_v", "smaxp", "v" },
+    { "UMAXP_v", "umaxp", "v" },
+    { "SMINP_v", "sminp", "v" },
+    { "UMINP_v", "uminp", "v" },
+    { "SQDMULH_v", "sqdmulh", "v" },
+    { "SQRDMULH_v", "sqrdmulh", "v" },
+    { "ADDP_v", "addp", "v" },
+    { "AND_v", "and", "v" },
+    { "BIC_v", "bic", "v" },
+    { "ORR_v", "orr mov", "v" },
+    { "ORN_v", "orn", "v" },
+    { "EOR_v", "eor", "v" },
+    { "BSL_v", "bsl", "v" },
+    { "BIT_v", "bit", "v" },
+    { "BIF_v", "bif", "v" },
+    { "REV64_v", "rev64", "v" },
+    { "REV32_v", "rev32", "v" },
+    { "REV16_v", "rev16", "v" },
+    { "SADDLP_v", "saddlp", "v" },
+    { "UADDLP_v", "uaddlp", "v" },
+    { "SUQADD_v", "suqadd", "v" },
+    { "USQADD_v", "usqadd", "v" },
+    { "CLS_v", "cls", "v" },
+    { "CLZ_v", "clz", "v" },
+    { "CNT_v", "cnt", "v" },
+    { "SADALP_v", "sadalp", "v" },
+    { "UADALP_v", "uadalp", "v" },
+    { "SQABS_v", "sqabs", "v" },
+    { "SQNEG_v", "sqneg", "v" },
+    { "CMGT0_v", "cmgt", "v" },
+    { "CMGE0_v", "cmge", "v" },
+    { "CMEQ0_v", "cmeq", "v" },
+    { "CMLE0_v", "cmle", "v" },
+    { "CMLT0_v", "cmlt", "v" },
+    { "ABS_v", "abs", "v" },
+    { "NEG_v", "neg", "v" },
+    { "XTN_v", "xtn xtn2", "v" },
+    { "SQXTUN_v", "sqxtun sqxtun2", "v" },
+    { "SHLL_v", "shll shll2", "v" },
+    { "SQXTN_v", "sqxtn sqxtn2", "v" },
+    { "UQXTN_v", "uqxtn uqxtn2", "v" },
+    { "NOT_v", "not mvn", "v" },
+    { "RBIT_v", "rbit", "v" },
+    { "SADDLV", "saddlv", "b h s d" },
+    { "UADDLV", "uaddlv", "b h s d" },
+    { "SMAXV", "smaxv", "b h s d" },
+    { "UMAXV", "umaxv", "b h s d" },
+    { "SMINV", "sminv", "b h s d" },
+    { "UMINV", "uminv", "b h s d" },
+    { "ADDV", "addv", "b h s d" },
+    { "UZP1_v", "uzp1", "v" },
+    { "TRN1_v", "trn1", "v" },
+    { "ZIP1_v", "zip1", "v" },
+    { "UZP2_v", "uzp2", "v" },
+    { "TRN2_v", "trn2", "v" },
+    { "ZIP2_v", "zip2", "v" },
+    { "EXT_v", "ext", "v" },
+    { "TBL_v", "tbl", "v" },
+    { "TBX_v", "tbx", "v" },
+    { "MOVI_v", "movi", "v d" },
+    { "ORR_vi", "orr", "v" },
+    { "FMOV_v", "fmov", "v" },
+    { "MVNI_v", "mvni", "v" },
+    { "BIC_vi", "bic", "v" },
+    { "SSHR_v", "sshr", "v" },
+    { "USHR_v", "ushr", "v" },
+    { "SSRA_v", "ssra", "v" },
+    { "USRA_v", "usra", "v" },
+    { "SRSHR_v", "srshr", "v" },
+    { "URSHR_v", "urshr", "v" },
+    { "SRSRA_v", "srsra", "v" },
+    { "URSRA_v", "ursra", "v" },
+    { "SRI_v", "sri", "v" },
+    { "SHL_v", "shl", "v" },
+    { "SLI_v", "sli", "v" },
+    { "SQSHLU_v", "sqshlu", "v" },
+    { "SQSHL_i_v", "sqshl", "v" },
+    { "UQSHL_i_v", "uqshl", "v" },
+    { "SHRN_v", "shrn shrn2", "v" },
+    { "SQSHRUN_v", "sqshrun sqshrun2", "v" },
+    { "RSHRN_v", "rshrn rshrn2", "v" },
+    { "SQRSHRUN_v", "sqrshrun sqrshrun2", "v" },
+    { "SQSHRN_v", "sqshrn sqshrn2", "v" },
+    { "UQSHRN_v", "uqshrn uqshrn2", "v" },
+    { "SQRSHRN_v", "sqrshrn sqrshrn2", "v" },
+    { "UQRSHRN_v", "uqrshrn uqrshrn2", "v" },
+    { "SSHLL_v", "sshll sshll2 sxtl sxtl2", "v" },
+    { "USHLL_v", "ushll ushll2 uxtl uxtl2", "v" },
+    { "SADDL_v", "saddl saddl2", "v" },
+    { "UADDL_v", "uaddl uaddl2", "v" },
+    { "SADDW_v", "saddw saddw2", "v" },
+    { "UADDW_v", "uaddw uaddw2", "v" },
+    { "SSUBL_v", "ssubl ssubl2", "v" },
+    { "USUBL_v", "usubl usubl2", "v" },
+    { "SSUBW_v", "ssubw ssubw2", "v" },
+    { "USUBW_v", "usubw usubw2", "v" },
+    { "ADDHN_v", "addhn addhn2", "v" },
+    { "RADDHN_v", "raddhn raddhn2", "v" },
+    { "SABAL_v", "sabal sabal2", "v" },
+    { "UABAL_v", "uabal uabal2", "v" },
+    { "SUBHN_v", "subhn subhn2", "v" },
+    { "RSUBHN_v", "rsubhn rsubhn2", "v" },
+    { "SABDL_v", "sabdl sabdl2", "v" },
+    { "UABDL_v", "uabdl uabdl2", "v" },
+    { "SMLAL_v", "smlal smlal2", "v" },
+    { "UMLAL_v", "umlal umlal2", "v" },
+    { "SQDMLAL_v", "sqdmlal sqdmlal2", "v" },
+    { "SMLSL_v", "smlsl smlsl2", "v" },
+    { "UMLSL_v", "umlsl umlsl2", "v" },
+    { "SQDMLSL_v", "sqdmlsl sqdmlsl2", "v" },
+    { "SMULL_v", "smull smull2", "v" },
+    { "UMULL_v", "umull umull2", "v" },
+    { "SQDMULL_v", "sqdmull sqdmull2", "v" },
+    { "PMULL_v", "pmull pmull2", "v" },
+    { "AESE", "aese", "v" },
+    { "AESD", "aesd", "v" },
+    { "AESMC", "aesmc", "v" },
+    { "AESIMC", "aesimc", "v" },
 };
 
 /* Features newer than capstone 4.0.2: it rejects every encoding of these patterns. */
@@ -476,6 +632,7 @@ static const KnownGap known_gaps[] = {
     { 'i', "INS_element", 0, 0, ins_element_ignored_bits, "imm4 low bits are ignored" },
     /* Scalar FP with ftype = 11 (half precision); "*" stands for every pattern. */
     { 'i', "*", 0x5ec00000u, 0x1ec00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
+    { 'i', "FMOV_v", 0x00000800u, 0x00000800u, NULL, "FEAT_FP16 FMOV (vector, immediate)" },
     { 'm', "WFET", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "WFIT", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "DSB_nXS", 0, 0, NULL, "FEAT_XS (Armv8.7): capstone 4 prints the MSR alias" },
@@ -739,9 +896,27 @@ static int file_for(uint32_t insn)
 }
 
 /*
- * Scope of the random-word check: the SIMD&FP file holds the scalar floating-point group and
- * the register moves so far.
+ * Scope of the random-word check: the SIMD&FP file holds the scalar floating-point group, the
+ * register moves and the Advanced SIMD integer vector classes so far.
  */
+/* Advanced SIMD vector mnemonics of the classes a64-simd-fp.decode covers (vector forms). */
+static const char simd_vector_mnemonics[] =
+    "abs add addhn addhn2 addp aesd aese aesimc aesmc and bic bif bit bsl cls clz cmeq "
+    "cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext mla mls mul mvn mvni neg not orn orr "
+    "pmul pmull pmull2 raddhn raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 "
+    "saba sabal sabal2 sabd sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 shadd "
+    "shl shll shll2 shrn shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 "
+    "smull smull2 sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 "
+    "sqneg sqrdmulh sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn "
+    "sqshrn2 sqshrun sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr "
+    "srsra sshl sshll sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd "
+    "sxtl sxtl2 tbl tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 "
+    "uaddlp uaddw uaddw2 uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 "
+    "umull umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 "
+    "urhadd urshl urshr ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 usubw "
+    "usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2";
+static const char simd_across_lanes[] = "addv saddlv uaddlv smaxv umaxv sminv uminv";
+
 static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
 {
     if (fi == 4) {
@@ -749,17 +924,20 @@ static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
         if ((insn & 0x5e000000u) == 0x1e000000u) {
             return true;
         }
-        if (!strcmp(mn, "fmov")) {
-            /* FMOV (vector, immediate) belongs to AdvSIMD modified immediate. */
-            return !strstr(ops, ".2s") && !strstr(ops, ".4s") && !strstr(ops, ".2d") &&
-                   !strstr(ops, ".4h") && !strstr(ops, ".8h");
+        /* Every FMOV, MOV and MOVI form of this group is decoded. */
+        if (!strcmp(mn, "fmov") || !strcmp(mn, "mov") || !strcmp(mn, "movi")) {
+            return true;
         }
-        if (!strcmp(mn, "mov")) {
-            /* mov with an element index is UMOV/INS/DUP; without one it is ORR (vector). */
-            return strchr(ops, '[') != NULL;
+        if (list_match(simd_across_lanes, mn, false)) {
+            return true;
         }
-        return !strcmp(mn, "umov") || !strcmp(mn, "smov") || !strcmp(mn, "ins") ||
-               !strcmp(mn, "dup");
+        if (!strcmp(mn, "umov") || !strcmp(mn, "smov") || !strcmp(mn, "ins") ||
+            !strcmp(mn, "dup")) {
+            return true;
+        }
+        /* Vector forms only: not the AdvSIMD scalar forms, nor the by-element ones. */
+        return list_match(simd_vector_mnemonics, mn, false) && ops[0] == 'v' &&
+               !strchr(ops, '[');
     }
     return true;
 }
