@@ -216,31 +216,65 @@ bool trans_SETF(DisasContext *s, arg_setf *a)
     return true;
 }
 
-/* ---- Conditional compare ---- */
+/* ---- Conditional compare and select ---- */
+
+/* ConditionHolds(cond) as the IR comparison (a c b).  The conditions that test one flag compare
+ * its slot directly (N and V are bit 63, Z is zf == 0, C is cf != 0) when the consumer compares
+ * 64 bits (wide), or for C, which is 0/1; the others go through gen_cond()'s 0/1 temp. */
+typedef struct CondTest {
+    IrTemp a, b;
+    IrCond c;
+} CondTest;
+
+static CondTest gen_cond_test(DisasContext *s, int cond, bool wide)
+{
+    static const IrCond holds[4] = { IR_COND_EQ, IR_COND_NE, IR_COND_LT, IR_COND_LT };
+    static const uint32_t flag[4] = { IR_SLOT(zf), IR_SLOT(cf), IR_SLOT(nf), IR_SLOT(vf) };
+    CondTest t = { .b = tcg_const(s, 0) };
+    int base = cond >> 1;
+
+    if (base < 4 && (wide || base == 1)) {
+        t.a = flag[base];
+        t.c = holds[base];
+        if (cond & 1) {
+            t.c ^= 1;       /* IR conditions pair as (c, c ^ 1): EQ/NE, LT/GE */
+        }
+    } else {
+        t.a = gen_cond(s, cond);
+        t.c = IR_COND_NE;
+    }
+    return t;
+}
 
 /* CCMN/CCMP: if ConditionHolds(cond), NZCV = the flags of Rn + op2 / Rn - op2, else NZCV = the
- * nzcv immediate.  The condition is evaluated first, then the comparison sets the flags and a
- * movcond per flag puts the immediate back when the condition failed. */
+ * nzcv immediate (AL and NV always compare). */
 static void do_ccmp(DisasContext *s, int sf, int rn, IrTemp op2, int cond, int nzcv, bool sub)
 {
     IrContext *ir = s->ir;
-    IrTemp c = gen_cond(s, cond);
     IrTemp discard = new_tmp(s);
-    IrTemp zero = tcg_const(s, 0);
+    int fail = -1, done = -1;
 
+    if ((cond >> 1) != 7) {
+        CondTest t = gen_cond_test(s, cond, true);
+        fail = ir_new_label(ir);
+        done = ir_new_label(ir);
+        ir_gen_brcond(ir, IR_I64, t.c ^ 1, t.a, t.b, fail);
+    }
     if (sub) {
         gen_sub(s, sf, discard, cpu_reg(s, rn), op2, true, false);
     } else {
         gen_add(s, sf, discard, cpu_reg(s, rn), op2, true, false);
     }
-    ir_gen_movcond(ir, IR_I64, IR_COND_NE, IR_SLOT(nf), c, zero, IR_SLOT(nf),
-                   tcg_const(s, (nzcv & 8) ? 1ull << 63 : 0));
-    ir_gen_movcond(ir, IR_I64, IR_COND_NE, IR_SLOT(zf), c, zero, IR_SLOT(zf),
-                   tcg_const(s, (nzcv & 4) ? 0 : 1));
-    ir_gen_movcond(ir, IR_I64, IR_COND_NE, IR_SLOT(cf), c, zero, IR_SLOT(cf),
-                   tcg_const(s, (nzcv >> 1) & 1));
-    ir_gen_movcond(ir, IR_I64, IR_COND_NE, IR_SLOT(vf), c, zero, IR_SLOT(vf),
-                   tcg_const(s, (nzcv & 1) ? 1ull << 63 : 0));
+    if (fail < 0) {
+        return;
+    }
+    ir_gen_br(ir, done);
+    ir_gen_set_label(ir, fail);
+    ir_gen_movi(ir, IR_SLOT(nf), (nzcv & 8) ? 1ull << 63 : 0);
+    ir_gen_movi(ir, IR_SLOT(zf), (nzcv & 4) ? 0 : 1);
+    ir_gen_movi(ir, IR_SLOT(cf), (nzcv >> 1) & 1);
+    ir_gen_movi(ir, IR_SLOT(vf), (nzcv & 1) ? 1ull << 63 : 0);
+    ir_gen_set_label(ir, done);
 }
 
 bool trans_CCMN(DisasContext *s, arg_ccmp *a)
@@ -267,18 +301,25 @@ bool trans_CCMP_i(DisasContext *s, arg_ccmp_i *a)
     return true;
 }
 
-/* ---- Conditional select: Rd = ConditionHolds(cond) ? Rn : f(Rm) ---- */
-
+/* Conditional select: Rd = ConditionHolds(cond) ? Rn : f(Rm). */
 enum { CS_SEL, CS_INC, CS_INV, CS_NEG };
 
 static bool do_csel(DisasContext *s, arg_csel *a, int kind)
 {
     IrContext *ir = s->ir;
     IrType ty = ir_ty(a->sf);
-    IrTemp c = gen_cond(s, a->cond);
     IrTemp m = cpu_reg(s, a->rm);
+    IrTemp d = cpu_reg_dest(s, a->rd);
     IrTemp f;
+    CondTest t;
 
+    if ((a->cond >> 1) == 7) {
+        /* AL/NV: always Rn (an i32 mov zero-extends the W result) */
+        ir_gen_mov(ir, ty, d, cpu_reg(s, a->rn));
+        return true;
+    }
+    /* An i32 movcond compares only the low halves, so it tests the flags directly only for C. */
+    t = gen_cond_test(s, a->cond, a->sf);
     switch (kind) {
     case CS_INC:
         f = new_tmp(s);
@@ -297,8 +338,7 @@ static bool do_csel(DisasContext *s, arg_csel *a, int kind)
         break;
     }
     /* An i32 movcond writes the zero-extended W result. */
-    ir_gen_movcond(ir, ty, IR_COND_NE, cpu_reg_dest(s, a->rd), c, tcg_const(s, 0),
-                   cpu_reg(s, a->rn), f);
+    ir_gen_movcond(ir, ty, t.c, d, t.a, t.b, cpu_reg(s, a->rn), f);
     return true;
 }
 
