@@ -15,16 +15,16 @@ enum { ACC_G0, ACC_G1, ACC_COMMON, ACC_SGI };
 
 /* Secure as far as the GIC is concerned: EL3 (Root) and Secure EL0..2. Realm is Non-secure to
  * the GIC (RME: the GIC has two Security states). With GICD_CTLR.DS = 1 everything is. */
-static bool gic_secure(GICv3State *s, CPUARMState *env)
+static bool gic_secure(GICv3CPU *s, CPUARMState *env)
 {
-    return !gic_ds(s) && arm_space_is_secure(arm_current_space(env));
+    return !gic_ds(s->gic) && arm_space_is_secure(arm_current_space(env));
 }
 
 /* The Non-secure bank of ICC_CTLR_EL1, ICC_BPR1_EL1, ICC_AP1R0_EL1 and ICC_IGRPEN1_EL1 is used in
  * Non-secure state and at EL3 when SCR_EL3.NS is 1 (GIC spec 12.2, "banked registers"). */
-static bool bank_ns(GICv3State *s, CPUARMState *env)
+static bool bank_ns(GICv3CPU *s, CPUARMState *env)
 {
-    if (gic_ds(s)) {
+    if (gic_ds(s->gic)) {
         return true;
     }
     if (env->el == 3) {
@@ -33,14 +33,14 @@ static bool bank_ns(GICv3State *s, CPUARMState *env)
     return !arm_space_is_secure(arm_current_space(env));
 }
 
-static int group1_of(GICv3State *s, CPUARMState *env)
+static int group1_of(GICv3CPU *s, CPUARMState *env)
 {
     return gic_secure(s, env) ? GIC_G1S : GIC_G1NS;
 }
 
 /* ---- Priority arithmetic ---- */
 
-static uint8_t gprio_mask(GICv3State *s, int grp)
+static uint8_t gprio_mask(GICv3CPU *s, int grp)
 {
     unsigned shift;
 
@@ -58,7 +58,7 @@ static uint8_t gprio_mask(GICv3State *s, int grp)
 
 /* Active priorities registers: bit n is set while an interrupt with group priority n << 3 is
  * active (5 preemption bits: n = priority[7:3]). */
-static int apr_highest_bit(GICv3State *s)
+static int apr_highest_bit(GICv3CPU *s)
 {
     uint32_t all = s->icc_apr[GIC_G0] | s->icc_apr[GIC_G1S] | s->icc_apr[GIC_G1NS];
 
@@ -67,25 +67,25 @@ static int apr_highest_bit(GICv3State *s)
 
 /* Running priority (GIC spec 4.8.2): the group priority of the highest active priority, or
  * idle (0xff). */
-static uint8_t running_prio(GICv3State *s)
+static uint8_t running_prio(GICv3CPU *s)
 {
     int b = apr_highest_bit(s);
 
     return b < 0 ? 0xff : (uint8_t)(b << (8 - GIC_PRIBITS));
 }
 
-static bool group_enabled(GICv3State *s, int grp)
+static bool group_enabled(GICv3CPU *s, int grp)
 {
     static const uint32_t dist_en[GIC_NGROUPS] = {
         GICD_CTLR_EN_GRP0, GICD_CTLR_EN_GRP1S, GICD_CTLR_EN_GRP1NS
     };
 
-    return (s->gicd_ctlr & dist_en[grp]) && s->icc_igrpen[grp];
+    return (s->gic->gicd_ctlr & dist_en[grp]) && s->icc_igrpen[grp];
 }
 
-static bool routed_here(GICv3State *s, int irq)
+static bool routed_here(GICv3CPU *s, int irq)
 {
-    uint64_t r = s->irouter[irq];
+    uint64_t r = s->gic->irouter[irq];
 
     if (irq < GIC_INTERNAL || (r & (1u << 31))) {
         return true;            /* IRM = 1: any participating PE, and this is the only one */
@@ -95,32 +95,36 @@ static bool routed_here(GICv3State *s, int irq)
 
 /* ---- Highest-priority pending interrupt and the CPU lines ---- */
 
-static void compute_hppi(GICv3State *s)
+static void compute_hppi(GICv3CPU *s)
 {
-    int words = (s->num_irq + 31) / 32;
+    int words = (s->gic->num_irq + 31) / 32;
 
     s->hppi_irq = INTID_SPURIOUS;
     s->hppi_prio = 0xff;
     s->hppi_grp = GIC_G0;
     for (int w = 0; w < words; w++) {
-        uint32_t cand = (s->pend_latch[w] | (s->level[w] & ~s->edge[w])) & s->enabled[w] &
-                        ~s->active[w];
+        int first = w * 32;
+        uint32_t cand = (*gic_word(s->gic, s, GIC_F_PEND, first) |
+                         (*gic_word(s->gic, s, GIC_F_LEVEL, first) &
+                          ~*gic_word(s->gic, s, GIC_F_EDGE, first))) &
+                        *gic_word(s->gic, s, GIC_F_ENABLED, first) &
+                        ~*gic_word(s->gic, s, GIC_F_ACTIVE, first);
         while (cand) {
             int irq = w * 32 + __builtin_ctz(cand);
             cand &= cand - 1;
-            if (irq >= s->num_irq) {
+            if (irq >= s->gic->num_irq) {
                 break;
             }
-            int grp = gic_irq_group(s, irq);
+            int grp = gic_irq_group(s->gic, s, irq);
             /* The interrupt is forwarded only when its group is enabled in both the
              * distributor and the CPU interface (GIC spec 4.7.1). Ties go to the lowest
              * INTID because the scan is ascending and the comparison strict. */
             if (!group_enabled(s, grp) || !routed_here(s, irq)) {
                 continue;
             }
-            if (s->priority[irq] < s->hppi_prio || s->hppi_irq == INTID_SPURIOUS) {
+            if (*gic_prio(s->gic, s, irq) < s->hppi_prio || s->hppi_irq == INTID_SPURIOUS) {
                 s->hppi_irq = irq;
-                s->hppi_prio = s->priority[irq];
+                s->hppi_prio = *gic_prio(s->gic, s, irq);
                 s->hppi_grp = grp;
             }
         }
@@ -129,7 +133,7 @@ static void compute_hppi(GICv3State *s)
 
 /* Whether the HPPI is signalled: higher than the priority mask and than the running priority
  * at group-priority granularity (GIC spec 4.8, "Preemption"). */
-static bool hppi_can_preempt(GICv3State *s)
+static bool hppi_can_preempt(GICv3CPU *s)
 {
     if (s->hppi_irq == INTID_SPURIOUS || s->hppi_prio >= s->icc_pmr) {
         return false;
@@ -137,9 +141,16 @@ static bool hppi_can_preempt(GICv3State *s)
     return (s->hppi_prio & gprio_mask(s, s->hppi_grp)) < running_prio(s);
 }
 
-void gicv3_update(GICv3State *s)
+void gicv3_update(GICv3State *g)
 {
-    CPUARMState *env = s->cpu;
+    for (int i = 0; i < g->ncpu; i++) {
+        gicv3_cpu_update(&g->cpus[i]);
+    }
+}
+
+void gicv3_cpu_update(GICv3CPU *s)
+{
+    CPUARMState *env = s->env;
     bool irq = false, fiq = false;
 
     gicv3_vcpuif_maint(s);
@@ -164,11 +175,11 @@ void gicv3_update(GICv3State *s)
 void gicv3_cpuif_el_change(CPUARMState *env)
 {
     if (env && env->gic_cpuif) {
-        gicv3_update(env->gic_cpuif);
+        gicv3_cpu_update(env->gic_cpuif);
     }
 }
 
-void gicv3_cpuif_reset(GICv3State *s)
+void gicv3_cpuif_reset(GICv3CPU *s)
 {
     s->icc_pmr = 0;
     s->icc_bpr[GIC_G0] = GIC_MIN_BPR;
@@ -191,15 +202,15 @@ static bool cpu_secure(CPUARMState *env)
     return arm_space_is_secure(arm_current_space(env));
 }
 
-static bool irq_is_secure(GICv3State *s, int grp)
+static bool irq_is_secure(GICv3CPU *s, int grp)
 {
-    return !gic_ds(s) && grp != GIC_G1NS;
+    return !gic_ds(s->gic) && grp != GIC_G1NS;
 }
 
 /* Which Group 1 interrupts the Group 1 registers may see (GIC spec pseudocode
  * CheckGroup1ForSpecialIdentifiers, 12.2.15/12.2.16): Secure Group 1 only in Secure state
  * (EL3 included); Non-secure Group 1 in Non-secure state and at EL3, not at Secure EL1/EL2. */
-static bool group1_visible(GICv3State *s, CPUARMState *env, int grp)
+static bool group1_visible(GICv3CPU *s, CPUARMState *env, int grp)
 {
     if (grp == GIC_G0) {
         return false;
@@ -210,7 +221,7 @@ static bool group1_visible(GICv3State *s, CPUARMState *env, int grp)
     return env->el == 3 || !cpu_secure(env);
 }
 
-static uint32_t hppir_value(GICv3State *s, CPUARMState *env, int reg_grp)
+static uint32_t hppir_value(GICv3CPU *s, CPUARMState *env, int reg_grp)
 {
     int grp = s->hppi_grp;
 
@@ -235,7 +246,7 @@ static uint32_t hppir_value(GICv3State *s, CPUARMState *env, int reg_grp)
 }
 
 /* Group of the highest active priority, or -1 if nothing is active. */
-static int highest_active_group(GICv3State *s)
+static int highest_active_group(GICv3CPU *s)
 {
     int bit = apr_highest_bit(s);
 
@@ -247,7 +258,7 @@ static int highest_active_group(GICv3State *s)
     return -1;
 }
 
-static uint32_t icc_ack(GICv3State *s, CPUARMState *env, int reg_grp)
+static uint32_t icc_ack(GICv3CPU *s, CPUARMState *env, int reg_grp)
 {
     uint32_t id;
     int irq, grp;
@@ -264,40 +275,41 @@ static uint32_t icc_ack(GICv3State *s, CPUARMState *env, int reg_grp)
     grp = s->hppi_grp;
     /* Activation (GIC spec 4.1.1): pending -> active (or active and pending while a level
      * input stays asserted); the running priority becomes the interrupt's group priority. */
-    gic_set_bit(s->active, irq, true);
-    gic_set_bit(s->pend_latch, irq, false);
-    s->icc_apr[grp] |= 1u << ((s->priority[irq] & gprio_mask(s, grp)) >> (8 - GIC_PRIBITS));
-    gicv3_update(s);
+    gic_assign(s->gic, s, GIC_F_ACTIVE, irq, true);
+    gic_assign(s->gic, s, GIC_F_PEND, irq, false);
+    s->icc_apr[grp] |= 1u << ((*gic_prio(s->gic, s, irq) & gprio_mask(s, grp)) >>
+                              (8 - GIC_PRIBITS));
+    gicv3_update(s->gic);
     return id;
 }
 
-static bool eoimode(GICv3State *s, CPUARMState *env)
+static bool eoimode(GICv3CPU *s, CPUARMState *env)
 {
-    if (env->el == 3 && !gic_ds(s)) {
+    if (env->el == 3 && !gic_ds(s->gic)) {
         return (s->icc_ctlr_el3 & ICC_CTLR_EL3_EOIMODE_EL3) != 0;
     }
     return (s->icc_ctlr_el1[bank_ns(s, env) ? 1 : 0] & ICC_CTLR_EL1_EOIMODE) != 0;
 }
 
-static void deactivate(GICv3State *s, int irq, int grp, const char *why)
+static void deactivate(GICv3CPU *s, int irq, int grp, const char *why)
 {
-    if (irq >= s->num_irq) {
+    if (irq >= s->gic->num_irq) {
         qemu_log_mask(LOG_GUEST_ERROR, "gicv3: %s of unimplemented INTID %d\n", why, irq);
         return;
     }
-    if (gic_irq_group(s, irq) != grp) {
+    if (gic_irq_group(s->gic, s, irq) != grp) {
         /* UNPREDICTABLE (GIC spec 12.2.10): the interrupt is not in the writer's group. */
         qemu_log_mask(LOG_GUEST_ERROR, "gicv3: %s of INTID %d from the wrong group ignored\n",
                       why, irq);
         return;
     }
-    if (!gic_bit(s->active, irq)) {
+    if (!gic_test(s->gic, s, GIC_F_ACTIVE, irq)) {
         qemu_log_mask(LOG_GUEST_ERROR, "gicv3: %s of inactive INTID %d\n", why, irq);
     }
-    gic_set_bit(s->active, irq, false);
+    gic_assign(s->gic, s, GIC_F_ACTIVE, irq, false);
 }
 
-static void icc_eoi(GICv3State *s, CPUARMState *env, int reg_grp, uint64_t val)
+static void icc_eoi(GICv3CPU *s, CPUARMState *env, int reg_grp, uint64_t val)
 {
     int irq = (int)(val & 0xffffff);
     int grp = highest_active_group(s);
@@ -324,10 +336,10 @@ static void icc_eoi(GICv3State *s, CPUARMState *env, int reg_grp, uint64_t val)
     if (!eoimode(s, env)) {
         deactivate(s, irq, grp, "EOI");
     }
-    gicv3_update(s);
+    gicv3_update(s->gic);
 }
 
-static void icc_dir(GICv3State *s, CPUARMState *env, uint64_t val)
+static void icc_dir(GICv3CPU *s, CPUARMState *env, uint64_t val)
 {
     int irq = (int)(val & 0xffffff);
     int grp;
@@ -339,43 +351,29 @@ static void icc_dir(GICv3State *s, CPUARMState *env, uint64_t val)
         qemu_log_mask(LOG_GUEST_ERROR, "gicv3: ICC_DIR_EL1 write with EOImode 0 ignored\n");
         return;
     }
-    if (irq >= s->num_irq) {
+    if (irq >= s->gic->num_irq) {
         qemu_log_mask(LOG_GUEST_ERROR, "gicv3: DIR of unimplemented INTID %d\n", irq);
         return;
     }
-    grp = gic_irq_group(s, irq);
+    grp = gic_irq_group(s->gic, s, irq);
     /* Who may deactivate what (GIC spec 12.2.10, ICC_DIR_EL1): Non-secure state only
      * Non-secure Group 1; Secure state also Secure Group 1; Group 0 only from EL3 or when
      * Group 0 is not routed to EL3 (SCR_EL3.FIQ == 0). */
     if ((grp == GIC_G1S && !gic_secure(s, env)) ||
-        (grp == GIC_G0 && env->el != 3 && !gic_ds(s) && (env->scr_el3 & SCR_FIQ))) {
+        (grp == GIC_G0 && env->el != 3 && !gic_ds(s->gic) && (env->scr_el3 & SCR_FIQ))) {
         qemu_log_mask(LOG_GUEST_ERROR, "gicv3: DIR of INTID %d not permitted here\n", irq);
         return;
     }
-    gic_set_bit(s->active, irq, false);
-    gicv3_update(s);
+    gic_assign(s->gic, s, GIC_F_ACTIVE, irq, false);
+    gicv3_update(s->gic);
 }
 
-static void icc_sgi(GICv3State *s, CPUARMState *env, uint32_t enc, uint64_t val)
+static void icc_sgi(GICv3CPU *s, CPUARMState *env, uint32_t enc, uint64_t val)
 {
-    uint64_t aff = gicv3_pe_affinity(s);
     int irq = (int)((val >> 24) & 0xf);
-    unsigned aff0 = aff & 0xff;
     bool secure = gic_secure(s, env);
     int grp;
 
-    /* Field layout (GIC spec 12.2.22): TargetList [15:0], Aff1 [23:16], INTID [27:24],
-     * Aff2 [39:32], IRM [40], RS [47:44], Aff3 [55:48]. IRM = 1 targets every PE but the
-     * writer; this is the only PE. */
-    if (val & (1ull << 40)) {
-        return;
-    }
-    if (((val >> 16) & 0xff) != ((aff >> 8) & 0xff) ||
-        ((val >> 32) & 0xff) != ((aff >> 16) & 0xff) ||
-        ((val >> 48) & 0xff) != ((aff >> 32) & 0xff) ||
-        ((val >> 44) & 0xf) != aff0 >> 4 || !(val & (1u << (aff0 & 0xf)))) {
-        return;
-    }
     if (enc == ICC_SGI0R_EL1) {
         grp = GIC_G0;
     } else if (enc == ICC_SGI1R_EL1) {
@@ -383,16 +381,35 @@ static void icc_sgi(GICv3State *s, CPUARMState *env, uint32_t enc, uint64_t val)
     } else {
         grp = secure ? GIC_G1NS : GIC_G1S;
     }
-    gicv3_send_sgi(s, irq, grp, !secure);
+    /* Field layout (GIC spec 12.2.22): TargetList [15:0], Aff1 [23:16], INTID [27:24],
+     * Aff2 [39:32], IRM [40], RS [47:44], Aff3 [55:48]. IRM = 1 targets every PE but the
+     * writer; otherwise the PEs Aff3.Aff2.Aff1.<RS * 16 + n> for the TargetList bits n. */
+    for (int i = 0; i < s->gic->ncpu; i++) {
+        GICv3CPU *t = &s->gic->cpus[i];
+        uint64_t aff = gicv3_pe_affinity(t);
+        unsigned aff0 = aff & 0xff;
+
+        if (val & (1ull << 40)) {
+            if (t == s) {
+                continue;
+            }
+        } else if (((val >> 16) & 0xff) != ((aff >> 8) & 0xff) ||
+                   ((val >> 32) & 0xff) != ((aff >> 16) & 0xff) ||
+                   ((val >> 48) & 0xff) != ((aff >> 32) & 0xff) ||
+                   ((val >> 44) & 0xf) != aff0 >> 4 || !(val & (1u << (aff0 & 0xf)))) {
+            continue;
+        }
+        gicv3_send_sgi(t, irq, grp, !secure);
+    }
 }
 
 /* ---- Priority mask / running priority, with the Non-secure view ---- */
 
 /* With two Security states and Group 0 routed to EL3 (SCR_EL3.FIQ = 1), Non-secure accesses
  * see the Non-secure half of the priority range shifted (GIC spec 4.8.6 / 12.2.19). */
-static bool ns_prio_view(GICv3State *s, CPUARMState *env)
+static bool ns_prio_view(GICv3CPU *s, CPUARMState *env)
 {
-    return !gic_ds(s) && env->el != 3 && !gic_secure(s, env) && (env->scr_el3 & SCR_FIQ);
+    return !gic_ds(s->gic) && env->el != 3 && !gic_secure(s, env) && (env->scr_el3 & SCR_FIQ);
 }
 
 static uint64_t ns_view_of(uint8_t p)
@@ -414,7 +431,7 @@ static uint64_t ns_view_of(uint8_t p)
 #define ICH_HCR_TALL1   (1u << 12)
 #define ICH_HCR_TDIR    (1u << 14)
 
-static uint32_t check_access(GICv3State *s, CPUARMState *env, int kind, uint32_t enc)
+static uint32_t check_access(GICv3CPU *s, CPUARMState *env, int kind, uint32_t enc)
 {
     int el = env->el;
 
@@ -508,13 +525,13 @@ static bool direction_ok(uint32_t enc, bool is_write)
     return true;
 }
 
-static uint64_t ctlr_el1_read(GICv3State *s, int bank)
+static uint64_t ctlr_el1_read(GICv3CPU *s, int bank)
 {
     return (s->icc_ctlr_el1[bank] & (ICC_CTLR_EL1_CBPR | ICC_CTLR_EL1_EOIMODE)) |
            (GIC_PRIBITS - 1u) << ICC_CTLR_PRIBITS_SHIFT | ICC_CTLR_A3V;
 }
 
-static uint64_t ctlr_el3_read(GICv3State *s)
+static uint64_t ctlr_el3_read(GICv3CPU *s)
 {
     uint64_t v = (s->icc_ctlr_el3 & ICC_CTLR_EL3_EOIMODE_EL3) |
                  (GIC_PRIBITS - 1u) << ICC_CTLR_PRIBITS_SHIFT | ICC_CTLR_A3V;
@@ -534,7 +551,7 @@ static uint64_t ctlr_el3_read(GICv3State *s)
     return v;   /* nDS (bit 17) = 0: GICD_CTLR.DS may be set */
 }
 
-static void ctlr_el3_write(GICv3State *s, uint64_t v)
+static void ctlr_el3_write(GICv3CPU *s, uint64_t v)
 {
     s->icc_ctlr_el1[0] = ((v & ICC_CTLR_EL3_CBPR_EL1S) ? ICC_CTLR_EL1_CBPR : 0) |
                          ((v & ICC_CTLR_EL3_EOIMODE_EL1S) ? ICC_CTLR_EL1_EOIMODE : 0);
@@ -543,7 +560,7 @@ static void ctlr_el3_write(GICv3State *s, uint64_t v)
     s->icc_ctlr_el3 = (uint32_t)(v & ICC_CTLR_EL3_EOIMODE_EL3);
 }
 
-static uint64_t bpr1_read(GICv3State *s, int bank)
+static uint64_t bpr1_read(GICv3CPU *s, int bank)
 {
     if (s->icc_ctlr_el1[bank] & ICC_CTLR_EL1_CBPR) {
         /* GIC spec 12.2.5: with CBPR the Secure bank reads BPR0, the Non-secure bank
@@ -554,7 +571,7 @@ static uint64_t bpr1_read(GICv3State *s, int bank)
     return s->icc_bpr[bank ? GIC_G1NS : GIC_G1S];
 }
 
-static void bpr_write(GICv3State *s, int grp, uint64_t v)
+static void bpr_write(GICv3CPU *s, int grp, uint64_t v)
 {
     /* Values below the minimum become the minimum (GIC spec 12.2.4/12.2.5); the Non-secure
      * BPR1 minimum is one more than the Group 0 one. */
@@ -564,7 +581,7 @@ static void bpr_write(GICv3State *s, int grp, uint64_t v)
     s->icc_bpr[grp] = (uint8_t)(b < min ? min : b);
 }
 
-static void do_write(GICv3State *s, CPUARMState *env, uint32_t enc, uint64_t v)
+static void do_write(GICv3CPU *s, CPUARMState *env, uint32_t enc, uint64_t v)
 {
     int bank = bank_ns(s, env) ? 1 : 0;
 
@@ -612,7 +629,7 @@ static void do_write(GICv3State *s, CPUARMState *env, uint32_t enc, uint64_t v)
         /* With EL3 and two Security states only EOImode is writable here; CBPR belongs to
          * EL3 (ICC_CTLR_EL3.CBPR_EL1{S,NS}) (GIC spec 12.2.6). */
         uint32_t mask = ICC_CTLR_EL1_EOIMODE;
-        if (!env->features.has_el3 || gic_ds(s)) {
+        if (!env->features.has_el3 || gic_ds(s->gic)) {
             mask |= ICC_CTLR_EL1_CBPR;
         }
         s->icc_ctlr_el1[bank] = (s->icc_ctlr_el1[bank] & ~mask) | ((uint32_t)v & mask);
@@ -636,10 +653,10 @@ static void do_write(GICv3State *s, CPUARMState *env, uint32_t enc, uint64_t v)
         s->icc_igrpen[GIC_G1S] = (v >> 1) & 1;
         break;
     }
-    gicv3_update(s);
+    gicv3_cpu_update(s);
 }
 
-static uint64_t do_read(GICv3State *s, CPUARMState *env, uint32_t enc)
+static uint64_t do_read(GICv3CPU *s, CPUARMState *env, uint32_t enc)
 {
     int bank = bank_ns(s, env) ? 1 : 0;
 
@@ -688,7 +705,7 @@ static uint64_t do_read(GICv3State *s, CPUARMState *env, uint32_t enc)
 bool gicv3_cpuif_sysreg(CPUARMState *env, uint32_t enc, bool is_write, uint64_t *val,
                         uint32_t *trap_el)
 {
-    GICv3State *s = env->gic_cpuif;
+    GICv3CPU *s = env->gic_cpuif;
     uint32_t op1 = (enc >> 11) & 7;
     uint32_t r;
 
@@ -719,7 +736,7 @@ bool gicv3_cpuif_sysreg(CPUARMState *env, uint32_t enc, bool is_write, uint64_t 
         r = check_access(s, env, reg_kind(enc), enc);
         if (r == ACCESS_VIRTUAL) {
             *trap_el = GICV3_ACCESS_OK;
-            gicv3_icv_access(s, env, enc, is_write, val);
+            gicv3_icv_access(s, enc, is_write, val);
             return true;
         }
         if (r != GICV3_ACCESS_OK) {

@@ -51,22 +51,27 @@ uint32_t gicv3_id_reg(uint64_t off)
 
 /* ---- Per-INTID register banks, shared with the GICR_SGI_base frame ---- */
 
-static uint32_t access_mask(GICv3State *s, int first_irq, MemTxAttrs attrs)
+static uint32_t access_mask(GICv3State *s, GICv3CPU *cs, int first_irq, MemTxAttrs attrs)
 {
     uint32_t mask = 0;
 
     for (int i = 0; i < 32; i++) {
         int irq = first_irq + i;
-        if (irq < s->num_irq && gic_access_ok(s, irq, attrs)) {
+        if (irq < s->num_irq && gic_access_ok(s, cs, irq, attrs)) {
             mask |= 1u << i;
         }
     }
     return mask;
 }
 
-uint32_t gicv3_read_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, MemTxAttrs attrs)
+static uint32_t bank_word(GICv3State *s, GICv3CPU *cs, int f, int first_irq)
 {
-    int w = first_irq / 32;
+    return *gic_word(s, cs, f, first_irq);
+}
+
+uint32_t gicv3_read_bitmap_reg(GICv3State *s, GICv3CPU *cs, uint32_t kind, int first_irq,
+                               MemTxAttrs attrs)
+{
     uint32_t v = 0;
 
     switch (kind) {
@@ -79,29 +84,29 @@ uint32_t gicv3_read_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, MemT
         if (kind == GICD_IGRPMODR && gic_ds(s)) {
             return 0;   /* a single Security state has no Secure Group 1 */
         }
-        v = kind == GICD_IGROUPR ? s->group[w] : s->grpmod[w];
-        return v & access_mask(s, first_irq, attrs);
+        v = bank_word(s, cs, kind == GICD_IGROUPR ? GIC_F_GROUP : GIC_F_GRPMOD, first_irq);
+        break;
     case GICD_ISENABLER:
     case GICD_ICENABLER:
-        v = s->enabled[w];
+        v = bank_word(s, cs, GIC_F_ENABLED, first_irq);
         break;
     case GICD_ISPENDR:
     case GICD_ICPENDR:
-        v = s->pend_latch[w] | (s->level[w] & ~s->edge[w]);
+        v = bank_word(s, cs, GIC_F_PEND, first_irq) |
+            (bank_word(s, cs, GIC_F_LEVEL, first_irq) & ~bank_word(s, cs, GIC_F_EDGE, first_irq));
         break;
     case GICD_ISACTIVER:
     case GICD_ICACTIVER:
-        v = s->active[w];
+        v = bank_word(s, cs, GIC_F_ACTIVE, first_irq);
         break;
     }
-    return v & access_mask(s, first_irq, attrs);
+    return v & access_mask(s, cs, first_irq, attrs);
 }
 
-void gicv3_write_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, uint32_t val,
-                            MemTxAttrs attrs)
+void gicv3_write_bitmap_reg(GICv3State *s, GICv3CPU *cs, uint32_t kind, int first_irq,
+                            uint32_t val, MemTxAttrs attrs)
 {
-    int w = first_irq / 32;
-    uint32_t mask;
+    uint32_t mask, *w;
 
     if (kind == GICD_IGROUPR || kind == GICD_IGRPMODR) {
         if (!attrs.secure && !gic_ds(s)) {
@@ -111,34 +116,36 @@ void gicv3_write_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, uint32_
             return;
         }
     }
-    mask = access_mask(s, first_irq, attrs);
+    mask = access_mask(s, cs, first_irq, attrs);
     val &= mask;
     switch (kind) {
     case GICD_IGROUPR:
-        s->group[w] = (s->group[w] & ~mask) | val;
+        w = gic_word(s, cs, GIC_F_GROUP, first_irq);
+        *w = (*w & ~mask) | val;
         break;
     case GICD_IGRPMODR:
-        s->grpmod[w] = (s->grpmod[w] & ~mask) | val;
+        w = gic_word(s, cs, GIC_F_GRPMOD, first_irq);
+        *w = (*w & ~mask) | val;
         break;
     case GICD_ISENABLER:
-        s->enabled[w] |= val;
+        *gic_word(s, cs, GIC_F_ENABLED, first_irq) |= val;
         break;
     case GICD_ICENABLER:
-        s->enabled[w] &= ~val;
+        *gic_word(s, cs, GIC_F_ENABLED, first_irq) &= ~val;
         break;
     case GICD_ISPENDR:
         /* For a level-sensitive interrupt this sets the software latch; it stays pending
          * until acknowledged or cleared by ICPENDR even if the line is low (GIC spec 4.1.1). */
-        s->pend_latch[w] |= val;
+        *gic_word(s, cs, GIC_F_PEND, first_irq) |= val;
         break;
     case GICD_ICPENDR:
-        s->pend_latch[w] &= ~val;
+        *gic_word(s, cs, GIC_F_PEND, first_irq) &= ~val;
         break;
     case GICD_ISACTIVER:
-        s->active[w] |= val;
+        *gic_word(s, cs, GIC_F_ACTIVE, first_irq) |= val;
         break;
     case GICD_ICACTIVER:
-        s->active[w] &= ~val;
+        *gic_word(s, cs, GIC_F_ACTIVE, first_irq) &= ~val;
         break;
     }
     gicv3_update(s);
@@ -147,61 +154,64 @@ void gicv3_write_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, uint32_
 /* Priority fields: GIC_PRIBITS implemented bits. A Non-secure access to a Non-secure Group 1
  * priority sees the Non-secure view: writes store (v >> 1) | 0x80, reads return the stored
  * value shifted left by one (GIC spec 4.8.6, "Software accesses of interrupt priority"). */
-uint8_t gicv3_read_priority(GICv3State *s, int irq, MemTxAttrs attrs)
+uint8_t gicv3_read_priority(GICv3State *s, GICv3CPU *cs, int irq, MemTxAttrs attrs)
 {
     uint8_t p;
 
-    if (irq >= s->num_irq || !gic_access_ok(s, irq, attrs)) {
+    if (irq >= s->num_irq || !gic_access_ok(s, cs, irq, attrs)) {
         return 0;
     }
-    p = s->priority[irq];
+    p = *gic_prio(s, cs, irq);
     if (!attrs.secure && !gic_ds(s)) {
         p = (uint8_t)(p << 1);
     }
     return p;
 }
 
-void gicv3_write_priority(GICv3State *s, int irq, uint8_t v, MemTxAttrs attrs)
+void gicv3_write_priority(GICv3State *s, GICv3CPU *cs, int irq, uint8_t v, MemTxAttrs attrs)
 {
-    if (irq >= s->num_irq || !gic_access_ok(s, irq, attrs)) {
+    if (irq >= s->num_irq || !gic_access_ok(s, cs, irq, attrs)) {
         return;
     }
     if (!attrs.secure && !gic_ds(s)) {
         v = (uint8_t)((v >> 1) | 0x80);
     }
-    s->priority[irq] = v & GIC_PRIO_MASK;
+    *gic_prio(s, cs, irq) = v & GIC_PRIO_MASK;
 }
 
 /* ICFGR: two bits per INTID, Int_config[1] (odd bit) selects edge. SGIs are always edge and
  * read-only (GIC spec 12.11.8); bit 0 of each field is RES0. */
-uint32_t gicv3_read_icfgr(GICv3State *s, int first_irq, MemTxAttrs attrs)
+uint32_t gicv3_read_icfgr(GICv3State *s, GICv3CPU *cs, int first_irq, MemTxAttrs attrs)
 {
     uint32_t v = 0;
 
     for (int i = 0; i < 16; i++) {
         int irq = first_irq + i;
-        if (irq < s->num_irq && gic_access_ok(s, irq, attrs) && gic_bit(s->edge, irq)) {
+        if (irq < s->num_irq && gic_access_ok(s, cs, irq, attrs) &&
+            gic_test(s, cs, GIC_F_EDGE, irq)) {
             v |= 2u << (2 * i);
         }
     }
     return v;
 }
 
-void gicv3_write_icfgr(GICv3State *s, int first_irq, uint32_t val, MemTxAttrs attrs)
+void gicv3_write_icfgr(GICv3State *s, GICv3CPU *cs, int first_irq, uint32_t val,
+                       MemTxAttrs attrs)
 {
     for (int i = 0; i < 16; i++) {
         int irq = first_irq + i;
-        if (irq < 16 || irq >= s->num_irq || !gic_access_ok(s, irq, attrs)) {
+        if (irq < 16 || irq >= s->num_irq || !gic_access_ok(s, cs, irq, attrs)) {
             continue;
         }
-        gic_set_bit(s->edge, irq, (val >> (2 * i + 1)) & 1);
+        gic_assign(s, cs, GIC_F_EDGE, irq, (val >> (2 * i + 1)) & 1);
     }
     gicv3_update(s);
 }
 
-void gicv3_send_sgi(GICv3State *s, int irq, int grp, bool from_ns)
+void gicv3_send_sgi(GICv3CPU *cs, int irq, int grp, bool from_ns)
 {
-    int cfg = gic_irq_group(s, irq);
+    GICv3State *s = cs->gic;
+    int cfg = gic_irq_group(s, cs, irq);
 
     /* GIC spec 12.2.21, "Forwarding an SGI to a target PE": the SGI is set pending only if it
      * is configured for the group the register names. A Secure Group 1 request also reaches a
@@ -214,34 +224,52 @@ void gicv3_send_sgi(GICv3State *s, int irq, int grp, bool from_ns)
         return;
     }
     if (from_ns && !gic_ds(s) && cfg != GIC_G1NS) {
-        unsigned nsacr = (s->gicr_nsacr >> (2 * irq)) & 3;
+        unsigned nsacr = (cs->gicr_nsacr >> (2 * irq)) & 3;
         if ((cfg == GIC_G0 && nsacr < 1) || (cfg == GIC_G1S && nsacr != 2)) {
             return;
         }
     }
-    gic_set_bit(s->pend_latch, irq, true);
-    gicv3_update(s);
+    gic_assign(s, cs, GIC_F_PEND, irq, true);
+    gicv3_cpu_update(cs);
+}
+
+void gicv3_deactivate_physical(GICv3CPU *cs, int irq)
+{
+    if (irq < cs->gic->num_irq) {
+        gic_assign(cs->gic, cs, GIC_F_ACTIVE, irq, false);
+    }
 }
 
 /* ---- Input lines ---- */
 
-static void gicv3_set_irq_level(GICv3State *s, int irq, int level)
+static void set_level(GICv3State *s, GICv3CPU *cs, int irq, int level)
 {
-    bool old = gic_bit(s->level, irq);
+    bool old = gic_test(s, cs, GIC_F_LEVEL, irq);
 
-    gic_set_bit(s->level, irq, level != 0);
+    gic_assign(s, cs, GIC_F_LEVEL, irq, level != 0);
     /* An edge-triggered interrupt becomes pending on the rising edge (GIC spec 4.1.1). */
-    if (level && !old && gic_bit(s->edge, irq)) {
-        gic_set_bit(s->pend_latch, irq, true);
+    if (level && !old && gic_test(s, cs, GIC_F_EDGE, irq)) {
+        gic_assign(s, cs, GIC_F_PEND, irq, true);
     }
     if (old != (level != 0)) {
-        gicv3_update(s);
+        if (irq < GIC_INTERNAL) {
+            gicv3_cpu_update(cs);
+        } else {
+            gicv3_update(s);
+        }
     }
 }
 
-static void gicv3_irq_handler(void *opaque, int n, int level)
+static void spi_handler(void *opaque, int n, int level)
 {
-    gicv3_set_irq_level(opaque, n, level);
+    set_level(opaque, NULL, n, level);
+}
+
+static void ppi_handler(void *opaque, int n, int level)
+{
+    GICv3CPU *cs = opaque;
+
+    set_level(cs->gic, cs, n, level);
 }
 
 qemu_irq gicv3_spi(GICv3State *s, int spi)
@@ -252,12 +280,17 @@ qemu_irq gicv3_spi(GICv3State *s, int spi)
     return s->spi_in[spi];
 }
 
-qemu_irq gicv3_ppi(GICv3State *s, int intid)
+qemu_irq gicv3_ppi_cpu(GICv3State *s, int cpu, int intid)
 {
-    if (intid < 16 || intid >= GIC_INTERNAL) {
+    if (cpu < 0 || cpu >= s->ncpu || intid < 16 || intid >= GIC_INTERNAL) {
         return NULL;
     }
-    return s->ppi_in[intid - 16];
+    return s->cpus[cpu].ppi_in[intid - 16];
+}
+
+qemu_irq gicv3_ppi(GICv3State *s, int intid)
+{
+    return gicv3_ppi_cpu(s, 0, intid);
 }
 
 /* ---- Distributor frame ---- */
@@ -298,7 +331,10 @@ static void dist_ctlr_write(GICv3State *s, uint32_t v, MemTxAttrs attrs)
         if (v & GICD_CTLR_DS) {
             s->gicd_ctlr |= GICD_CTLR_DS;
             s->gicd_ctlr &= ~GICD_CTLR_EN_GRP1S;
-            memset(s->grpmod, 0, sizeof(s->grpmod));
+            memset(s->bm[GIC_F_GRPMOD], 0, sizeof(s->bm[GIC_F_GRPMOD]));
+            for (int i = 0; i < s->ncpu; i++) {
+                s->cpus[i].bm0[GIC_F_GRPMOD] = 0;
+            }
             en = GICD_CTLR_EN_GRP0 | GICD_CTLR_EN_GRP1NS;
         }
     } else {
@@ -327,7 +363,7 @@ static uint64_t *irouter_of(GICv3State *s, uint64_t off, MemTxAttrs attrs, int *
     if (*irq < GIC_INTERNAL || *irq >= s->num_irq) {
         return NULL;
     }
-    if (!gic_access_ok(s, *irq, attrs)) {
+    if (!gic_access_ok(s, NULL, *irq, attrs)) {
         return NULL;
     }
     return &s->irouter[*irq];
@@ -353,23 +389,24 @@ static uint32_t dist_read32(GICv3State *s, uint64_t off, MemTxAttrs attrs)
         return 0;
     } else if (off >= GICD_IGROUPR && off < GICD_IPRIORITYR) {
         uint32_t kind = off & ~0x7fu;
-        return spi_bank(s, off, kind, 1, &irq) ? gicv3_read_bitmap_reg(s, kind, irq, attrs) : 0;
+        return spi_bank(s, off, kind, 1, &irq) ? gicv3_read_bitmap_reg(s, NULL, kind, irq, attrs)
+                                               : 0;
     } else if (off >= GICD_IPRIORITYR && off < GICD_ITARGETSR) {
         uint32_t v = 0;
         irq = (int)(off - GICD_IPRIORITYR);
         if (irq >= GIC_INTERNAL) {
             for (int i = 0; i < 4; i++) {
-                v |= (uint32_t)gicv3_read_priority(s, irq + i, attrs) << (8 * i);
+                v |= (uint32_t)gicv3_read_priority(s, NULL, irq + i, attrs) << (8 * i);
             }
         }
         return v;
     } else if (off >= GICD_ITARGETSR && off < GICD_ICFGR) {
         return 0;   /* RAZ/WI with affinity routing (GIC spec 12.9.33) */
     } else if (off >= GICD_ICFGR && off < GICD_ICFGR + 0x100) {
-        return spi_bank(s, off, GICD_ICFGR, 2, &irq) ? gicv3_read_icfgr(s, irq, attrs) : 0;
+        return spi_bank(s, off, GICD_ICFGR, 2, &irq) ? gicv3_read_icfgr(s, NULL, irq, attrs) : 0;
     } else if (off >= GICD_IGRPMODR && off < GICD_IGRPMODR + 0x80) {
         return spi_bank(s, off, GICD_IGRPMODR, 1, &irq)
-            ? gicv3_read_bitmap_reg(s, GICD_IGRPMODR, irq, attrs) : 0;
+            ? gicv3_read_bitmap_reg(s, NULL, GICD_IGRPMODR, irq, attrs) : 0;
     } else if ((off >= GICD_NSACR && off < GICD_NSACR + 0x100) || off == GICD_SGIR ||
                (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 0x10)) {
         return 0;   /* legacy-only registers: RAZ/WI with affinity routing */
@@ -400,13 +437,13 @@ static void dist_write32(GICv3State *s, uint64_t off, uint32_t v, MemTxAttrs att
     } else if (off >= GICD_IGROUPR && off < GICD_IPRIORITYR) {
         uint32_t kind = off & ~0x7fu;
         if (spi_bank(s, off, kind, 1, &irq)) {
-            gicv3_write_bitmap_reg(s, kind, irq, v, attrs);
+            gicv3_write_bitmap_reg(s, NULL, kind, irq, v, attrs);
         }
     } else if (off >= GICD_IPRIORITYR && off < GICD_ITARGETSR) {
         irq = (int)(off - GICD_IPRIORITYR);
         if (irq >= GIC_INTERNAL) {
             for (int i = 0; i < 4; i++) {
-                gicv3_write_priority(s, irq + i, (uint8_t)(v >> (8 * i)), attrs);
+                gicv3_write_priority(s, NULL, irq + i, (uint8_t)(v >> (8 * i)), attrs);
             }
             gicv3_update(s);
         }
@@ -414,11 +451,11 @@ static void dist_write32(GICv3State *s, uint64_t off, uint32_t v, MemTxAttrs att
         /* RAZ/WI with affinity routing */
     } else if (off >= GICD_ICFGR && off < GICD_ICFGR + 0x100) {
         if (spi_bank(s, off, GICD_ICFGR, 2, &irq)) {
-            gicv3_write_icfgr(s, irq, v, attrs);
+            gicv3_write_icfgr(s, NULL, irq, v, attrs);
         }
     } else if (off >= GICD_IGRPMODR && off < GICD_IGRPMODR + 0x80) {
         if (spi_bank(s, off, GICD_IGRPMODR, 1, &irq)) {
-            gicv3_write_bitmap_reg(s, GICD_IGRPMODR, irq, v, attrs);
+            gicv3_write_bitmap_reg(s, NULL, GICD_IGRPMODR, irq, v, attrs);
         }
     } else if ((off >= GICD_NSACR && off < GICD_NSACR + 0x100) || off == GICD_SGIR ||
                (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 0x10)) {
@@ -456,7 +493,7 @@ static MemTxResult dist_read(void *opaque, uint64_t addr, uint64_t *data, unsign
     } else if (size == 1 && byte_accessible(addr)) {
         int irq = (int)(addr - GICD_IPRIORITYR);
         *data = (addr < GICD_ITARGETSR && irq >= GIC_INTERNAL)
-            ? gicv3_read_priority(s, irq, attrs) : 0;
+            ? gicv3_read_priority(s, NULL, irq, attrs) : 0;
     } else {
         qemu_log_mask(LOG_GUEST_ERROR, "gicv3: bad %u-byte GICD read at 0x%llx\n", size,
                       (unsigned long long)addr);
@@ -478,7 +515,7 @@ static MemTxResult dist_write(void *opaque, uint64_t addr, uint64_t data, unsign
     } else if (size == 1 && byte_accessible(addr)) {
         int irq = (int)(addr - GICD_IPRIORITYR);
         if (addr < GICD_ITARGETSR && irq >= GIC_INTERNAL) {
-            gicv3_write_priority(s, irq, (uint8_t)data, attrs);
+            gicv3_write_priority(s, NULL, irq, (uint8_t)data, attrs);
             gicv3_update(s);
         }
     } else {
@@ -499,29 +536,29 @@ static const MemoryRegionOps dist_ops = {
 
 void gicv3_reset(GICv3State *s)
 {
-    memset(s->group, 0, sizeof(s->group));
-    memset(s->grpmod, 0, sizeof(s->grpmod));
-    memset(s->enabled, 0, sizeof(s->enabled));
-    memset(s->pend_latch, 0, sizeof(s->pend_latch));
-    memset(s->active, 0, sizeof(s->active));
-    memset(s->edge, 0, sizeof(s->edge));
+    /* The input levels (GIC_F_LEVEL) are not reset: devices keep driving their lines. */
+    for (int f = 0; f < GIC_NFIELDS; f++) {
+        if (f != GIC_F_LEVEL) {
+            memset(s->bm[f], 0, sizeof(s->bm[f]));
+        }
+    }
     memset(s->priority, 0, sizeof(s->priority));
     memset(s->irouter, 0, sizeof(s->irouter));
-    /* The input lines (s->level) are not reset: devices keep driving them. */
     /* Legacy operation is not supported, so ARE_S and ARE_NS are RAO/WI (GIC spec 12.9.4). */
     s->gicd_ctlr = GICD_CTLR_ARE_S | GICD_CTLR_ARE_NS;
     if (s->single_security) {
         s->gicd_ctlr |= GICD_CTLR_DS;
     }
-    /* SGIs are edge-triggered; PPIs and SPIs reset to level-sensitive. */
-    s->edge[0] = 0xffff;
-    gicv3_redist_reset(s);
-    gicv3_cpuif_reset(s);
+    for (int i = 0; i < s->ncpu; i++) {
+        gicv3_redist_reset(&s->cpus[i]);
+        gicv3_cpuif_reset(&s->cpus[i]);
+    }
     gicv3_update(s);
 }
 
-GICv3State *gicv3_create(CPUARMState *cpu, uint64_t dist_base, uint64_t redist_base, int num_spis,
-                         AddressSpace *const *views, int nviews)
+GICv3State *gicv3_create_smp(CPUARMState *const *cpus, int ncpus, uint64_t dist_base,
+                             uint64_t redist_base, int num_spis, AddressSpace *const *views,
+                             int nviews)
 {
     GICv3State *s;
 
@@ -530,23 +567,39 @@ GICv3State *gicv3_create(CPUARMState *cpu, uint64_t dist_base, uint64_t redist_b
                 num_spis, GIC_MAX_SPIS);
         return NULL;
     }
-    s = calloc(1, sizeof(*s));
-    if (!s) {
+    if (ncpus < 1 || ncpus > GIC_MAX_CPUS) {
+        fprintf(stderr, "qemu-system-aarch64: gicv3: %d CPUs, 1 to %d supported\n", ncpus,
+                GIC_MAX_CPUS);
         return NULL;
     }
-    s->cpu = cpu;
+    s = calloc(1, sizeof(*s));
+    if (!s || !(s->cpus = calloc((size_t)ncpus, sizeof(*s->cpus)))) {
+        free(s);
+        return NULL;
+    }
+    s->ncpu = ncpus;
     s->num_irq = GIC_INTERNAL + (num_spis + 31) / 32 * 32;
     if (s->num_irq > GIC_MAX_IRQ) {
         s->num_irq = GIC_MAX_IRQ;   /* 1020 is not a multiple of 32: the top word is partial */
     }
     for (int i = 0; i < s->num_irq - GIC_INTERNAL; i++) {
-        s->spi_in[i] = qemu_allocate_irq(gicv3_irq_handler, s, GIC_INTERNAL + i);
+        s->spi_in[i] = qemu_allocate_irq(spi_handler, s, GIC_INTERNAL + i);
     }
-    for (int i = 0; i < 16; i++) {
-        s->ppi_in[i] = qemu_allocate_irq(gicv3_irq_handler, s, 16 + i);
+    for (int c = 0; c < ncpus; c++) {
+        GICv3CPU *cs = &s->cpus[c];
+        cs->gic = s;
+        cs->env = cpus ? cpus[c] : NULL;
+        cs->index = c;
+        for (int i = 0; i < 16; i++) {
+            cs->ppi_in[i] = qemu_allocate_irq(ppi_handler, cs, 16 + i);
+        }
+        if (cs->env) {
+            cs->env->gic_cpuif = cs;
+        }
     }
     s->dist_mr = memory_region_new_io("gicv3-dist", dist_base, GICV3_DIST_SIZE, &dist_ops, s);
-    s->redist_mr = memory_region_new_io("gicv3-redist", redist_base, GICV3_REDIST_SIZE,
+    s->redist_mr = memory_region_new_io("gicv3-redist", redist_base,
+                                        (uint64_t)ncpus * GICV3_REDIST_SIZE,
                                         &gicv3_redist_ops, s);
     if (!s->dist_mr || !s->redist_mr) {
         return NULL;
@@ -557,11 +610,16 @@ GICv3State *gicv3_create(CPUARMState *cpu, uint64_t dist_base, uint64_t redist_b
             return NULL;
         }
     }
-    if (cpu) {
-        cpu->gic_cpuif = s;
-    }
     gicv3_reset(s);
     return s;
+}
+
+GICv3State *gicv3_create(CPUARMState *cpu, uint64_t dist_base, uint64_t redist_base, int num_spis,
+                         AddressSpace *const *views, int nviews)
+{
+    CPUARMState *cpus[1] = { cpu };
+
+    return gicv3_create_smp(cpus, 1, dist_base, redist_base, num_spis, views, nviews);
 }
 
 void gicv3_set_single_security(GICv3State *s)

@@ -87,27 +87,30 @@ enum { GIC_G0 = 0, GIC_G1S = 1, GIC_G1NS = 2, GIC_NGROUPS = 3 };
 #define HCR_TGE     (1ull << 27)
 #define HCR_E2H     (1ull << 34)
 
-struct GICv3State {
-    CPUARMState *cpu;
-    int num_irq;                  /* 32 + SPIs, a multiple of 32 */
+/* Per-INTID state, one bit per INTID, by field. */
+enum {
+    GIC_F_GROUP,        /* IGROUPR */
+    GIC_F_GRPMOD,       /* IGRPMODR */
+    GIC_F_ENABLED,
+    GIC_F_PEND,         /* edge latch or software-set pending state */
+    GIC_F_ACTIVE,
+    GIC_F_LEVEL,        /* current input line level */
+    GIC_F_EDGE,         /* ICFGR Int_config[1]: 1 = edge-triggered */
+    GIC_NFIELDS
+};
 
-    /* Distributor */
-    uint32_t gicd_ctlr;           /* Secure-view layout; ARE_S/ARE_NS are RAO/WI */
-    bool single_security;         /* board without Security: DS is RAO/WI, kept over reset */
+#define GIC_MAX_CPUS 64
 
-    /* Per-INTID state, one bit per INTID; word 0 (INTIDs 0..31) is the redistributor's
-     * GICR_*R0 state, the rest the distributor's. */
-    uint32_t group[GIC_WORDS];    /* IGROUPR */
-    uint32_t grpmod[GIC_WORDS];   /* IGRPMODR */
-    uint32_t enabled[GIC_WORDS];
-    uint32_t pend_latch[GIC_WORDS];   /* edge latch or software-set pending state */
-    uint32_t active[GIC_WORDS];
-    uint32_t level[GIC_WORDS];        /* current input line level */
-    uint32_t edge[GIC_WORDS];         /* ICFGR Int_config[1]: 1 = edge-triggered */
-    uint8_t priority[1024];
-    uint64_t irouter[1024];
+/* One PE: its redistributor (the SGI/PPI state of INTIDs 0..31), CPU interface and virtual
+ * CPU interface. env->gic_cpuif points here. */
+typedef struct GICv3CPU {
+    GICv3State *gic;
+    CPUARMState *env;
+    int index;                        /* position in the redistributor region */
 
     /* Redistributor */
+    uint32_t bm0[GIC_NFIELDS];        /* GICR_*R0 state of INTIDs 0..31 */
+    uint8_t priority0[GIC_INTERNAL];
     uint32_t gicr_waker;
     uint32_t gicr_nsacr;
 
@@ -128,28 +131,56 @@ struct GICv3State {
     bool virq_level, vfiq_level;      /* last VIRQ/VFIQ levels driven to the CPU */
 
     /* Cached highest-priority pending interrupt, recomputed by gicv3_update() */
-    int hppi_irq;                 /* INTID_SPURIOUS if none */
+    int hppi_irq;                     /* INTID_SPURIOUS if none */
     uint8_t hppi_prio;
     int hppi_grp;
 
-    qemu_irq spi_in[GIC_MAX_SPIS];
     qemu_irq ppi_in[16];
+} GICv3CPU;
+
+struct GICv3State {
+    int num_irq;                  /* 32 + SPIs, a multiple of 32 (at most 1020) */
+
+    /* Distributor */
+    uint32_t gicd_ctlr;           /* Secure-view layout; ARE_S/ARE_NS are RAO/WI */
+    bool single_security;         /* board without Security: DS is RAO/WI, kept over reset */
+    uint32_t bm[GIC_NFIELDS][GIC_WORDS];  /* SPI state; word 0 unused (per PE, in bm0) */
+    uint8_t priority[1024];       /* SPIs; INTIDs 0..31 are per PE */
+    uint64_t irouter[1024];
+
+    int ncpu;
+    GICv3CPU *cpus;
+
+    qemu_irq spi_in[GIC_MAX_SPIS];
     MemoryRegion *dist_mr;
     MemoryRegion *redist_mr;
 };
 
-static inline bool gic_bit(const uint32_t *bm, int irq)
+/* The word holding field f of an INTID: the PE's for SGIs/PPIs, the distributor's for SPIs. */
+static inline uint32_t *gic_word(GICv3State *s, GICv3CPU *cs, int f, int irq)
 {
-    return (bm[irq / 32] >> (irq % 32)) & 1;
+    return irq < GIC_INTERNAL ? &cs->bm0[f] : &s->bm[f][irq / 32];
 }
 
-static inline void gic_set_bit(uint32_t *bm, int irq, bool v)
+static inline bool gic_test(GICv3State *s, GICv3CPU *cs, int f, int irq)
 {
+    return (*gic_word(s, cs, f, irq) >> (irq % 32)) & 1;
+}
+
+static inline void gic_assign(GICv3State *s, GICv3CPU *cs, int f, int irq, bool v)
+{
+    uint32_t *w = gic_word(s, cs, f, irq);
+
     if (v) {
-        bm[irq / 32] |= 1u << (irq % 32);
+        *w |= 1u << (irq % 32);
     } else {
-        bm[irq / 32] &= ~(1u << (irq % 32));
+        *w &= ~(1u << (irq % 32));
     }
+}
+
+static inline uint8_t *gic_prio(GICv3State *s, GICv3CPU *cs, int irq)
+{
+    return irq < GIC_INTERNAL ? &cs->priority0[irq] : &s->priority[irq];
 }
 
 static inline bool gic_ds(const GICv3State *s)
@@ -159,65 +190,63 @@ static inline bool gic_ds(const GICv3State *s)
 
 /* The group of an INTID from IGROUPR and IGRPMODR (GIC spec 3.2, Table 3-1). The modifier is
  * ignored when there is a single Security state; {1,1} is reserved and treated as Group 1 NS. */
-static inline int gic_irq_group(const GICv3State *s, int irq)
+static inline int gic_irq_group(GICv3State *s, GICv3CPU *cs, int irq)
 {
-    if (gic_bit(s->group, irq)) {
+    if (gic_test(s, cs, GIC_F_GROUP, irq)) {
         return GIC_G1NS;
     }
-    if (!gic_ds(s) && gic_bit(s->grpmod, irq)) {
+    if (!gic_ds(s) && gic_test(s, cs, GIC_F_GRPMOD, irq)) {
         return GIC_G1S;
     }
     return GIC_G0;
 }
 
-static inline bool gic_irq_pending(const GICv3State *s, int irq)
-{
-    return gic_bit(s->pend_latch, irq) || (gic_bit(s->level, irq) && !gic_bit(s->edge, irq));
-}
-
 /* A Non-secure access may only see an INTID configured as Non-secure Group 1 unless GICD_CTLR.DS
  * is set (GIC spec 4.8 / 12.1.x, "Non-secure accesses to ... Secure interrupts are RAZ/WI"). */
-static inline bool gic_access_ok(const GICv3State *s, int irq, MemTxAttrs attrs)
+static inline bool gic_access_ok(GICv3State *s, GICv3CPU *cs, int irq, MemTxAttrs attrs)
 {
-    return attrs.secure || gic_ds(s) || gic_irq_group(s, irq) == GIC_G1NS;
+    return attrs.secure || gic_ds(s) || gic_irq_group(s, cs, irq) == GIC_G1NS;
 }
 
-/* gicv3-cpuif.c: recompute the highest-priority pending interrupt and drive IRQ/FIQ. */
+/* gicv3-cpuif.c: recompute each PE's highest-priority pending interrupt and drive IRQ/FIQ. */
 void gicv3_update(GICv3State *s);
-void gicv3_cpuif_reset(GICv3State *s);
+void gicv3_cpu_update(GICv3CPU *cs);
+void gicv3_cpuif_reset(GICv3CPU *cs);
 
 /* gicv3-vcpuif.c: the virtual CPU interface (ICH_* control, ICV_* registers at EL1). */
-void gicv3_vcpuif_reset(GICv3State *s);
+void gicv3_vcpuif_reset(GICv3CPU *cs);
 /* Recompute the maintenance interrupt level (before the physical HPPI, as it feeds PPI 25). */
-void gicv3_vcpuif_maint(GICv3State *s);
+void gicv3_vcpuif_maint(GICv3CPU *cs);
 /* Recompute the virtual HPPI and drive VIRQ/VFIQ. */
-void gicv3_vcpuif_update(GICv3State *s);
+void gicv3_vcpuif_update(GICv3CPU *cs);
 /* ICH_* access from EL2/EL3; returns false if enc is not an implemented ICH register. */
-bool gicv3_ich_access(GICv3State *s, uint32_t enc, bool is_write, uint64_t *val);
+bool gicv3_ich_access(GICv3CPU *cs, uint32_t enc, bool is_write, uint64_t *val);
 /* ICV_* access for an ICC_* encoding redirected by HCR_EL2.{IMO,FMO}. */
-void gicv3_icv_access(GICv3State *s, CPUARMState *env, uint32_t enc, bool is_write,
-                      uint64_t *val);
-/* Physical side effect of deactivating a hardware-linked virtual interrupt. */
-void gicv3_deactivate_physical(GICv3State *s, int irq);
+void gicv3_icv_access(GICv3CPU *cs, uint32_t enc, bool is_write, uint64_t *val);
 
 /* gicv3-dist.c: per-INTID register banks shared by the GICD and GICR_SGI_base frames.
- * kind is the GICD offset of the register block (0x080 IGROUPR ... 0xD00 IGRPMODR). */
-void gicv3_write_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, uint32_t val,
-                            MemTxAttrs attrs);
-uint32_t gicv3_read_bitmap_reg(GICv3State *s, uint32_t kind, int first_irq, MemTxAttrs attrs);
-uint8_t gicv3_read_priority(GICv3State *s, int irq, MemTxAttrs attrs);
-void gicv3_write_priority(GICv3State *s, int irq, uint8_t v, MemTxAttrs attrs);
-uint32_t gicv3_read_icfgr(GICv3State *s, int first_irq, MemTxAttrs attrs);
-void gicv3_write_icfgr(GICv3State *s, int first_irq, uint32_t val, MemTxAttrs attrs);
+ * kind is the GICD offset of the register block (0x080 IGROUPR ... 0xD00 IGRPMODR); cs is the
+ * PE whose SGIs/PPIs a GICR access concerns (unused for SPIs). */
+void gicv3_write_bitmap_reg(GICv3State *s, GICv3CPU *cs, uint32_t kind, int first_irq,
+                            uint32_t val, MemTxAttrs attrs);
+uint32_t gicv3_read_bitmap_reg(GICv3State *s, GICv3CPU *cs, uint32_t kind, int first_irq,
+                               MemTxAttrs attrs);
+uint8_t gicv3_read_priority(GICv3State *s, GICv3CPU *cs, int irq, MemTxAttrs attrs);
+void gicv3_write_priority(GICv3State *s, GICv3CPU *cs, int irq, uint8_t v, MemTxAttrs attrs);
+uint32_t gicv3_read_icfgr(GICv3State *s, GICv3CPU *cs, int first_irq, MemTxAttrs attrs);
+void gicv3_write_icfgr(GICv3State *s, GICv3CPU *cs, int first_irq, uint32_t val,
+                       MemTxAttrs attrs);
 /* ID registers (PIDR4..7, PIDR0..3, CIDR0..3) at frame offsets 0xFFD0..0xFFFC. */
 uint32_t gicv3_id_reg(uint64_t off);
-/* Generate an SGI on this PE for a write to ICC_SGI0R/SGI1R/ASGI1R (GIC spec 12.2.21). */
-void gicv3_send_sgi(GICv3State *s, int irq, int grp, bool from_ns);
+/* Make SGI irq pending on PE cs for a write to ICC_SGI0R/SGI1R/ASGI1R (GIC spec 12.2.21). */
+void gicv3_send_sgi(GICv3CPU *cs, int irq, int grp, bool from_ns);
+/* Deactivate a physical interrupt of PE cs (hardware-linked virtual interrupt EOI). */
+void gicv3_deactivate_physical(GICv3CPU *cs, int irq);
 
 /* gicv3-redist.c */
 extern const MemoryRegionOps gicv3_redist_ops;
-void gicv3_redist_reset(GICv3State *s);
+void gicv3_redist_reset(GICv3CPU *cs);
 /* Affinity of the PE as in MPIDR_EL1 (Aff3:Aff2:Aff1:Aff0 packed as in GICD_IROUTER). */
-uint64_t gicv3_pe_affinity(const GICv3State *s);
+uint64_t gicv3_pe_affinity(const GICv3CPU *cs);
 
 #endif

@@ -53,12 +53,12 @@
                          (uint64_t)GIC_PRIO_MASK << LR_PRIO_SHIFT | LR_GROUP | LR_HW | \
                          LR_PENDING | LR_ACTIVE)
 
-static unsigned vmcr_field(GICv3State *s, unsigned shift, unsigned bits)
+static unsigned vmcr_field(GICv3CPU *s, unsigned shift, unsigned bits)
 {
     return (s->ich_vmcr >> shift) & ((1u << bits) - 1);
 }
 
-static uint8_t vpmr(GICv3State *s)
+static uint8_t vpmr(GICv3CPU *s)
 {
     return (uint8_t)vmcr_field(s, VMCR_VPMR_SHIFT, 8);
 }
@@ -74,7 +74,7 @@ static int lr_group(uint64_t lr)
 }
 
 /* Virtual group priority mask: as for the physical interface, with VBPR0/VBPR1 and VCBPR. */
-static uint8_t vgprio_mask(GICv3State *s, int grp)
+static uint8_t vgprio_mask(GICv3CPU *s, int grp)
 {
     unsigned shift;
 
@@ -86,21 +86,21 @@ static uint8_t vgprio_mask(GICv3State *s, int grp)
     return (uint8_t)(0xffu << shift);
 }
 
-static int vapr_highest_bit(GICv3State *s)
+static int vapr_highest_bit(GICv3CPU *s)
 {
     uint32_t all = s->ich_apr[0] | s->ich_apr[1];
 
     return all ? __builtin_ctz(all) : -1;
 }
 
-static uint8_t vrunning_prio(GICv3State *s)
+static uint8_t vrunning_prio(GICv3CPU *s)
 {
     int b = vapr_highest_bit(s);
 
     return b < 0 ? 0xff : (uint8_t)(b << (8 - GIC_PRIBITS));
 }
 
-void gicv3_vcpuif_reset(GICv3State *s)
+void gicv3_vcpuif_reset(GICv3CPU *s)
 {
     s->ich_hcr = 0;
     s->ich_vmcr = VMCR_VFIQEN | (GIC_MIN_BPR << VMCR_VBPR0_SHIFT) |
@@ -114,7 +114,7 @@ void gicv3_vcpuif_reset(GICv3State *s)
 
 /* ---- Status registers derived from the list registers (GIC spec 12.4.5, 12.4.6, 12.4.9) ---- */
 
-static uint32_t ich_eisr(GICv3State *s)
+static uint32_t ich_eisr(GICv3CPU *s)
 {
     uint32_t v = 0;
 
@@ -127,7 +127,7 @@ static uint32_t ich_eisr(GICv3State *s)
     return v;
 }
 
-static uint32_t ich_elrsr(GICv3State *s)
+static uint32_t ich_elrsr(GICv3CPU *s)
 {
     uint32_t v = 0;
 
@@ -140,7 +140,7 @@ static uint32_t ich_elrsr(GICv3State *s)
     return v;
 }
 
-static uint32_t ich_misr(GICv3State *s)
+static uint32_t ich_misr(GICv3CPU *s)
 {
     uint32_t v = 0, hcr = s->ich_hcr;
     int valid = 0;
@@ -183,20 +183,20 @@ static uint32_t ich_misr(GICv3State *s)
 
 /* The maintenance interrupt is asserted while ICH_HCR_EL2.En and any ICH_MISR_EL2 bit are set
  * (GIC spec 6.4.x "Maintenance interrupts"); it is a level-sensitive PPI of this PE. */
-void gicv3_vcpuif_maint(GICv3State *s)
+void gicv3_vcpuif_maint(GICv3CPU *s)
 {
     bool level = ich_misr(s) != 0;
-    bool old = gic_bit(s->level, GIC_MAINT_PPI);
+    bool old = gic_test(s->gic, s, GIC_F_LEVEL, GIC_MAINT_PPI);
 
-    gic_set_bit(s->level, GIC_MAINT_PPI, level);
-    if (level && !old && gic_bit(s->edge, GIC_MAINT_PPI)) {
-        gic_set_bit(s->pend_latch, GIC_MAINT_PPI, true);
+    gic_assign(s->gic, s, GIC_F_LEVEL, GIC_MAINT_PPI, level);
+    if (level && !old && gic_test(s->gic, s, GIC_F_EDGE, GIC_MAINT_PPI)) {
+        gic_assign(s->gic, s, GIC_F_PEND, GIC_MAINT_PPI, true);
     }
 }
 
 /* ---- Virtual HPPI and signalling (GIC spec 6.x "Virtual interrupt handling") ---- */
 
-static void compute_vhppi(GICv3State *s)
+static void compute_vhppi(GICv3CPU *s)
 {
     uint8_t best = 0xff;
 
@@ -217,7 +217,7 @@ static void compute_vhppi(GICv3State *s)
     }
 }
 
-static bool vhppi_can_preempt(GICv3State *s)
+static bool vhppi_can_preempt(GICv3CPU *s)
 {
     uint64_t lr;
 
@@ -231,7 +231,7 @@ static bool vhppi_can_preempt(GICv3State *s)
     return (lr_prio(lr) & vgprio_mask(s, lr_group(lr))) < vrunning_prio(s);
 }
 
-void gicv3_vcpuif_update(GICv3State *s)
+void gicv3_vcpuif_update(GICv3CPU *s)
 {
     bool virq = false, vfiq = false;
 
@@ -246,11 +246,11 @@ void gicv3_vcpuif_update(GICv3State *s)
     }
     /* Only drive the lines on a change, so software-injected HCR_EL2.VI/VF state the CPU core
      * keeps on the same lines is not disturbed while the list registers are unused. */
-    if (s->cpu && virq != s->virq_level) {
-        arm_set_irq_line(s->cpu, CPU_INTERRUPT_VIRQ, virq);
+    if (s->env && virq != s->virq_level) {
+        arm_set_irq_line(s->env, CPU_INTERRUPT_VIRQ, virq);
     }
-    if (s->cpu && vfiq != s->vfiq_level) {
-        arm_set_irq_line(s->cpu, CPU_INTERRUPT_VFIQ, vfiq);
+    if (s->env && vfiq != s->vfiq_level) {
+        arm_set_irq_line(s->env, CPU_INTERRUPT_VFIQ, vfiq);
     }
     s->virq_level = virq;
     s->vfiq_level = vfiq;
@@ -266,7 +266,7 @@ static uint64_t ich_vtr(void)
            (uint32_t)(GIC_PRIBITS - 1) << 26 | (uint32_t)(GIC_PRIBITS - 1) << 29;
 }
 
-static void vmcr_write(GICv3State *s, uint64_t v)
+static void vmcr_write(GICv3CPU *s, uint64_t v)
 {
     unsigned bpr0 = (v >> VMCR_VBPR0_SHIFT) & 7, bpr1 = (v >> VMCR_VBPR1_SHIFT) & 7;
 
@@ -282,7 +282,7 @@ static void vmcr_write(GICv3State *s, uint64_t v)
                   (uint32_t)((v >> VMCR_VPMR_SHIFT) & GIC_PRIO_MASK) << VMCR_VPMR_SHIFT;
 }
 
-bool gicv3_ich_access(GICv3State *s, uint32_t enc, bool is_write, uint64_t *val)
+bool gicv3_ich_access(GICv3CPU *s, uint32_t enc, bool is_write, uint64_t *val)
 {
     uint64_t v = is_write ? *val : 0;
     bool ro = false;
@@ -343,14 +343,14 @@ bool gicv3_ich_access(GICv3State *s, uint32_t enc, bool is_write, uint64_t *val)
         return false;
     }
     if (is_write) {
-        gicv3_update(s);
+        gicv3_update(s->gic);
     }
     return true;
 }
 
 /* ---- ICV_* registers ---- */
 
-static uint32_t vhppir(GICv3State *s, int grp)
+static uint32_t vhppir(GICv3CPU *s, int grp)
 {
     uint64_t lr;
 
@@ -362,7 +362,7 @@ static uint32_t vhppir(GICv3State *s, int grp)
     return lr_group(lr) == grp ? (uint32_t)(lr & LR_VINTID_MASK) : INTID_SPURIOUS;
 }
 
-static uint32_t icv_ack(GICv3State *s, int grp)
+static uint32_t icv_ack(GICv3CPU *s, int grp)
 {
     uint32_t id = vhppir(s, grp);
     uint64_t *lr;
@@ -373,20 +373,13 @@ static uint32_t icv_ack(GICv3State *s, int grp)
     lr = &s->ich_lr[s->vhppi_lr];
     *lr = (*lr & ~LR_PENDING) | LR_ACTIVE;
     s->ich_apr[grp] |= 1u << ((lr_prio(*lr) & vgprio_mask(s, grp)) >> (8 - GIC_PRIBITS));
-    gicv3_update(s);
+    gicv3_update(s->gic);
     return id;
-}
-
-void gicv3_deactivate_physical(GICv3State *s, int irq)
-{
-    if (irq < s->num_irq) {
-        gic_set_bit(s->active, irq, false);
-    }
 }
 
 /* Deactivate the list register holding vintid; if none does, count it in EOIcount so the
  * hypervisor can find it elsewhere (GIC spec 6.x, ICH_HCR_EL2.EOIcount). */
-static void vdeactivate(GICv3State *s, uint32_t vintid)
+static void vdeactivate(GICv3CPU *s, uint32_t vintid)
 {
     for (int i = 0; i < GIC_NUM_LRS; i++) {
         uint64_t *lr = &s->ich_lr[i];
@@ -404,7 +397,7 @@ static void vdeactivate(GICv3State *s, uint32_t vintid)
     s->ich_hcr += 1u << HCR_EOICOUNT_SHIFT;     /* 5-bit field at the top: wraps */
 }
 
-static void icv_eoi(GICv3State *s, int grp, uint64_t val)
+static void icv_eoi(GICv3CPU *s, int grp, uint64_t val)
 {
     uint32_t vintid = (uint32_t)(val & 0xffffff);
     int bit = vapr_highest_bit(s);
@@ -421,11 +414,10 @@ static void icv_eoi(GICv3State *s, int grp, uint64_t val)
     if (!(s->ich_vmcr & VMCR_VEOIM)) {
         vdeactivate(s, vintid);
     }
-    gicv3_update(s);
+    gicv3_update(s->gic);
 }
 
-void gicv3_icv_access(GICv3State *s, CPUARMState *env, uint32_t enc, bool is_write,
-                      uint64_t *val)
+void gicv3_icv_access(GICv3CPU *s, uint32_t enc, bool is_write, uint64_t *val)
 {
     uint64_t v = is_write ? *val : 0;
     uint64_t r = 0;
@@ -509,9 +501,8 @@ void gicv3_icv_access(GICv3State *s, CPUARMState *env, uint32_t enc, bool is_wri
         break;
     }
     if (is_write) {
-        gicv3_update(s);
+        gicv3_update(s->gic);
     } else {
         *val = r;
     }
-    (void)env;
 }

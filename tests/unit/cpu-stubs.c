@@ -5,16 +5,17 @@
 uint32_t stub_cpu_lines;
 int stub_line_calls;
 
-/* Records the level of each line the GIC drives, as the CPU core would latch it. */
+/* Records the level of each line the GIC drives, as the CPU core would latch it, per CPU;
+ * stub_cpu_lines mirrors the CPU driven last (the only one in single-CPU tests). */
 void arm_set_irq_line(CPUARMState *env, uint32_t line, int level)
 {
     stub_line_calls++;
     if (level) {
-        stub_cpu_lines |= line;
+        env->interrupt_request |= line;
     } else {
-        stub_cpu_lines &= ~line;
+        env->interrupt_request &= ~line;
     }
-    env->interrupt_request = stub_cpu_lines;
+    stub_cpu_lines = env->interrupt_request;
 }
 
 /* Security state from SCR_EL3.{NSE,NS} (RME rule R_GQSGM); EL3 is Root with RME, else Secure. */

@@ -4,7 +4,8 @@
 #define TESTS_UNIT_CPU_STUBS_H
 #include "cpu.h"
 
-/* CPU_INTERRUPT_* lines currently asserted by the devices under test. */
+/* CPU_INTERRUPT_* lines asserted on the CPU the devices drove last (each CPU also has them in
+ * its interrupt_request). */
 extern uint32_t stub_cpu_lines;
 extern int stub_line_calls;
 

@@ -750,6 +750,89 @@ static void test_virtual_cpuif(void)
     g_assert_cmpuint(sys_verdict(IAR0, false), ==, GICV3_ACCESS_OK);
 }
 
+static uint64_t sys_on(CPUARMState *e, uint32_t enc, bool is_write, uint64_t v)
+{
+    uint32_t t = 12345;
+    g_assert_true(gicv3_cpuif_sysreg(e, enc, is_write, &v, &t));
+    g_assert_cmpuint(t, ==, GICV3_ACCESS_OK);
+    return v;
+}
+
+/* Two PEs: one redistributor frame each (GICR_TYPER.Last on the final one), SGIs by target
+ * list and IRM, SPIs by GICD_IROUTER affinity or to any PE with IRM (GIC spec 12.9.22,
+ * 12.10.29, 12.2.22). */
+static void test_two_pes(void)
+{
+    static CPUARMState e[2];
+    CPUARMState *cpus[2] = { &e[0], &e[1] };
+    AddressSpace *views[2] = { &as_s, &as_ns };
+    GICv3State *g;
+
+    memset(e, 0, sizeof(e));
+    address_space_init(&as_s, "secure");
+    address_space_init(&as_ns, "non-secure");
+    for (int i = 0; i < 2; i++) {
+        e[i].features.has_el3 = e[i].features.has_el2 = true;
+        e[i].features.mpidr = 0x80000000u | (unsigned)i;
+        e[i].el = 3;
+    }
+    g = gicv3_create_smp(cpus, 2, DIST, REDIST, 64, views, 2);
+    g_assert_nonnull(g);
+    g_assert_cmpuint(rd(REDIST + 0x8, 8, NS), ==, 0);                 /* PE 0, not Last */
+    g_assert_cmpuint(rd(REDIST + 0x20008, 8, NS), ==, 1ull << 32 | 1u << 8 | 1u << 4);
+    {
+        uint64_t v;                                                    /* nothing beyond */
+        g_assert_cmpint(address_space_ld(&as_ns, REDIST + 0x40008, 8, &v, NS), ==,
+                        MEMTX_DECODE_ERROR);
+    }
+
+    wr(DIST, 4, 0x7, S);
+    wr(DIST + 0x84, 4, 0xffffffff, S);                                 /* SPIs NS Group 1 */
+    wr(DIST + 0x104, 4, 0xffffffff, S);
+    for (int i = 0; i < 2; i++) {
+        uint64_t sgi = REDIST + 0x20000 * (uint64_t)i + 0x10000;
+        wr(sgi + 0x80, 4, 0xffffffff, S);                              /* all NS Group 1 */
+        wr(sgi + 0x100, 4, 0xffffffff, S);
+        sys_on(&e[i], IGRPEN13, true, 3);
+        sys_on(&e[i], PMR, true, 0xff);
+        e[i].el = 1;
+        e[i].scr_el3 = SCR_NS;
+        gicv3_cpuif_el_change(&e[i]);
+    }
+
+    sys_on(&e[0], SGI1R, true, 3ull << 24 | 0x2);                      /* SGI 3 to Aff0 = 1 */
+    g_assert_cmpuint(e[0].interrupt_request, ==, 0);
+    g_assert_cmpuint(e[1].interrupt_request, ==, IRQ);
+    g_assert_cmpuint(sys_on(&e[1], IAR1, false, 0), ==, 3);
+    sys_on(&e[1], EOIR1, true, 3);
+    sys_on(&e[1], SGI1R, true, 5ull << 24 | 1ull << 40);               /* IRM: all but self */
+    g_assert_cmpuint(e[0].interrupt_request, ==, IRQ);
+    g_assert_cmpuint(e[1].interrupt_request, ==, 0);
+    g_assert_cmpuint(sys_on(&e[0], IAR1, false, 0), ==, 5);
+    sys_on(&e[0], EOIR1, true, 5);
+
+    qemu_set_irq(gicv3_ppi_cpu(g, 1, 27), 1);                          /* a PPI of PE 1 */
+    g_assert_cmpuint(e[0].interrupt_request, ==, 0);
+    g_assert_cmpuint(e[1].interrupt_request, ==, IRQ);
+    g_assert_cmpuint(rd(REDIST + 0x10200, 4, NS) & (1u << 27), ==, 0);
+    g_assert_cmpuint(rd(REDIST + 0x30200, 4, NS) & (1u << 27), !=, 0);
+    qemu_set_irq(gicv3_ppi_cpu(g, 1, 27), 0);
+    g_assert_null(gicv3_ppi_cpu(g, 2, 27));
+
+    wr(DIST + 0x6000 + 8 * 40, 8, 0x1, NS);                            /* INTID 40 to PE 1 */
+    qemu_set_irq(gicv3_spi(g, 8), 1);
+    g_assert_cmpuint(e[0].interrupt_request, ==, 0);
+    g_assert_cmpuint(e[1].interrupt_request, ==, IRQ);
+    wr(DIST + 0x6000 + 8 * 40, 4, 1u << 31, NS);                       /* IRM: any PE */
+    g_assert_cmpuint(e[0].interrupt_request, ==, IRQ);
+    g_assert_cmpuint(sys_on(&e[0], IAR1, false, 0), ==, 40);            /* PE 0 takes it */
+    g_assert_cmpuint(e[1].interrupt_request, ==, 0);                   /* active: gone */
+    g_assert_cmpuint(sys_on(&e[1], IAR1, false, 0), ==, 1023);
+    qemu_set_irq(gicv3_spi(g, 8), 0);
+    sys_on(&e[0], EOIR1, true, 40);
+    g_assert_cmpuint(e[0].interrupt_request | e[1].interrupt_request, ==, 0);
+}
+
 /* Robustness: random MMIO accesses of every size and random CPU interface accesses at random
  * ELs must neither crash nor fail the bus transaction; architectural constants survive. */
 static void test_random_accesses(void)
@@ -820,5 +903,6 @@ int main(int argc, char **argv)
     g_test_add_func("/gicv3/virtual-cpuif", test_virtual_cpuif);
     g_test_add_func("/gicv3/reset", test_reset);
     g_test_add_func("/gicv3/random-accesses", test_random_accesses);
+    g_test_add_func("/gicv3/two-pes", test_two_pes);
     return g_test_run();
 }

@@ -10,21 +10,30 @@
 
 typedef struct GICv3State GICv3State;
 
-/* Size of the MMIO frames. The redistributor region covers exactly one PE (RD_base + SGI_base). */
+/* Size of the MMIO frames: GICV3_REDIST_SIZE per PE (RD_base + SGI_base). */
 #define GICV3_DIST_SIZE     0x10000
 #define GICV3_REDIST_SIZE   0x20000
 
-/* Build the GIC for one PE. num_spis is rounded up to a multiple of 32 (max 988). The
- * distributor and redistributor regions are added to every view in views[0..nviews-1];
- * accesses see MemTxAttrs.secure, so the Secure and Non-secure views can share them.
- * Stores the GIC in cpu->gic_cpuif. Returns NULL (with a message on stderr) on failure. */
+/* Build the GIC for one PE (gicv3_create_smp with one CPU). num_spis is rounded up to a
+ * multiple of 32 (max 988). The distributor and redistributor regions are added to every view
+ * in views[0..nviews-1]; accesses see MemTxAttrs.secure, so the Secure and Non-secure views can
+ * share them. Points cpu->gic_cpuif at the PE's CPU interface. Returns NULL (with a message on
+ * stderr) on failure. */
 GICv3State *gicv3_create(CPUARMState *cpu, uint64_t dist_base, uint64_t redist_base, int num_spis,
                          AddressSpace *const *views, int nviews);
+
+/* Several PEs: one redistributor (2 x 64 KiB frames) per PE at redist_base + i * 128 KiB, in
+ * the order of cpus[] (GICR_TYPER.Processor_Number = i, Last on the final one). SGIs and SPI
+ * affinity routing use each CPU's MPIDR_EL1 affinity. */
+GICv3State *gicv3_create_smp(CPUARMState *const *cpus, int ncpus, uint64_t dist_base,
+                             uint64_t redist_base, int num_spis, AddressSpace *const *views,
+                             int nviews);
 
 /* Input lines: SPI n is INTID 32 + n; PPIs are INTIDs 16..31. Level-sensitive or edge-triggered
  * according to GICD_ICFGR/GICR_ICFGR1 (reset: level). Returns NULL for an out-of-range number. */
 qemu_irq gicv3_spi(GICv3State *s, int spi);
-qemu_irq gicv3_ppi(GICv3State *s, int intid);
+qemu_irq gicv3_ppi(GICv3State *s, int intid);           /* PE 0 */
+qemu_irq gicv3_ppi_cpu(GICv3State *s, int cpu, int intid);
 
 /* Reset to the power-on state (system reset): configuration, pending/active state, the CPU
  * interface and the virtual interface control registers. Input line levels are kept. */
