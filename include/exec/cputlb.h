@@ -12,7 +12,7 @@
 #define TARGET_PAGE_MASK (~(TARGET_PAGE_SIZE - 1))
 #define CPU_TLB_BITS 8
 #define CPU_TLB_SIZE (1 << CPU_TLB_BITS)
-#define NB_MMU_MODES 24
+#define NB_MMU_MODES 22   /* target/arm/mmuidx.h ARM_MMU_IDX_COUNT */
 
 /* Flags in the low bits of a tag force the slow path. */
 #define TLB_INVALID   (1ull << 0)

@@ -6,6 +6,8 @@
 #include "cpu.h"
 #include "cpu-features.h"
 #include "hflags.h"
+#include "mmuidx.h"
+#include "ptw.h"
 #include "hw/intc/gicv3.h"
 #include "sysreg.h"
 
@@ -158,6 +160,36 @@ static int fp_trap_el(const CPUARMState *env)
     return 0;
 }
 
+/* The MMU index of data accesses at the current EL, and of LDTR/STTR (mmuidx.h): regime from the
+ * EL and HCR_EL2.{E2H,TGE}, PSTATE.PAN for privileged EL1&0 and EL2&0 accesses. LDTR/STTR are
+ * unprivileged at EL1 and at EL2 with E2H and TGE, unless PSTATE.UAO (FEAT_UAO). */
+static int data_mmu_idx(const CPUARMState *env, ArmSecuritySpace space, int *unpriv)
+{
+    bool e2h = arm_el2_enabled(env) && (env->hcr_el2 & (1ull << 34));
+    bool tge = arm_el2_enabled(env) && (env->hcr_el2 & (1ull << 27));
+    bool pan = isar_aa64_pan(&env->features) && (env->pstate & PSTATE_PAN);
+    bool uao = env->pstate & PSTATE_UAO;
+    int idx;
+
+    switch (env->el) {
+    case 3:
+        *unpriv = ARM_MMU_IDX_E3;
+        return ARM_MMU_IDX_E3;
+    case 2:
+        idx = arm_mmu_idx_make(space, !e2h ? MMUK_E2 : pan ? MMUK_E20_2_PAN : MMUK_E20_2);
+        *unpriv = e2h && tge && !uao ? arm_mmu_idx_make(space, MMUK_E20_0) : idx;
+        return idx;
+    case 1:
+        idx = arm_mmu_idx_make(space, pan ? MMUK_E10_1_PAN : MMUK_E10_1);
+        *unpriv = uao ? idx : arm_mmu_idx_make(space, MMUK_E10_0);
+        return idx;
+    default:
+        idx = arm_mmu_idx_make(space, e2h && tge ? MMUK_E20_0 : MMUK_E10_0);
+        *unpriv = idx;
+        return idx;
+    }
+}
+
 void arm_rebuild_hflags(CPUARMState *env)
 {
     int el = env->el;
@@ -165,14 +197,15 @@ void arm_rebuild_hflags(CPUARMState *env)
     int rel = regime_el(env, el);
     uint64_t sctlr = env->sctlr_el[rel];
     uint32_t hf = 0;
+    int unpriv, idx = data_mmu_idx(env, (ArmSecuritySpace)space, &unpriv);
 
     hf |= (uint32_t)el << HF_EL_SHIFT;
     hf |= (uint32_t)space << HF_SPACE_SHIFT;
-    hf |= (uint32_t)arm_mmu_idx_for(space, el) << HF_MMUIDX_SHIFT;
-    hf |= (uint32_t)arm_mmu_idx_for(space, el == 1 ? 0 : el) << HF_UNPRIV_SHIFT;
+    hf |= (uint32_t)idx << HF_MMUIDX_SHIFT;
+    hf |= (uint32_t)unpriv << HF_UNPRIV_SHIFT;
     /* Stage 1 off: data accesses are Device-nGnRnE and must be aligned (Arm ARM D8.2.11), unless
      * HCR_EL2.DC makes them Normal for the EL1&0 regime. SCTLR.A asks for alignment checks. */
-    bool s1_off = !(sctlr & 1) && !(rel == 1 && arm_el2_enabled(env) && (env->hcr_el2 & (1ull << 12)));
+    bool s1_off = !arm_s1_enabled(env, idx) && arm_s1_off_is_device(env, idx);
     if (s1_off || (sctlr & 2)) {
         hf |= HF_ALIGN;
     }

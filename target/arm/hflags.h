@@ -17,12 +17,6 @@
 
 #define HF_FIELD(f, shift, bits) (((f) >> (shift)) & ((1u << (bits)) - 1))
 
-/* MMU indexes: one softmmu TLB per translation regime and security state, so that no entry is
- * ever shared across worlds (RME: entries tagged by security state). idx = space * 4 + el for the
- * regime of that EL; EL0 of a regime uses its own index. */
-static inline int arm_mmu_idx_for(int space, int el)
-{
-    return space * 4 + el;
-}
+/* MMU indexes: see mmuidx.h (one per regime, privilege, PAN and security state). */
 
 #endif

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sysinsn.c: DC, IC, AT and TLBI (Arm ARM C5.3). There is no cache model, so cache maintenance
- * has no effect beyond its trap and UNDEFINED rules; DC ZVA zeroes memory; TLBI flushes the
- * softmmu TLB (conservatively: whole TLB; scopes arrive with the memory system). */
+ * has no effect beyond its trap and UNDEFINED rules; DC ZVA zeroes memory; AT and TLBI are
+ * carried out by tlb-maint.c. */
 #include <string.h>
 #include "exec/cputlb.h"
 #include "qemu/log.h"
 #include "cpu.h"
+#include "ptw.h"
 #include "syndrome.h"
 #include "sysinsn.h"
 #include "sysreg.h"
@@ -203,17 +204,15 @@ void sysinsn_exec(CPUARMState *env, uint32_t enc, int rt, uint64_t xt)
     case SI_DC_ZVA:
         dc_zva(env, xt);
         break;
-    case SI_TLBI_EL1: case SI_TLBI_EL2: case SI_TLBI_EL3: case SI_TLBI_PA:
+    case SI_TLBI_EL1: case SI_TLBI_EL2: case SI_TLBI_EL3:
+        arm_tlbi_exec(env, enc, xt);
+        break;
+    case SI_TLBI_PA:
         tlb_flush(env);
         break;
-    case SI_AT_EL1: case SI_AT_EL2: case SI_AT_EL3: {
-        /* Stage-1 translation is not modelled yet: with translation off the output is the
-         * input address; report it in PAR_EL1 (F = 0, NS per the current space). */
-        uint64_t ns = arm_current_space(env) == ARMSS_SECURE ? 0 : (1ull << 9);
-        env->par_el1 = (xt & 0xfffffffff000ull) | ns;
-        qemu_log_mask(LOG_UNIMP, "%s: stage-1 translation off model only\n", si->name);
+    case SI_AT_EL1: case SI_AT_EL2: case SI_AT_EL3:
+        arm_at_exec(env, enc, xt);
         break;
-    }
     default:
         break;   /* no caches are modelled */
     }

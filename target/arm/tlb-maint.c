@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* tlb-maint.c: the address translation instructions (AT, filling PAR_EL1; pseudocode AArch64.AT)
+ * and TLB maintenance (TLBI) scoped to the MMU indexes of the regime and security state they
+ * name (Arm ARM C5.5, D8.13 "TLB maintenance"). */
+#include "exec/cputlb.h"
+#include "qemu/log.h"
+#include "cpu.h"
+#include "gpc.h"
+#include "ptw.h"
+#include "sysreg.h"
+
+#define HCR_TGE (1ull << 27)
+#define HCR_E2H (1ull << 34)
+#define PAR_F   1ull
+
+static bool e2h_tge(const CPUARMState *env)
+{
+    return arm_el2_enabled(env) && (env->hcr_el2 & HCR_E2H) && (env->hcr_el2 & HCR_TGE);
+}
+
+/* PAR_EL1 for a successful translation (D24 PAR_EL1, F = 0): PA, ATTR, SH, NS (and NSE with
+ * RME: {NSE,NS} name the output PA space). Device and Normal Non-cacheable report Outer
+ * Shareable. */
+static uint64_t par_success(const CPUARMState *env, const ArmTranslation *t)
+{
+    bool outer = t->device || t->attr == 0x44;
+    uint64_t par = (t->pa & 0x0000fffffffff000ull) | ((uint64_t)t->attr << 56) |
+                   ((uint64_t)(outer ? 2 : t->sh) << 7);
+
+    if (t->space == ARMSS_NONSECURE || t->space == ARMSS_REALM) {
+        par |= 1ull << 9;
+    }
+    if (env->features.has_rme && (t->space == ARMSS_ROOT || t->space == ARMSS_REALM)) {
+        par |= 1ull << 11;
+    }
+    return par;
+}
+
+static uint64_t par_fault(unsigned fst, bool ptw, bool s)
+{
+    return PAR_F | ((uint64_t)fst << 1) | ((uint64_t)ptw << 8) | ((uint64_t)s << 9) | (1ull << 11);
+}
+
+static unsigned fault_fst(const ArmFault *f)
+{
+    switch (f->type) {
+    case ARMFAULT_TRANSLATION: return 0x04 + f->level;
+    case ARMFAULT_ADDRSIZE: return 0x00 + f->level;
+    case ARMFAULT_ACCESS: return 0x08 + f->level;
+    case ARMFAULT_PERMISSION: return 0x0c + f->level;
+    case ARMFAULT_SEA_WALK: return 0x14 + f->level;
+    default: return 0x10;
+    }
+}
+
+/* AT S1E1R/W, S1E0R/W, S1E1RP/WP, S1E2R/W, S12E1R/W, S12E0R/W, S1E3R/W. */
+void arm_at_exec(CPUARMState *env, uint32_t enc, uint64_t va)
+{
+    unsigned op1 = SR_OP1(enc), crm = SR_CRM(enc), op2 = SR_OP2(enc);
+    MMUAccessType access = (op2 & 1) ? MMU_DATA_STORE : MMU_DATA_LOAD;
+    ArmSecuritySpace ss = arm_space_for_el(env, 1);
+    bool stage12 = false;
+    int idx, at_el;
+
+    if (op1 == 6) {
+        idx = ARM_MMU_IDX_E3;
+        at_el = 3;
+    } else if (op1 == 4 && op2 < 4) {
+        idx = arm_mmu_idx_make(ss, (env->hcr_el2 & HCR_E2H) ? MMUK_E20_2 : MMUK_E2);
+        at_el = 2;
+    } else {
+        bool el0 = op1 == 4 ? (op2 & 2) != 0 : (crm == 8 && (op2 & 2));
+        /* S1E1RP/WP take PSTATE.PAN into account; the others do not (FEAT_PAN2). */
+        bool pan = op1 == 0 && crm == 9 && (env->pstate & PSTATE_PAN);
+        stage12 = op1 == 4;
+        at_el = el0 ? 0 : 1;
+        if (op1 == 0 && env->el == 2 && e2h_tge(env)) {
+            idx = arm_mmu_idx_make(ss, el0 ? MMUK_E20_0 : pan ? MMUK_E20_2_PAN : MMUK_E20_2);
+        } else {
+            idx = arm_mmu_idx_make(ss, el0 ? MMUK_E10_0 : pan ? MMUK_E10_1_PAN : MMUK_E10_1);
+        }
+    }
+    ArmTranslation t;
+    ArmFault f;
+    /* RME: an AT checks the GPT for its table walks only (R_ZTRDD). */
+    unsigned flags = PTW_NO_GPC_OUT | (stage12 ? 0 : PTW_S1_ONLY);
+    if (arm_translate(env, va, access, idx, flags, &t, &f)) {
+        env->par_el1 = par_success(env, &t);
+    } else if (f.type == ARMFAULT_GPC) {
+        uint32_t fst;
+        GpcAccess a = f.gpca;
+        a.cm = true;
+        if (!arm_gpc_at_result(env, &f.gpc, &a, stage12, at_el, &fst)) {
+            arm_raise_fault(env, va, access, &f, true);
+        }
+        env->par_el1 = par_fault(fst, a.s1ptw, a.stage2_walk);
+    } else if (f.stage2 && !stage12 && env->el < 2) {
+        /* A stage 2 fault on the stage 1 walk of an AT S1E* executed at EL1 is taken to EL2
+         * (AArch64.AT: the fault is reported as an exception, CM = 1). */
+        arm_raise_fault(env, va, access, &f, true);
+    } else {
+        env->par_el1 = par_fault(fault_fst(&f), f.s1ptw, f.stage2);
+    }
+    qemu_log_mask(LOG_MMU, "mmu: AT op1 %u CRm %u op2 %u VA 0x%llx -> PAR 0x%llx\n", op1, crm,
+                  op2, (unsigned long long)va, (unsigned long long)env->par_el1);
+}
+
+/* TLBI: invalidate every MMU index the operation can reach. By-VA/ASID/IPA operations drop the
+ * whole regime of that security state (never less than required: block entries are cached as
+ * 4K pages, and stage 1+2 results are combined in one entry). */
+void arm_tlbi_exec(CPUARMState *env, uint32_t enc, uint64_t xt)
+{
+    unsigned op1 = SR_OP1(enc), crm = SR_CRM(enc), op2 = SR_OP2(enc);
+    ArmSecuritySpace ss = arm_space_for_el(env, 1);
+    unsigned map;
+
+    (void)xt;
+    if (op1 == 0) {
+        /* EL1 operations; at EL2 with HCR_EL2.{E2H,TGE} = {1,1} they apply to EL2&0. */
+        map = arm_mmu_idxmap_regime(ss, env->el == 2 && e2h_tge(env) ? REGIME_E20 : REGIME_E10);
+    } else if (op1 == 4) {
+        bool ipa_op = crm == 0 || crm == 4;               /* IPAS2E1*, IPAS2LE1* */
+        bool el1_op = op2 == 4 || op2 == 6;               /* ALLE1*, VMALLS12E1* */
+        if (ipa_op || el1_op) {
+            map = arm_mmu_idxmap_regime(ss, REGIME_E10);
+        } else {                                          /* ALLE2*, VAE2*, VALE2* */
+            map = arm_mmu_idxmap_regime(ss, REGIME_E2) | arm_mmu_idxmap_regime(ss, REGIME_E20);
+        }
+    } else {
+        map = arm_mmu_idxmap_regime(ss, REGIME_E3);       /* ALLE3*, VAE3*, VALE3* */
+    }
+    tlb_flush_by_mmuidx(env, map);
+}
