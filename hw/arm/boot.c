@@ -72,7 +72,7 @@ static int load_bios(VirtMachine *vm, char *err, size_t err_len)
     if (!buf) {
         return -1;
     }
-    memcpy(pflash_ram(vm->flash[0]), buf, size);
+    pflash_write_image(vm->flash[0], buf, size);
     free(buf);
     return 0;
 }

@@ -126,6 +126,7 @@ static MemTxResult pflash_read(void *opaque, uint64_t addr, uint64_t *data, unsi
 
     switch (s->mode) {
     case MODE_ARRAY:
+        memory_region_touch(s->mr, word, PFLASH_BANK_WIDTH);
         memcpy(&v, s->mr->ram + word, PFLASH_BANK_WIDTH);
         break;
     case MODE_STATUS:
@@ -186,6 +187,7 @@ static void program(PFlashState *s, uint64_t addr, uint32_t data, unsigned size)
     if (!block_writable(s, addr, SR_PROGRAM_ERR)) {
         return;
     }
+    memory_region_touch(s->mr, addr, size);
     for (unsigned i = 0; i < size; i++) {
         s->mr->ram[addr + i] &= (uint8_t)(data >> (8 * i));
     }
@@ -199,6 +201,7 @@ static void erase_block(PFlashState *s, uint64_t addr)
     if (!block_writable(s, addr, SR_ERASE_ERR)) {
         return;
     }
+    memory_region_touch(s->mr, base, PFLASH_SECTOR_SIZE);
     memset(s->mr->ram + base, 0xff, PFLASH_SECTOR_SIZE);
     write_back(s, base, PFLASH_SECTOR_SIZE);
 }
@@ -383,6 +386,7 @@ static int load_file(PFlashState *s, const char *file, char *err, size_t err_len
         close(fd);
         return -1;
     }
+    memory_region_touch(s->mr, 0, (uint64_t)st.st_size);
     while (done < (uint64_t)st.st_size) {
         ssize_t n = pread(fd, s->mr->ram + done, (size_t)st.st_size - done, (off_t)done);
         if (n <= 0) {
@@ -399,6 +403,11 @@ static int load_file(PFlashState *s, const char *file, char *err, size_t err_len
     }
     s->fd = fd;
     return 0;
+}
+
+static void fill_erased(MemoryRegion *mr, uint64_t page_offset)
+{
+    memset(mr->ram + page_offset, 0xff, 4096);
 }
 
 PFlashState *pflash_create(const char *name, uint64_t base, uint64_t size, const char *file,
@@ -427,7 +436,13 @@ PFlashState *pflash_create(const char *name, uint64_t base, uint64_t size, const
     if (!s->mr || !s->lock) {
         return fail(s, err, err_len, "%s: cannot allocate the flash contents%s", name, "");
     }
-    memset(s->mr->ram, 0xff, size);     /* erased NOR reads as all ones */
+    /* Erased NOR reads as all ones. Filling 64 MiB up front costs tens of milliseconds of
+     * start-up, so pages are filled on first use (memory_region_touch). */
+    s->mr->lazy_fill = fill_erased;
+    s->mr->lazy_done = calloc((size / 4096 + 7) / 8, 1);
+    if (!s->mr->lazy_done) {
+        return fail(s, err, err_len, "%s: out of memory%s", name, "");
+    }
     if (file && load_file(s, file, err, err_len) < 0) {
         char msg[512];
         snprintf(msg, sizeof(msg), "%s", err);
@@ -460,5 +475,12 @@ void pflash_reset(PFlashState *s)
 
 uint8_t *pflash_ram(PFlashState *s)
 {
+    memory_region_touch(s->mr, 0, s->size);   /* the caller may read or write any of it */
     return s->mr->ram;
+}
+
+void pflash_write_image(PFlashState *s, const void *data, size_t len)
+{
+    memory_region_touch(s->mr, 0, len);
+    memcpy(s->mr->ram, data, len);
 }

@@ -30,5 +30,7 @@ void pflash_reset(PFlashState *s);
 
 /* The bank's contents, for loaders (-bios). Loader writes are not written back to the file. */
 uint8_t *pflash_ram(PFlashState *s);
+/* Place an image (-bios) at the start of the bank; len must not exceed the bank size. */
+void pflash_write_image(PFlashState *s, const void *data, size_t len);
 
 #endif
