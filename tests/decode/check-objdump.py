@@ -77,23 +77,44 @@ NOT_DECODED = [
     (('ld64b', 'st64b'), 'FEAT_LS64'),
 ]
 
-# Advanced SIMD vector mnemonics of the covered classes (vector forms); see in_scope() in the
-# C test, which holds the same lists.
+# Advanced SIMD mnemonics of the covered classes; see in_scope() in the C test, which holds
+# the same lists.  SIMD_FP_VECTOR: their half-precision forms are not decoded yet.
 SIMD_VECTOR = (
     'abs add addhn addhn2 addp aesd aese aesimc aesmc and bic bif bit bsl cls clz cmeq '
-    'cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext mla mls mul mvn mvni neg not orn orr '
-    'pmul pmull pmull2 raddhn raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 '
-    'saba sabal sabal2 sabd sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 shadd '
-    'shl shll shll2 shrn shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 '
-    'smull smull2 sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 '
-    'sqneg sqrdmulh sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn '
-    'sqshrn2 sqshrun sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr '
-    'srsra sshl sshll sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd '
-    'sxtl sxtl2 tbl tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 '
-    'uaddlp uaddw uaddw2 uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 '
-    'umull umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 '
-    'urhadd urshl urshr ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 usubw '
-    'usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2'
+    'cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext fabd fabs facge facgt fadd faddp '
+    'fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtl fcvtl2 fcvtms fcvtmu fcvtn fcvtn2 '
+    'fcvtns fcvtnu fcvtps fcvtpu fcvtxn fcvtxn2 fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp '
+    'fmaxp fmin fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x '
+    'frint32z frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte '
+    'frsqrts fsqrt fsub mla mls mul mvn mvni neg not orn orr pmul pmull pmull2 raddhn '
+    'raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 saba sabal sabal2 sabd '
+    'sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 scvtf shadd shl shll shll2 shrn '
+    'shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 smull smull2 sqabs '
+    'sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqneg sqrdmulh '
+    'sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 sqshrun '
+    'sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl sshll '
+    'sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 tbl '
+    'tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp uaddw '
+    'uaddw2 ucvtf uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 umull '
+    'umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 urecpe '
+    'urhadd urshl urshr ursqrte ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 '
+    'usubw usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2'
+).split()
+SIMD_FP_VECTOR = (
+    'fabd fabs facge facgt fadd faddp fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtms '
+    'fcvtmu fcvtns fcvtnu fcvtps fcvtpu fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp fmaxp fmin '
+    'fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x frint32z '
+    'frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte frsqrts '
+    'fsqrt fsub scvtf ucvtf urecpe ursqrte'
+).split()
+SIMD_ELEMENT = (
+    'fmla fmls fmul fmulx mla mls mul smlal smlal2 smlsl smlsl2 smull smull2 sqdmlal '
+    'sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqrdmulh umlal umlal2 umlsl '
+    'umlsl2 umull umull2'
+).split()
+SIMD_SCALAR = (
+    'addp faddp fmaxnmp fmaxnmv fmaxp fmaxv fminnmp fminnmv fminp fminv sha1c sha1h sha1m '
+    'sha1p sha1su0 sha1su1 sha256h sha256h2 sha256su0 sha256su1'
 ).split()
 SIMD_ACROSS_LANES = ('addv', 'saddlv', 'uaddlv', 'smaxv', 'umaxv', 'sminv', 'uminv')
 SIMD_FP_MOVES = ('fmov', 'mov', 'movi', 'umov', 'smov', 'ins', 'dup')
@@ -106,8 +127,16 @@ def in_scope(decoder, insn, mn, ops):
             return not any(mn.startswith(prefixes) for prefixes, _ in NOT_DECODED)
         if mn in SIMD_FP_MOVES or mn in SIMD_ACROSS_LANES:
             return True
-        # Vector forms only: not the AdvSIMD scalar forms, nor the by-element ones.
-        return mn in SIMD_VECTOR and ops.startswith('v') and '[' not in ops
+        if '[' in ops:
+            # By element; the half-precision FP forms are not decoded.
+            return (mn in SIMD_ELEMENT and ops.startswith('v') and
+                    not (mn.startswith('f') and '.h[' in ops))
+        if mn in SIMD_FP_VECTOR and ('.4h' in ops or '.8h' in ops):
+            return False
+        if mn in SIMD_SCALAR:
+            return not ops.startswith('h')
+        # Vector forms only, not the AdvSIMD scalar forms.
+        return mn in SIMD_VECTOR and ops.startswith('v')
     if decoder == 'a64-branch-sys' and mn in ('msr', 'mrs') and ((insn >> 19) & 3) == 0:
         # binutils prints any op0=00 word as a generic system register; the Arm ARM leaves
         # that space (outside hints, barriers, PSTATE and WFET/WFIT) UNALLOCATED.

@@ -88,6 +88,11 @@ TRANS(USHR_v, arg_qrr_shift)
 TRANS(MOVI_v, arg_simd_imm)
 TRANS(UADDLV, arg_qrr_e)
 TRANS(PMULL_v, arg_qrrr_e)
+TRANS(FMLA_x, arg_qrrx_f)
+TRANS(MUL_x, arg_qrrx_e)
+TRANS(FADD_v, arg_qrrr_f)
+TRANS(ADDP_s, arg_rr_v)
+TRANS(SHA256H, arg_rrr_v)
 
 /* Decode insn with the decoder for its group; the name of the trans_ called lands in ctx.log. */
 static void run(bool (*decode)(DisasContext *, uint32_t), uint32_t insn)
@@ -297,6 +302,19 @@ static void test_simd_fp(void)
     /* pmull2 v0.8h, v1.16b, v2.16b */
     EXPECT(simd_fp, 0x4e22e020u, PMULL_v,
            a->q == 1 && a->rd == 0 && a->rn == 1 && a->rm == 2 && a->esz == 0);
+    /* fmla v0.4s, v1.4s, v2.s[3] */
+    EXPECT(simd_fp, 0x4fa21820u, FMLA_x,
+           a->q == 1 && a->rd == 0 && a->rn == 1 && a->rm == 2 && a->sz == 0 && a->idx == 3);
+    /* mul v0.8h, v1.8h, v2.h[7]: Rm is 4 bits for 16-bit elements */
+    EXPECT(simd_fp, 0x4f728820u, MUL_x,
+           a->q == 1 && a->rd == 0 && a->rn == 1 && a->rm == 2 && a->esz == 1 && a->idx == 7);
+    /* fadd v0.2d, v1.2d, v2.2d */
+    EXPECT(simd_fp, 0x4e62d420u, FADD_v,
+           a->q == 1 && a->rd == 0 && a->rn == 1 && a->rm == 2 && a->sz == 1);
+    /* addp d0, v1.2d */
+    EXPECT(simd_fp, 0x5ef1b820u, ADDP_s, a->rd == 0 && a->rn == 1);
+    /* sha256h q0, q1, v2.4s */
+    EXPECT(simd_fp, 0x5e024020u, SHA256H, a->rd == 0 && a->rn == 1 && a->rm == 2);
 }
 
 int main(void)

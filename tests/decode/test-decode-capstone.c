@@ -510,6 +510,110 @@ static const Expectation expectations[] = {
     { "UMULL_v", "umull umull2", "v" },
     { "SQDMULL_v", "sqdmull sqdmull2", "v" },
     { "PMULL_v", "pmull pmull2", "v" },
+    { "SCVTF_vfixed", "scvtf", "v" },
+    { "UCVTF_vfixed", "ucvtf", "v" },
+    { "FCVTZS_vfixed", "fcvtzs", "v" },
+    { "FCVTZU_vfixed", "fcvtzu", "v" },
+    { "FMAXNM_v", "fmaxnm", "v" },
+    { "FMLA_v", "fmla", "v" },
+    { "FADD_v", "fadd", "v" },
+    { "FMULX_v", "fmulx", "v" },
+    { "FCMEQ_v", "fcmeq", "v" },
+    { "FMAX_v", "fmax", "v" },
+    { "FRECPS_v", "frecps", "v" },
+    { "FMINNM_v", "fminnm", "v" },
+    { "FMLS_v", "fmls", "v" },
+    { "FSUB_v", "fsub", "v" },
+    { "FMIN_v", "fmin", "v" },
+    { "FRSQRTS_v", "frsqrts", "v" },
+    { "FMAXNMP_v", "fmaxnmp", "v" },
+    { "FADDP_v", "faddp", "v" },
+    { "FMUL_v", "fmul", "v" },
+    { "FCMGE_v", "fcmge", "v" },
+    { "FACGE_v", "facge", "v" },
+    { "FMAXP_v", "fmaxp", "v" },
+    { "FDIV_v", "fdiv", "v" },
+    { "FMINNMP_v", "fminnmp", "v" },
+    { "FABD_v", "fabd", "v" },
+    { "FCMGT_v", "fcmgt", "v" },
+    { "FACGT_v", "facgt", "v" },
+    { "FMINP_v", "fminp", "v" },
+    { "FRINTN_v", "frintn", "v" },
+    { "FRINTM_v", "frintm", "v" },
+    { "FCVTNS_v", "fcvtns", "v" },
+    { "FCVTMS_v", "fcvtms", "v" },
+    { "FCVTAS_v", "fcvtas", "v" },
+    { "SCVTF_v", "scvtf", "v" },
+    { "FRINT32Z_v", "frint32z", "v" },
+    { "FRINT64Z_v", "frint64z", "v" },
+    { "FCMGT0_v", "fcmgt", "v" },
+    { "FCMEQ0_v", "fcmeq", "v" },
+    { "FCMLT0_v", "fcmlt", "v" },
+    { "FABS_v", "fabs", "v" },
+    { "FRINTP_v", "frintp", "v" },
+    { "FRINTZ_v", "frintz", "v" },
+    { "FCVTPS_v", "fcvtps", "v" },
+    { "FCVTZS_v", "fcvtzs", "v" },
+    { "FRECPE_v", "frecpe", "v" },
+    { "FRINTA_v", "frinta", "v" },
+    { "FRINTX_v", "frintx", "v" },
+    { "FCVTNU_v", "fcvtnu", "v" },
+    { "FCVTMU_v", "fcvtmu", "v" },
+    { "FCVTAU_v", "fcvtau", "v" },
+    { "UCVTF_v", "ucvtf", "v" },
+    { "FRINT32X_v", "frint32x", "v" },
+    { "FRINT64X_v", "frint64x", "v" },
+    { "FCMGE0_v", "fcmge", "v" },
+    { "FCMLE0_v", "fcmle", "v" },
+    { "FNEG_v", "fneg", "v" },
+    { "FRINTI_v", "frinti", "v" },
+    { "FCVTPU_v", "fcvtpu", "v" },
+    { "FCVTZU_v", "fcvtzu", "v" },
+    { "FRSQRTE_v", "frsqrte", "v" },
+    { "FSQRT_v", "fsqrt", "v" },
+    { "URECPE_v", "urecpe", "v" },
+    { "URSQRTE_v", "ursqrte", "v" },
+    { "FCVTN_v", "fcvtn fcvtn2", "v" },
+    { "FCVTL_v", "fcvtl fcvtl2", "v" },
+    { "FCVTXN_v", "fcvtxn fcvtxn2", "v" },
+    { "FMAXNMV", "fmaxnmv", "s" },
+    { "FMINNMV", "fminnmv", "s" },
+    { "FMAXV", "fmaxv", "s" },
+    { "FMINV", "fminv", "s" },
+    { "ADDP_s", "addp", "d" },
+    { "FMAXNMP_s", "fmaxnmp", "s d" },
+    { "FMINNMP_s", "fminnmp", "s d" },
+    { "FADDP_s", "faddp", "s d" },
+    { "FMAXP_s", "fmaxp", "s d" },
+    { "FMINP_s", "fminp", "s d" },
+    { "SMLAL_x", "smlal smlal2", "v" },
+    { "SQDMLAL_x", "sqdmlal sqdmlal2", "v" },
+    { "SMLSL_x", "smlsl smlsl2", "v" },
+    { "SQDMLSL_x", "sqdmlsl sqdmlsl2", "v" },
+    { "MUL_x", "mul", "v" },
+    { "SMULL_x", "smull smull2", "v" },
+    { "SQDMULL_x", "sqdmull sqdmull2", "v" },
+    { "SQDMULH_x", "sqdmulh", "v" },
+    { "SQRDMULH_x", "sqrdmulh", "v" },
+    { "MLA_x", "mla", "v" },
+    { "UMLAL_x", "umlal umlal2", "v" },
+    { "MLS_x", "mls", "v" },
+    { "UMLSL_x", "umlsl umlsl2", "v" },
+    { "UMULL_x", "umull umull2", "v" },
+    { "FMLA_x", "fmla", "v" },
+    { "FMLS_x", "fmls", "v" },
+    { "FMUL_x", "fmul", "v" },
+    { "FMULX_x", "fmulx", "v" },
+    { "SHA1C", "sha1c", "q v" },
+    { "SHA1P", "sha1p", "q v" },
+    { "SHA1M", "sha1m", "q v" },
+    { "SHA1SU0", "sha1su0", "q v" },
+    { "SHA256H", "sha256h", "q v" },
+    { "SHA256H2", "sha256h2", "q v" },
+    { "SHA256SU1", "sha256su1", "q v" },
+    { "SHA1H", "sha1h", "s v" },
+    { "SHA1SU1", "sha1su1", "s v" },
+    { "SHA256SU0", "sha256su0", "s v" },
     { "AESE", "aese", "v" },
     { "AESD", "aesd", "v" },
     { "AESMC", "aesmc", "v" },
@@ -534,7 +638,8 @@ static const NewerFeature newer_features[] = {
     { "FEAT_FlagM2 (Armv8.5)", "XAFLAG AXFLAG" },
     { "FEAT_LRCPC2 (Armv8.4)", "STLUR LDAPUR" },
     { "FEAT_LRCPC (Armv8.3)", "LDAPR" },
-    { "FEAT_FRINTTS (Armv8.5)", "FRINT32Z FRINT32X FRINT64Z FRINT64X" },
+    { "FEAT_FRINTTS (Armv8.5)",
+      "FRINT32Z FRINT32X FRINT64Z FRINT64X FRINT32Z_v FRINT32X_v FRINT64Z_v FRINT64X_v" },
     { "FEAT_JSCVT (Armv8.3)", "FJCVTZS" },
     { "FEAT_BF16 (Armv8.6)", "BFCVT" },
 };
@@ -633,6 +738,10 @@ static const KnownGap known_gaps[] = {
     /* Scalar FP with ftype = 11 (half precision); "*" stands for every pattern. */
     { 'i', "*", 0x5ec00000u, 0x1ec00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
     { 'i', "FMOV_v", 0x00000800u, 0x00000800u, NULL, "FEAT_FP16 FMOV (vector, immediate)" },
+    { 'i', "SCVTF_vfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
+    { 'i', "UCVTF_vfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
+    { 'i', "FCVTZS_vfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
+    { 'i', "FCVTZU_vfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
     { 'm', "WFET", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "WFIT", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "DSB_nXS", 0, 0, NULL, "FEAT_XS (Armv8.7): capstone 4 prints the MSR alias" },
@@ -902,19 +1011,40 @@ static int file_for(uint32_t insn)
 /* Advanced SIMD vector mnemonics of the classes a64-simd-fp.decode covers (vector forms). */
 static const char simd_vector_mnemonics[] =
     "abs add addhn addhn2 addp aesd aese aesimc aesmc and bic bif bit bsl cls clz cmeq "
-    "cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext mla mls mul mvn mvni neg not orn orr "
-    "pmul pmull pmull2 raddhn raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 "
-    "saba sabal sabal2 sabd sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 shadd "
-    "shl shll shll2 shrn shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 "
-    "smull smull2 sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 "
-    "sqneg sqrdmulh sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn "
-    "sqshrn2 sqshrun sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr "
-    "srsra sshl sshll sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd "
-    "sxtl sxtl2 tbl tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 "
-    "uaddlp uaddw uaddw2 uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 "
-    "umull umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 "
-    "urhadd urshl urshr ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 usubw "
-    "usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2";
+    "cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext fabd fabs facge facgt fadd faddp "
+    "fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtl fcvtl2 fcvtms fcvtmu fcvtn fcvtn2 "
+    "fcvtns fcvtnu fcvtps fcvtpu fcvtxn fcvtxn2 fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp "
+    "fmaxp fmin fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x "
+    "frint32z frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte "
+    "frsqrts fsqrt fsub mla mls mul mvn mvni neg not orn orr pmul pmull pmull2 raddhn "
+    "raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 saba sabal sabal2 sabd "
+    "sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 scvtf shadd shl shll shll2 shrn "
+    "shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 smull smull2 sqabs "
+    "sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqneg sqrdmulh "
+    "sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 sqshrun "
+    "sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl sshll "
+    "sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 tbl "
+    "tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp uaddw "
+    "uaddw2 ucvtf uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 umull "
+    "umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 urecpe "
+    "urhadd urshl urshr ursqrte ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 "
+    "usubw usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2";
+/* The floating-point ones among them: their half-precision forms are not decoded yet. */
+static const char simd_fp_vector_mnemonics[] =
+    "fabd fabs facge facgt fadd faddp fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtms "
+    "fcvtmu fcvtns fcvtnu fcvtps fcvtpu fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp fmaxp fmin "
+    "fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x frint32z "
+    "frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte frsqrts "
+    "fsqrt fsub scvtf ucvtf urecpe ursqrte";
+/* By-element forms (an operand with an index) that are decoded. */
+static const char simd_element_mnemonics[] =
+    "fmla fmls fmul fmulx mla mls mul smlal smlal2 smlsl smlsl2 smull smull2 sqdmlal "
+    "sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqrdmulh umlal umlal2 umlsl "
+    "umlsl2 umull umull2";
+/* Scalar results: across lanes, scalar pairwise and SHA (not the half-precision forms). */
+static const char simd_scalar_mnemonics[] =
+    "addp faddp fmaxnmp fmaxnmv fmaxp fmaxv fminnmp fminnmv fminp fminv sha1c sha1h sha1m "
+    "sha1p sha1su0 sha1su1 sha256h sha256h2 sha256su0 sha256su1";
 static const char simd_across_lanes[] = "addv saddlv uaddlv smaxv umaxv sminv uminv";
 
 static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
@@ -935,9 +1065,20 @@ static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
             !strcmp(mn, "dup")) {
             return true;
         }
-        /* Vector forms only: not the AdvSIMD scalar forms, nor the by-element ones. */
-        return list_match(simd_vector_mnemonics, mn, false) && ops[0] == 'v' &&
-               !strchr(ops, '[');
+        if (strchr(ops, '[')) {
+            /* By element; the half-precision FP forms are not decoded. */
+            return list_match(simd_element_mnemonics, mn, false) && ops[0] == 'v' &&
+                   !(mn[0] == 'f' && strstr(ops, ".h["));
+        }
+        if (list_match(simd_fp_vector_mnemonics, mn, false) &&
+            (strstr(ops, ".4h") || strstr(ops, ".8h"))) {
+            return false;
+        }
+        if (list_match(simd_scalar_mnemonics, mn, false)) {
+            return ops[0] != 'h';
+        }
+        /* Vector forms only, not the AdvSIMD scalar forms. */
+        return list_match(simd_vector_mnemonics, mn, false) && ops[0] == 'v';
     }
     return true;
 }
