@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* trans-simd-fp.c: A64 "Data Processing -- Scalar Floating-Point and Advanced SIMD" (Arm ARM
- * C4.1.95), the register moves so far: FMOV (register, general, immediate), DUP, INS, SMOV, UMOV. */
+ * C4.1.95), so far the register moves (FMOV register/general/immediate, DUP, INS, SMOV, UMOV),
+ * the Advanced SIMD modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector) and the bitwise
+ * three-same operations. */
 #include "translate.h"
 #include "cpu-features.h"
 #include "decode-a64-simd-fp.h"
@@ -281,3 +283,158 @@ bool trans_UMOV(DisasContext *s, arg_simd_copy *a)
     gen_write_reg(s, a->rd, t, true);
     return true;
 }
+
+/* ---- Advanced SIMD modified immediate (C4.1.95.21) ---- */
+
+/* AdvSIMDExpandImm (shared/functions/vector/AdvSIMDExpandImm). */
+static uint64_t adv_simd_expand_imm(int op, int cmode, uint64_t imm8)
+{
+    uint64_t imm;
+
+    switch (cmode >> 1) {
+    case 0: case 1: case 2: case 3:    /* 32-bit elements, imm8 shifted by 0, 8, 16, 24 */
+        imm = imm8 << (8 * (cmode >> 1));
+        return imm | imm << 32;
+    case 4: case 5:                    /* 16-bit elements, imm8 shifted by 0, 8 */
+        imm = imm8 << (8 * ((cmode >> 1) & 1));
+        return imm * 0x0001000100010001ull;
+    case 6:                            /* 32-bit elements, shifting ones in */
+        imm = (cmode & 1) ? (imm8 << 16 | 0xffff) : (imm8 << 8 | 0xff);
+        return imm | imm << 32;
+    default:
+        if (!(cmode & 1) && !op) {
+            return imm8 * 0x0101010101010101ull;
+        }
+        if (!(cmode & 1) && op) {
+            imm = 0;
+            for (int i = 0; i < 8; i++) {
+                if (imm8 & (1u << i)) {
+                    imm |= 0xffull << (8 * i);
+                }
+            }
+            return imm;
+        }
+        if (!op) {
+            /* a:NOT(b):Replicate(b, 5):cdefgh:Zeros(19), twice */
+            uint64_t b = (imm8 >> 6) & 1;
+            imm = (imm8 >> 7) << 31 | (b ^ 1) << 30 | (b ? 0x1full << 25 : 0) |
+                  (imm8 & 0x3f) << 19;
+            return imm | imm << 32;
+        } else {
+            /* a:NOT(b):Replicate(b, 8):cdefgh:Zeros(48) */
+            uint64_t b = (imm8 >> 6) & 1;
+            return (imm8 >> 7) << 63 | (b ^ 1) << 62 | (b ? 0xffull << 54 : 0) |
+                   (imm8 & 0x3f) << 48;
+        }
+    }
+}
+
+typedef enum ImmOp { IMM_MOV, IMM_MVN, IMM_ORR, IMM_BIC } ImmOp;
+
+static bool do_simd_imm(DisasContext *s, arg_simd_imm *a, ImmOp op)
+{
+    uint64_t imm = adv_simd_expand_imm(a->op, a->cmode, (uint64_t)a->imm);
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    if (op == IMM_MVN) {
+        imm = ~imm;
+    }
+    for (int h = 0; h < 2; h++) {
+        IrTemp half = h ? vhi(a->rd) : vlo(a->rd);
+        if (h && !a->q) {
+            ir_gen_movi(s->ir, half, 0);    /* 64-bit result: V[d] upper half is zeroed */
+        } else if (op == IMM_ORR) {
+            ir_gen_or(s->ir, IR_I64, half, half, tcg_const(s, imm));
+        } else if (op == IMM_BIC) {
+            ir_gen_and(s->ir, IR_I64, half, half, tcg_const(s, ~imm));
+        } else {
+            ir_gen_movi(s->ir, half, imm);
+        }
+    }
+    return true;
+}
+
+/* MOVI, MVNI, ORR (vector, immediate), BIC (vector, immediate): C7.2.204, C7.2.206... */
+bool trans_MOVI_v(DisasContext *s, arg_simd_imm *a) { return do_simd_imm(s, a, IMM_MOV); }
+bool trans_MVNI_v(DisasContext *s, arg_simd_imm *a) { return do_simd_imm(s, a, IMM_MVN); }
+bool trans_ORR_vi(DisasContext *s, arg_simd_imm *a) { return do_simd_imm(s, a, IMM_ORR); }
+bool trans_BIC_vi(DisasContext *s, arg_simd_imm *a) { return do_simd_imm(s, a, IMM_BIC); }
+
+/* FMOV (vector, immediate): C7.2.133. Bit 11 (o2) = 1 is the half-precision form (FEAT_FP16),
+ * whose expansion is a:NOT(b):Replicate(b, 2):cdefgh:Zeros(6) per 16-bit lane. */
+bool trans_FMOV_v(DisasContext *s, arg_simd_imm *a)
+{
+    if ((s->insn >> 11) & 1) {
+        if (!have_fp16(s)) {
+            return false;
+        }
+        if (!fp_access_check(s)) {
+            return true;
+        }
+        uint64_t h = vfp_expand_imm((unsigned)a->imm, 16) * 0x0001000100010001ull;
+        ir_gen_movi(s->ir, vlo(a->rd), h);
+        ir_gen_movi(s->ir, vhi(a->rd), a->q ? h : 0);
+        return true;
+    }
+    return do_simd_imm(s, a, IMM_MOV);
+}
+
+/* ---- Advanced SIMD three same, bitwise (opcode 00011): AND, BIC, ORR, ORN, EOR, BSL, BIT,
+ * BIF (C7.2.11, C7.2.21...). Each 64-bit half is independent, so Vd may alias Vn or Vm. ---- */
+
+typedef enum LogicOp { LG_AND, LG_BIC, LG_ORR, LG_ORN, LG_EOR, LG_BSL, LG_BIT, LG_BIF } LogicOp;
+
+static bool do_logic_v(DisasContext *s, arg_qrrr *a, LogicOp op)
+{
+    IrContext *ir = s->ir;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    for (int h = 0; h < 2; h++) {
+        IrTemp d = h ? vhi(a->rd) : vlo(a->rd);
+        IrTemp n = h ? vhi(a->rn) : vlo(a->rn);
+        IrTemp m = h ? vhi(a->rm) : vlo(a->rm);
+        IrTemp t = new_tmp(s);
+
+        if (h && !a->q) {
+            ir_gen_movi(ir, d, 0);
+            break;
+        }
+        switch (op) {
+        case LG_AND: ir_gen_and(ir, IR_I64, t, n, m); break;
+        case LG_BIC: ir_gen_andc(ir, IR_I64, t, n, m); break;
+        case LG_ORR: ir_gen_or(ir, IR_I64, t, n, m); break;
+        case LG_ORN: ir_gen_orc(ir, IR_I64, t, n, m); break;
+        case LG_EOR: ir_gen_xor(ir, IR_I64, t, n, m); break;
+        case LG_BSL:    /* d ? n : m, bitwise: m ^ ((m ^ n) & d) */
+            ir_gen_xor(ir, IR_I64, t, m, n);
+            ir_gen_and(ir, IR_I64, t, t, d);
+            ir_gen_xor(ir, IR_I64, t, t, m);
+            break;
+        case LG_BIT:    /* insert n where m is set: d ^ ((d ^ n) & m) */
+            ir_gen_xor(ir, IR_I64, t, d, n);
+            ir_gen_and(ir, IR_I64, t, t, m);
+            ir_gen_xor(ir, IR_I64, t, t, d);
+            break;
+        case LG_BIF:    /* insert n where m is clear: d ^ ((d ^ n) & ~m) */
+            ir_gen_xor(ir, IR_I64, t, d, n);
+            ir_gen_andc(ir, IR_I64, t, t, m);
+            ir_gen_xor(ir, IR_I64, t, t, d);
+            break;
+        }
+        ir_gen_mov(ir, IR_I64, d, t);
+    }
+    return true;
+}
+
+bool trans_AND_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_AND); }
+bool trans_BIC_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_BIC); }
+bool trans_ORR_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_ORR); }
+bool trans_ORN_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_ORN); }
+bool trans_EOR_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_EOR); }
+bool trans_BSL_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_BSL); }
+bool trans_BIT_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_BIT); }
+bool trans_BIF_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_BIF); }
