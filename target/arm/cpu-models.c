@@ -54,12 +54,15 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
     /* ID_AA64ISAR0_EL1: CRC32 (all three models have it; FEAT_CRC32 is mandatory from v8.1) */
     f->id_aa64isar0 = 0x1ull << 16;
     /* ID_AA64MMFR0_EL1: PARange 48 bits (5), ASIDBits 16 (2), SNSMem (1), TGran4 yes (0),
-     * TGran16 no (0), TGran64 yes (0), TGran4_2/16_2/64_2 = as stage 1 (0) */
-    f->id_aa64mmfr0 = 0x5ull | 0x2ull << 4 | 0x1ull << 12 | 0x0ull << 20;
+     * TGran16 yes (1), TGran64 yes (0), TGran4_2/16_2/64_2 = as stage 1 (0): all three
+     * granules are walked by target/arm/ptw.c. */
+    f->id_aa64mmfr0 = 0x5ull | 0x2ull << 4 | 0x1ull << 12 | 0x1ull << 20;
     f->id_aa64mmfr1 = 0x2ull << 4;     /* VMIDBits 16 */
     if (m->v81) {
         f->id_aa64isar0 |= 0x2ull << 20;          /* Atomic: FEAT_LSE */
-        f->id_aa64isar1 |= 0x1ull << 20;          /* LRCPC: LDAPR */
+        f->id_aa64isar1 |= 0x2ull << 20;          /* LRCPC: LDAPR, LDAPUR/STLUR (FEAT_LRCPC2) */
+        f->id_aa64isar0 |= 0x2ull << 52;          /* TS: FEAT_FlagM and FlagM2 */
+        f->id_aa64mmfr1 |= 0x1ull << 16;          /* LO: FEAT_LOR, LORID_EL1 reports no regions */
         f->id_aa64mmfr1 |= 0x1ull << 20;          /* PAN */
         f->id_aa64mmfr2 |= 0x1ull << 4;           /* UAO */
         f->id_aa64pfr1 |= 0x1ull << 4;            /* SSBS (PSTATE.SSBS, no MSR SSBS imm) */

@@ -14,6 +14,7 @@ DEF_HELPER(wfi, 0, IR_HELPER_MAY_RAISE)
 DEF_HELPER(wfe, 0, IR_HELPER_MAY_RAISE)
 DEF_HELPER(yield, 0, 0)
 DEF_HELPER(sev, 0, 0)                              /* SEV and SEVL: set the Event Register */
+DEF_HELPER(flagm, 1, 0)                            /* CFINV (0), AXFLAG (1), XAFLAG (2) */
 DEF_HELPER(read_nzcv, 0, 0)
 DEF_HELPER(write_nzcv, 1, 0)
 DEF_HELPER(msr_i_pstate, 2, IR_HELPER_MAY_RAISE)   /* op1:op2 field selector, imm */

@@ -311,3 +311,36 @@ DEF_HELPER_FN(debug_breakpoint)
     env->exception.kind = EXCP_DEBUG;
     siglongjmp(env->jmp_env, 1);
 }
+
+/* FEAT_FlagM CFINV and FEAT_FlagM2 AXFLAG/XAFLAG (Arm ARM C6.2 pseudocode of each). */
+DEF_HELPER_FN(flagm)
+{
+    CPUARMState *env = env_;
+    uint32_t f = cpsr_read_nzcv(env);
+    bool n = f & PSTATE_N, z = f & PSTATE_Z, c = f & PSTATE_C, v = f & PSTATE_V;
+
+    switch (a0) {
+    case 0:     /* CFINV */
+        c = !c;
+        break;
+    case 1: {   /* AXFLAG: Arm to external format */
+        bool z2 = z || v, c2 = c && !v;
+        n = false;
+        z = z2;
+        c = c2;
+        v = false;
+        break;
+    }
+    default: {  /* XAFLAG: external to Arm format */
+        bool n2 = !c && !z, z2 = z && c, c2 = c || z, v2 = !c && z;
+        n = n2;
+        z = z2;
+        c = c2;
+        v = v2;
+        break;
+    }
+    }
+    cpsr_write_nzcv(env, (n ? PSTATE_N : 0) | (z ? PSTATE_Z : 0) | (c ? PSTATE_C : 0) |
+                         (v ? PSTATE_V : 0));
+    return 0;
+}

@@ -70,6 +70,22 @@ static SysregAccess os_access(CPUARMState *env, const ArmSysReg *r, bool isread)
     return SR_ACCESS_OK;
 }
 
+/* FEAT_LOR registers: SCR_EL3.TLOR traps to EL3, HCR_EL2.TLOR to EL2; with LORID_EL1 reporting
+ * no LORegions and no descriptors the others are RES0 (reads 0, writes ignored). */
+static SysregAccess lor_access(CPUARMState *env, const ArmSysReg *r, bool isread)
+{
+    if (((env->features.id_aa64mmfr1 >> 16) & 0xf) == 0) {
+        return SR_ACCESS_UNDEF;
+    }
+    if (env->el == 1 && arm_el2_enabled(env) && (env->hcr_el2 & (1ull << 35))) {
+        return SR_ACCESS_TRAP_EL2;
+    }
+    if (env->el <= 2 && env->features.has_el3 && (env->scr_el3 & (1ull << 14))) {
+        return SR_ACCESS_TRAP_EL3;
+    }
+    return SR_ACCESS_OK;
+}
+
 static SysregAccess cache_id_access(CPUARMState *env, const ArmSysReg *r, bool isread)
 {
     if (el2_traps_el1(env) && (env->hcr_el2 & HCR_TID2)) {
@@ -155,6 +171,11 @@ static const ArmSysReg el1_regs[] = {
       cache_id_access },
     { "CLIDR_EL1", SR_ENC(3, 1, 0, 0, 1), SR_EL1_RO, 0, 0, 0, 0, clidr_read, NULL, cache_id_access },
     /* Debug: the OS lock and the debug status/control registers (no self-hosted debug events) */
+    { "LORSA_EL1", SR_ENC(3, 0, 10, 4, 0), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
+    { "LOREA_EL1", SR_ENC(3, 0, 10, 4, 1), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
+    { "LORN_EL1", SR_ENC(3, 0, 10, 4, 2), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
+    { "LORC_EL1", SR_ENC(3, 0, 10, 4, 3), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
+    { "LORID_EL1", SR_ENC(3, 0, 10, 4, 7), SR_EL1_RO, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
     { "MDSCR_EL1", SR_ENC(2, 0, 0, 2, 2), SR_EL1_RW, 0, SR_FIELD(mdscr_el1), 0, 0, NULL, NULL,
       debug_access },
     { "OSLAR_EL1", SR_ENC(2, 0, 1, 0, 4), SR_EL1_W | SR_EL2_W | SR_EL3_W, 0, SR_FIELD(oslsr_el1),

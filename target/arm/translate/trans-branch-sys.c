@@ -263,10 +263,19 @@ bool trans_SB(DisasContext *s, arg_empty *a)
     s->is_jmp = DISAS_UPDATE_NEXT;
     return true;
 }
-/* FEAT_FlagM/FlagM2 are not advertised. */
-bool trans_CFINV(DisasContext *s, arg_empty *a) { return false; }
-bool trans_XAFLAG(DisasContext *s, arg_empty *a) { return false; }
-bool trans_AXFLAG(DisasContext *s, arg_empty *a) { return false; }
+/* FEAT_FlagM (ID_AA64ISAR0_EL1.TS >= 1) and FEAT_FlagM2 (TS >= 2). */
+static bool do_flagm(DisasContext *s, int op, unsigned need_ts)
+{
+    if (id_field(s->env->features.id_aa64isar0, 52) < need_ts) {
+        return false;
+    }
+    gen_helper(s, HELPER_flagm, IR_NO_TEMP, 1, tcg_const(s, (uint64_t)op));
+    return true;
+}
+
+bool trans_CFINV(DisasContext *s, arg_empty *a) { return do_flagm(s, 0, 1); }
+bool trans_AXFLAG(DisasContext *s, arg_empty *a) { return do_flagm(s, 1, 2); }
+bool trans_XAFLAG(DisasContext *s, arg_empty *a) { return do_flagm(s, 2, 2); }
 
 bool trans_MSR_i(DisasContext *s, arg_msr_i *a)
 {
