@@ -173,5 +173,14 @@ VirtMachine *virt_create(const GranuleOptions *opts)
 void virt_reset(void *opaque)
 {
     VirtMachine *vm = opaque;
+    /* Devices first: the CPU reset then clears whatever lines they drove meanwhile. A reboot
+     * must not inherit active interrupts or a flash left in a command mode. */
+    gicv3_reset(vm->gic);
+    for (int i = 0; i < 2; i++) {
+        if (vm->flash[i]) {
+            pflash_reset(vm->flash[i]);
+        }
+    }
     virt_boot_reset_cpu(vm);
+    gt_recompute(&vm->cpu);     /* the CPU reset cleared the timer registers */
 }

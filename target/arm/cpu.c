@@ -5,6 +5,7 @@
 #include "exec/cputlb.h"
 #include "cpu.h"
 #include "cpu-features.h"
+#include "gtimer.h"
 #include "hflags.h"
 #include "mmuidx.h"
 #include "ptw.h"
@@ -219,6 +220,7 @@ void arm_rebuild_hflags(CPUARMState *env)
     env->hflags = hf;
     /* The GIC decides IRQ versus FIQ from the current EL and security state (GICv3 4.6.2). */
     gicv3_cpuif_el_change(env);
+    gt_el_change(env);      /* RME: CNTHCTL_EL2.CNT[PV]MASK depend on the Security state */
 }
 
 void arm_cpu_reset(CPUARMState *env, uint64_t reset_pc)
