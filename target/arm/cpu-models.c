@@ -64,6 +64,7 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
         f->id_aa64isar0 |= 0x2ull << 52;          /* TS: FEAT_FlagM and FlagM2 */
         f->id_aa64mmfr1 |= 0x1ull << 16;          /* LO: FEAT_LOR, LORID_EL1 reports no regions */
         f->id_aa64mmfr1 |= 0x1ull << 20;          /* PAN */
+        f->id_aa64mmfr1 |= 0x1ull << 8;           /* VH: FEAT_VHE (EL2&0 regime, redirection) */
         f->id_aa64mmfr2 |= 0x1ull << 4;           /* UAO */
         f->id_aa64pfr1 |= 0x1ull << 4;            /* SSBS (PSTATE.SSBS, no MSR SSBS imm) */
         f->id_aa64pfr0 |= 0x1ull << 48;           /* DIT: PSTATE.DIT (timing is data-independent) */
