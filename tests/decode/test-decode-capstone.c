@@ -614,6 +614,112 @@ static const Expectation expectations[] = {
     { "SHA1H", "sha1h", "s v" },
     { "SHA1SU1", "sha1su1", "s v" },
     { "SHA256SU0", "sha256su0", "s v" },
+    { "SQADD_s", "sqadd", "b h s d" },
+    { "UQADD_s", "uqadd", "b h s d" },
+    { "SQSUB_s", "sqsub", "b h s d" },
+    { "UQSUB_s", "uqsub", "b h s d" },
+    { "CMGT_s", "cmgt", "b h s d" },
+    { "CMHI_s", "cmhi", "b h s d" },
+    { "CMGE_s", "cmge", "b h s d" },
+    { "CMHS_s", "cmhs", "b h s d" },
+    { "SSHL_s", "sshl", "b h s d" },
+    { "USHL_s", "ushl", "b h s d" },
+    { "SQSHL_s", "sqshl", "b h s d" },
+    { "UQSHL_s", "uqshl", "b h s d" },
+    { "SRSHL_s", "srshl", "b h s d" },
+    { "URSHL_s", "urshl", "b h s d" },
+    { "SQRSHL_s", "sqrshl", "b h s d" },
+    { "UQRSHL_s", "uqrshl", "b h s d" },
+    { "ADD_s", "add", "b h s d" },
+    { "SUB_s", "sub", "b h s d" },
+    { "CMTST_s", "cmtst", "b h s d" },
+    { "CMEQ_s", "cmeq", "b h s d" },
+    { "SQDMULH_s", "sqdmulh", "b h s d" },
+    { "SQRDMULH_s", "sqrdmulh", "b h s d" },
+    { "FMULX_s", "fmulx", "s d" },
+    { "FCMEQ_s", "fcmeq", "s d" },
+    { "FRECPS_s", "frecps", "s d" },
+    { "FRSQRTS_s", "frsqrts", "s d" },
+    { "FABD_s", "fabd", "s d" },
+    { "FCMGE_s", "fcmge", "s d" },
+    { "FCMGT_s", "fcmgt", "s d" },
+    { "FACGE_s", "facge", "s d" },
+    { "FACGT_s", "facgt", "s d" },
+    { "SUQADD_s", "suqadd", "b h s d" },
+    { "USQADD_s", "usqadd", "b h s d" },
+    { "SQABS_s", "sqabs", "b h s d" },
+    { "SQNEG_s", "sqneg", "b h s d" },
+    { "CMGT0_s", "cmgt", "b h s d" },
+    { "CMGE0_s", "cmge", "b h s d" },
+    { "CMEQ0_s", "cmeq", "b h s d" },
+    { "CMLE0_s", "cmle", "b h s d" },
+    { "CMLT0_s", "cmlt", "b h s d" },
+    { "ABS_s", "abs", "b h s d" },
+    { "NEG_s", "neg", "b h s d" },
+    { "SQXTN_s", "sqxtn", "b h s d" },
+    { "SQXTUN_s", "sqxtun", "b h s d" },
+    { "UQXTN_s", "uqxtn", "b h s d" },
+    { "FCVTNS_s", "fcvtns", "s d" },
+    { "FCVTPS_s", "fcvtps", "s d" },
+    { "FCVTMS_s", "fcvtms", "s d" },
+    { "FCVTZS_s", "fcvtzs", "s d" },
+    { "FCVTAS_s", "fcvtas", "s d" },
+    { "SCVTF_s", "scvtf", "s d" },
+    { "FRECPE_s", "frecpe", "s d" },
+    { "FCMGT0_s", "fcmgt", "s d" },
+    { "FCMEQ0_s", "fcmeq", "s d" },
+    { "FCMLT0_s", "fcmlt", "s d" },
+    { "FRECPX_s", "frecpx", "s d" },
+    { "FCVTNU_s", "fcvtnu", "s d" },
+    { "FCVTPU_s", "fcvtpu", "s d" },
+    { "FCVTMU_s", "fcvtmu", "s d" },
+    { "FCVTZU_s", "fcvtzu", "s d" },
+    { "FCVTAU_s", "fcvtau", "s d" },
+    { "UCVTF_s", "ucvtf", "s d" },
+    { "FRSQRTE_s", "frsqrte", "s d" },
+    { "FCMGE0_s", "fcmge", "s d" },
+    { "FCMLE0_s", "fcmle", "s d" },
+    { "FCVTXN_s", "fcvtxn", "s" },
+    { "SSHR_s", "sshr", "b h s d" },
+    { "USHR_s", "ushr", "b h s d" },
+    { "SSRA_s", "ssra", "b h s d" },
+    { "USRA_s", "usra", "b h s d" },
+    { "SRSHR_s", "srshr", "b h s d" },
+    { "URSHR_s", "urshr", "b h s d" },
+    { "SRSRA_s", "srsra", "b h s d" },
+    { "URSRA_s", "ursra", "b h s d" },
+    { "SRI_s", "sri", "b h s d" },
+    { "SHL_s", "shl", "b h s d" },
+    { "SLI_s", "sli", "b h s d" },
+    { "SQSHLU_s", "sqshlu", "b h s d" },
+    { "SQSHL_i_s", "sqshl", "b h s d" },
+    { "UQSHL_i_s", "uqshl", "b h s d" },
+    { "SQSHRUN_s", "sqshrun", "b h s d" },
+    { "SQRSHRUN_s", "sqrshrun", "b h s d" },
+    { "SQSHRN_s", "sqshrn", "b h s d" },
+    { "UQSHRN_s", "uqshrn", "b h s d" },
+    { "SQRSHRN_s", "sqrshrn", "b h s d" },
+    { "UQRSHRN_s", "uqrshrn", "b h s d" },
+    { "SCVTF_sfixed", "scvtf", "s d" },
+    { "UCVTF_sfixed", "ucvtf", "s d" },
+    { "FCVTZS_sfixed", "fcvtzs", "s d" },
+    { "FCVTZU_sfixed", "fcvtzu", "s d" },
+    { "SQDMLAL_s", "sqdmlal", "s d" },
+    { "SQDMLSL_s", "sqdmlsl", "s d" },
+    { "SQDMULL_s", "sqdmull", "s d" },
+    { "SQDMLAL_sx", "sqdmlal", "h s d" },
+    { "SQDMLSL_sx", "sqdmlsl", "h s d" },
+    { "SQDMULL_sx", "sqdmull", "h s d" },
+    { "SQDMULH_sx", "sqdmulh", "h s d" },
+    { "SQRDMULH_sx", "sqrdmulh", "h s d" },
+    { "FMLA_sx", "fmla", "s d" },
+    { "FMLS_sx", "fmls", "s d" },
+    { "FMUL_sx", "fmul", "s d" },
+    { "FMULX_sx", "fmulx", "s d" },
+    { "SDOT_v", "sdot", "v" },
+    { "UDOT_v", "udot", "v" },
+    { "SDOT_x", "sdot", "v" },
+    { "UDOT_x", "udot", "v" },
     { "AESE", "aese", "v" },
     { "AESD", "aesd", "v" },
     { "AESMC", "aesmc", "v" },
@@ -642,6 +748,7 @@ static const NewerFeature newer_features[] = {
       "FRINT32Z FRINT32X FRINT64Z FRINT64X FRINT32Z_v FRINT32X_v FRINT64Z_v FRINT64X_v" },
     { "FEAT_JSCVT (Armv8.3)", "FJCVTZS" },
     { "FEAT_BF16 (Armv8.6)", "BFCVT" },
+    { "FEAT_DotProd (Armv8.2)", "SDOT_v UDOT_v SDOT_x UDOT_x" },
 };
 
 #define RT(insn) ((insn) & 31)
@@ -1008,7 +1115,7 @@ static int file_for(uint32_t insn)
  * Scope of the random-word check: the SIMD&FP file holds the scalar floating-point group, the
  * register moves and the Advanced SIMD integer vector classes so far.
  */
-/* Advanced SIMD vector mnemonics of the classes a64-simd-fp.decode covers (vector forms). */
+/* Advanced SIMD mnemonics of the classes a64-simd-fp.decode covers, by operand form. */
 static const char simd_vector_mnemonics[] =
     "abs add addhn addhn2 addp aesd aese aesimc aesmc and bic bif bit bsl cls clz cmeq "
     "cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext fabd fabs facge facgt fadd faddp "
@@ -1018,33 +1125,45 @@ static const char simd_vector_mnemonics[] =
     "frint32z frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte "
     "frsqrts fsqrt fsub mla mls mul mvn mvni neg not orn orr pmul pmull pmull2 raddhn "
     "raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 saba sabal sabal2 sabd "
-    "sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 scvtf shadd shl shll shll2 shrn "
-    "shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 smull smull2 sqabs "
-    "sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqneg sqrdmulh "
-    "sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 sqshrun "
-    "sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl sshll "
-    "sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 tbl "
-    "tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp uaddw "
-    "uaddw2 ucvtf uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 umull "
-    "umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 urecpe "
-    "urhadd urshl urshr ursqrte ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 "
-    "usubw usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2";
-/* The floating-point ones among them: their half-precision forms are not decoded yet. */
+    "sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 scvtf sdot shadd shl shll shll2 "
+    "shrn shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 smull smull2 "
+    "sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqneg "
+    "sqrdmulh sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 "
+    "sqshrun sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl "
+    "sshll sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 "
+    "tbl tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp "
+    "uaddw uaddw2 ucvtf udot uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 "
+    "umull umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 "
+    "urecpe urhadd urshl urshr ursqrte ursra ushl ushll ushll2 ushr usqadd usra usubl "
+    "usubl2 usubw usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2";
+/* The floating-point vector ones: their half-precision forms are not decoded yet. */
 static const char simd_fp_vector_mnemonics[] =
     "fabd fabs facge facgt fadd faddp fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtms "
     "fcvtmu fcvtns fcvtnu fcvtps fcvtpu fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp fmaxp fmin "
     "fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x frint32z "
     "frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte frsqrts "
     "fsqrt fsub scvtf ucvtf urecpe ursqrte";
-/* By-element forms (an operand with an index) that are decoded. */
+/* By element, vector (first operand v) and scalar forms. */
 static const char simd_element_mnemonics[] =
-    "fmla fmls fmul fmulx mla mls mul smlal smlal2 smlsl smlsl2 smull smull2 sqdmlal "
-    "sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqrdmulh umlal umlal2 umlsl "
+    "fmla fmls fmul fmulx mla mls mul sdot smlal smlal2 smlsl smlsl2 smull smull2 sqdmlal "
+    "sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqrdmulh udot umlal umlal2 umlsl "
     "umlsl2 umull umull2";
+static const char simd_scalar_element_mnemonics[] =
+    "fmla fmls fmul fmulx sqdmlal sqdmlsl sqdmulh sqdmull sqrdmulh";
 /* Scalar results: across lanes, scalar pairwise and SHA (not the half-precision forms). */
 static const char simd_scalar_mnemonics[] =
     "addp faddp fmaxnmp fmaxnmv fmaxp fmaxv fminnmp fminnmv fminp fminv sha1c sha1h sha1m "
     "sha1p sha1su0 sha1su1 sha256h sha256h2 sha256su0 sha256su1";
+/* Scalar three same, two-register misc, shift by immediate and three different. */
+static const char simd_scalar_int_mnemonics[] =
+    "abs add cmeq cmge cmgt cmhi cmhs cmle cmlt cmtst neg shl sli sqabs sqadd sqdmlal "
+    "sqdmlsl sqdmulh sqdmull sqneg sqrdmulh sqrshl sqrshrn sqrshrun sqshl sqshlu sqshrn "
+    "sqshrun sqsub sqxtn sqxtun sri srshl srshr srsra sshl sshr ssra sub suqadd uqadd "
+    "uqrshl uqrshrn uqshl uqshrn uqsub uqxtn urshl urshr ursra ushl ushr usqadd usra";
+static const char simd_scalar_fp_mnemonics[] =
+    "fabd facge facgt fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtms fcvtmu fcvtns "
+    "fcvtnu fcvtps fcvtpu fcvtxn fcvtzs fcvtzu fmulx frecpe frecps frecpx frsqrte frsqrts "
+    "scvtf ucvtf";
 static const char simd_across_lanes[] = "addv saddlv uaddlv smaxv umaxv sminv uminv";
 
 static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
@@ -1067,8 +1186,13 @@ static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
         }
         if (strchr(ops, '[')) {
             /* By element; the half-precision FP forms are not decoded. */
-            return list_match(simd_element_mnemonics, mn, false) && ops[0] == 'v' &&
-                   !(mn[0] == 'f' && strstr(ops, ".h["));
+            if (mn[0] == 'f' && (strstr(ops, ".h[") || ops[0] == 'h')) {
+                return false;
+            }
+            if (ops[0] == 'v') {
+                return list_match(simd_element_mnemonics, mn, false);
+            }
+            return list_match(simd_scalar_element_mnemonics, mn, false);
         }
         if (list_match(simd_fp_vector_mnemonics, mn, false) &&
             (strstr(ops, ".4h") || strstr(ops, ".8h"))) {
@@ -1077,8 +1201,13 @@ static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
         if (list_match(simd_scalar_mnemonics, mn, false)) {
             return ops[0] != 'h';
         }
-        /* Vector forms only, not the AdvSIMD scalar forms. */
-        return list_match(simd_vector_mnemonics, mn, false) && ops[0] == 'v';
+        if (ops[0] == 'v') {
+            return list_match(simd_vector_mnemonics, mn, false);
+        }
+        if (list_match(simd_scalar_int_mnemonics, mn, false)) {
+            return strchr("bhsd", ops[0]) != NULL;
+        }
+        return list_match(simd_scalar_fp_mnemonics, mn, false) && strchr("sd", ops[0]) != NULL;
     }
     return true;
 }
