@@ -115,29 +115,43 @@ static void log_call(uint32_t mask, const char *who, CPUARMState *env)
     qemu_log_mask(mask, "%s\n", buf);
 }
 
+/* Function ID ranges: RMI 0xC4000150-0xC400018F and (RMM 1.1/2.0) 0xC40001D0-0xC40002CF, as
+ * TF-A's RMM dispatcher accepts them; RSI 0xC4000190-0xC40001AF. Other SMCs (PSCI, SMCCC
+ * queries, firmware services) are not RMI/RSI and are left to -d smc. */
+static bool is_rmi(uint32_t fid)
+{
+    return (fid >= 0xC4000150 && fid <= 0xC400018F) || (fid >= 0xC40001D0 && fid <= 0xC40002CF);
+}
+
+static bool is_rsi(uint32_t fid)
+{
+    return fid >= 0xC4000190 && fid <= 0xC40001AF;
+}
+
 void gpc_trace_smc(CPUARMState *env)
 {
+    uint32_t fid = (uint32_t)env->xregs[0];
     int cpu = env->cpu_index & (MAX_TRACE_CPUS - 1);
     ArmSecuritySpace space = arm_current_space(env);
 
     if (!env->features.has_rme) {
         return;
     }
-    if (env->el == 2 && space == ARMSS_NONSECURE) {
+    if (env->el == 2 && space == ARMSS_NONSECURE && is_rmi(fid)) {
         /* RMI: the host at NS-EL2 calls the RMM through EL3 (RMM spec, "RMI") */
         if (qemu_loglevel_mask(LOG_RMI)) {
             log_call(LOG_RMI, "rmi: call", env);
         }
         pending_rmi[cpu].valid = true;
         pending_rmi[cpu].fid = (uint32_t)env->xregs[0];
-    } else if (env->el == 1 && space == ARMSS_REALM) {
+    } else if (env->el == 1 && space == ARMSS_REALM && is_rsi(fid)) {
         /* RSI: a realm calls the RMM (trapped to Realm EL2 by HCR_EL2.TSC) */
         if (qemu_loglevel_mask(LOG_RSI)) {
             log_call(LOG_RSI, "rsi: call", env);
         }
         pending_rsi[cpu].valid = true;
         pending_rsi[cpu].fid = (uint32_t)env->xregs[0];
-    } else if (env->el == 2 && space == ARMSS_REALM && (uint32_t)env->xregs[0] == 0xC400018F) {
+    } else if (env->el == 2 && space == ARMSS_REALM && fid == 0xC400018F) {
         qemu_log_mask(LOG_RMI, "rmi: RMM_RMI_REQ_COMPLETE x1=0x%" PRIx64 " x2=0x%" PRIx64 "\n",
                       env->xregs[1], env->xregs[2]);
     }

@@ -1,0 +1,677 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* RME conformance: GPTs built at EL3, then reads, writes and fetches from every security state
+ * and EL against granules of every GPI, with the exact GPC exception / GPF abort outcome. */
+#include "testlib.h"
+
+/*
+ * Runs on Granule with -M virt,rme=on (entered at EL3, Root state). Every access here is made
+ * with the MMU off, so its PA space is the security state's: Root at EL3, and SCR_EL3.{NSE,NS}
+ * (00 Secure, 01 Non-secure, 11 Realm) below. The expected outcomes are derived by hand from
+ * the Arm ARM (DDI 0487 M.a) pseudocode and rules, in expect_fault() below:
+ *  - AArch64.GranuleProtectionCheck / GPTWalk / GPICheck / GPIValid (which GPI lets which PAS
+ *    in; GPI Secure is reserved without FEAT_SEL2; a reserved GPI anywhere in a level-1
+ *    granules descriptor makes it invalid, R_KYZMZ; a PA above the PPS is a level-0 GPF except
+ *    for Non-secure accesses, R_TCWMD);
+ *  - ReportAsGPCException: GPT walk, address size and external abort faults are always GPC
+ *    exceptions (EC 0x1E to EL3); a GPF is one only with SCR_EL3.GPF = 1 from below EL3
+ *    (R_VBZMW), never at EL3 (R_BLYPM);
+ *  - TakeGPCException / EncodeGPCSC: ISS InD [20], GPCSC [19:14] (AddressSize 0b00000L, Walk
+ *    0b00010L, GPF 0b00110L, EABT 0b01010L with L the GPT level), WnR [6], xFSC [5:0] = 0b101000
+ *    (GPF on the output address); MFAR_EL3 = PA[55:12] with {NS,NSE} = 10 NS, 01 Root, 11
+ *    Realm, 00 Secure (AArch64.ReportException);
+ *  - AArch64.DataAbort / AArch64.InstructionAbort: a GPF not reported as a GPC exception is an
+ *    abort with FSC 0b101000, to EL2 from EL0/EL1 when EL2 is enabled and HCR_EL2.GPF = 1, else
+ *    to the current EL (EL1 from EL0/EL1).
+ */
+
+#define GPCCR_PPS(x)    ((u64)(x))
+#define GPCCR_IRGN_WB   (1ULL << 8)
+#define GPCCR_ORGN_WB   (1ULL << 10)
+#define GPCCR_SH_IS     (3ULL << 12)
+#define GPCCR_PGS(x)    ((u64)(x) << 14)
+#define GPCCR_GPC       (1ULL << 16)
+#define SCR_NS          (1ULL << 0)
+#define SCR_GPF         (1ULL << 48)
+#define SCR_NSE         (1ULL << 62)
+#define HCR_GPF         (1ULL << 63)
+
+#define GPI_NO          0x0
+#define GPI_SECURE      0x8
+#define GPI_NS          0x9
+#define GPI_ROOT        0xa
+#define GPI_REALM       0xb
+#define GPI_ANY         0xf
+
+enum { PAS_SECURE = 0, PAS_NS = 1, PAS_ROOT = 2, PAS_REALM = 3 };
+
+#define RAM_END         0x48000000ULL   /* -m 128M */
+#define L1_POOL         0x44000000ULL   /* 64 MB aligned: fits any level-1 table alignment */
+#define L0_TABLE        0x45000000ULL
+#define TEST_BASE       0x46000000ULL   /* one 16-granule block per test GPI */
+#define SPARE_L1        0x40000000ULL   /* level-1 table for the level-0 test region (1GB aligned) */
+#define NO_MEMORY       0xc0000000ULL   /* nothing mapped: GPT fetches from here abort */
+
+#define FAULT_SENTINEL  0xfa17fa17fa17fa17ULL
+#define CODE_WORD       0xd65f03c0d2824680ULL   /* movz x0, #0x1234; ret */
+#define FETCH_RESULT    0x1234ULL
+
+static inline u64 gpccr_read(void)
+{
+    return read_sysreg(s3_6_c2_c1_6);
+}
+
+static inline void gpccr_write(u64 v)
+{
+    write_sysreg(v, s3_6_c2_c1_6);
+}
+
+static inline void gptbr_write(u64 v)
+{
+    write_sysreg(v, s3_6_c2_c1_4);
+}
+
+static inline u64 mfar_read(void)
+{
+    return read_sysreg(s3_6_c6_c0_5);
+}
+
+/* The firmware sequence after a GPT or GPCCR change: DSB, TLBI PAALL, DSB, ISB. */
+static void tlbi_paall(void)
+{
+    asm volatile("dsb sy\n\tsys #6, c8, c7, #4\n\tdsb sy\n\tisb" ::: "memory");
+}
+
+/* ---- configuration of the current GPT ---- */
+
+static unsigned pgs_bits, pps_bits, l0_bits;
+static u64 cur_gpccr;
+static int have_sel2;
+
+static u64 granules(unsigned gpi)
+{
+    u64 d = 0;
+    for (int i = 0; i < 16; i++) {
+        d |= (u64)gpi << (4 * i);
+    }
+    return d;
+}
+
+static u64 block_bytes(void)
+{
+    return 16ULL << pgs_bits;    /* bytes covered by one level-1 descriptor */
+}
+
+/* Address of the level-1 descriptor for pa inside the table for its level-0 region. */
+static volatile u64 *l1_entry(u64 table, u64 pa)
+{
+    u64 idx = (pa & ((1ULL << l0_bits) - 1)) >> (pgs_bits + 4);
+    return (volatile u64 *)(table + idx * 8);
+}
+
+static u64 l1_table_for_ram;
+
+/*
+ * Build a GPT for PPS code pps and PGS code pgs: every level-0 entry a GPI Any block, except the
+ * one(s) covering RAM: a table whose entries for [region start, RAM_END) are GPI Any granules.
+ * GPC stays disabled here; gpc_on() enables it.
+ */
+static void build_gpt(unsigned pps, unsigned pgs)
+{
+    static const unsigned pps_tab[] = { 32, 36, 40, 42, 44, 48, 52 };
+    static const unsigned pgs_tab[] = { 12, 16, 14 };
+    u64 nl0;
+
+    gpccr_write(0);
+    tlbi_paall();
+    pps_bits = pps_tab[pps];
+    pgs_bits = pgs_tab[pgs];
+    l0_bits = 30 + (unsigned)((gpccr_read() >> 20) & 0xf);   /* 0, 4, 6, 9 -> 30, 34, 36, 39 */
+    nl0 = pps_bits > l0_bits ? 1ULL << (pps_bits - l0_bits) : 1;
+    for (u64 i = 0; i < nl0; i++) {
+        ((volatile u64 *)L0_TABLE)[i] = (GPI_ANY << 4) | 1;
+    }
+    /* RAM lies in level-0 entry 0 (l0 >= 34) or 1 (l0 = 30) */
+    u64 region = (0x40000000ULL >> l0_bits) << l0_bits;
+    l1_table_for_ram = L1_POOL;
+    for (u64 pa = region; pa < RAM_END; pa += block_bytes()) {
+        *l1_entry(L1_POOL, pa) = granules(GPI_ANY);
+    }
+    ((volatile u64 *)L0_TABLE)[region >> l0_bits] = L1_POOL | 3;
+    cur_gpccr = GPCCR_PPS(pps) | GPCCR_IRGN_WB | GPCCR_ORGN_WB | GPCCR_SH_IS | GPCCR_PGS(pgs);
+    gptbr_write(L0_TABLE >> 12);
+}
+
+static void gpc_on(void)
+{
+    dsb_sy();
+    gpccr_write(cur_gpccr | GPCCR_GPC);
+    tlbi_paall();
+}
+
+static void gpc_off(void)
+{
+    gpccr_write(cur_gpccr);
+    tlbi_paall();
+}
+
+/* The test block of a GPI: 16 granules, each holding CODE_WORD at offset 0. */
+static u64 test_block(int i)
+{
+    return TEST_BASE + (u64)i * block_bytes();
+}
+
+static void set_block_gpi(u64 pa, u64 desc)
+{
+    *l1_entry(l1_table_for_ram, pa) = desc;
+    tlbi_paall();
+}
+
+/* ---- contexts ---- */
+
+typedef struct Ctx {
+    const char *name;
+    unsigned el;
+    u64 scr;            /* SCR_EL3.{NSE,NS} */
+    unsigned pas;
+    int el2_enabled;    /* EL2 enabled in that state (no Secure EL2 here) */
+} Ctx;
+
+static const Ctx ctxs[] = {
+    { "Root EL3", 3, 0, PAS_ROOT, 0 },
+    { "NS EL2", 2, SCR_NS, PAS_NS, 1 },
+    { "NS EL1", 1, SCR_NS, PAS_NS, 1 },
+    { "Realm EL2", 2, SCR_NSE | SCR_NS, PAS_REALM, 1 },
+    { "Realm EL1", 1, SCR_NSE | SCR_NS, PAS_REALM, 1 },
+    { "Secure EL1", 1, 0, PAS_SECURE, 0 },
+};
+#define NCTX (sizeof(ctxs) / sizeof(ctxs[0]))
+
+enum { ACC_READ, ACC_WRITE, ACC_FETCH };
+static const char *const acc_names[] = { "read", "write", "fetch" };
+
+/* ---- one access and its recorded outcome ---- */
+
+static volatile int probe_armed, probe_taken;
+static volatile u64 probe_el, probe_esr, probe_far, probe_mfar, probe_hpfar;
+
+static volatile u64 acc_addr;
+static volatile unsigned acc_kind;
+
+static int probe_hook(struct exc_frame *f)
+{
+    unsigned ec = ESR_EC(f->esr);
+    if (!probe_armed) {
+        return 0;
+    }
+    probe_armed = 0;
+    probe_taken = 1;
+    probe_el = f->el;
+    probe_esr = f->esr;
+    probe_far = f->far;
+    probe_mfar = f->el == 3 ? mfar_read() : 0;
+    probe_hpfar = f->el == 2 ? read_sysreg(hpfar_el2) : 0;
+    if (ec == 0x20 || ec == 0x21 || (ec == 0x1e && (f->esr & (1ULL << 20)))) {
+        f->elr = f->x[30];          /* a fetch: return to the caller of the fetched code */
+        f->x[0] = FAULT_SENTINEL;
+    } else {
+        /* a load, or the store of "str; ldr" (skip both): the result stays the sentinel */
+        f->elr += acc_kind == ACC_WRITE ? 8 : 4;
+    }
+    return 1;
+}
+
+static u64 do_access(u64 unused)
+{
+    u64 a = acc_addr, v = FAULT_SENTINEL;
+    (void)unused;
+    if (acc_kind == ACC_READ) {
+        asm volatile("ldr %0, [%1]" : "+r"(v) : "r"(a) : "memory");
+    } else if (acc_kind == ACC_WRITE) {
+        u64 w = 0x5a5a000000000000ULL | a;
+        asm volatile("str %1, [%2]\n\tldr %0, [%2]" : "+r"(v) : "r"(w), "r"(a + 8) : "memory");
+        if (v == w) {
+            v = CODE_WORD;          /* written and read back */
+        }
+    } else {
+        u64 (*fn)(void) = (u64 (*)(void))a;
+        v = fn();
+        v = v == FETCH_RESULT ? CODE_WORD : v;
+    }
+    return v;
+}
+
+/* Run one access from context c with SCR_EL3.GPF/HCR_EL2.GPF as given; returns the value. */
+static u64 run_access(const Ctx *c, u64 addr, unsigned kind, int scr_gpf, int hcr_gpf)
+{
+    u64 scr0 = read_sysreg(scr_el3), hcr0 = read_sysreg(hcr_el2);
+    u64 scr = scr0 & ~(SCR_NS | SCR_NSE | SCR_GPF);
+    /* at EL3 the security state is Root whatever SCR_EL3.{NSE,NS} say: leave them */
+    u64 scr1 = (c->el == 3 ? scr0 & ~SCR_GPF : scr | c->scr) | (scr_gpf ? SCR_GPF : 0);
+    u64 hcr1 = (hcr0 & ~HCR_GPF) | (hcr_gpf ? HCR_GPF : 0);
+    u64 v;
+
+    /* Registers are written only when they change: these writes may flush the TLB, and the
+     * TLBI tests need the TLB contents to survive between accesses. */
+    if (scr1 != scr0) {
+        write_sysreg(scr1, scr_el3);
+    }
+    if (hcr1 != hcr0) {
+        write_sysreg(hcr1, hcr_el2);
+    }
+    isb();
+    acc_addr = addr;
+    acc_kind = kind;
+    probe_taken = 0;
+    probe_armed = 1;
+    v = c->el == 3 ? do_access(0) : call_at_el(c->el, do_access, 0);
+    probe_armed = 0;
+    if (read_sysreg(scr_el3) != (scr | SCR_NS)) {
+        write_sysreg(scr | SCR_NS, scr_el3);
+    }
+    if (read_sysreg(hcr_el2) & HCR_GPF) {
+        write_sysreg(read_sysreg(hcr_el2) & ~HCR_GPF, hcr_el2);
+    }
+    isb();
+    return v;
+}
+
+/* ---- expected outcomes (hand-derived, see the header comment) ---- */
+
+enum { OUT_OK, OUT_GPF, OUT_WALK, OUT_ADDRSIZE, OUT_EABT, OUT_PASS_ANY };
+
+typedef struct Expect {
+    int taken;
+    u64 el, esr, far, mfar;
+    int gpc_exc;
+} Expect;
+
+static u64 mfar_bits(unsigned pas)
+{
+    return pas == PAS_NS ? 1ULL << 63 : pas == PAS_ROOT ? 1ULL << 62 :
+           pas == PAS_REALM ? 3ULL << 62 : 0;
+}
+
+static Expect expect_fault(const Ctx *c, u64 addr, unsigned kind, int out, int level,
+                           int scr_gpf, int hcr_gpf)
+{
+    Expect e = { .taken = 1, .far = addr };
+    int fetch = kind == ACC_FETCH, write = kind == ACC_WRITE;
+    u64 off = write ? 8 : 0;
+
+    e.far = addr + off;
+    if (out != OUT_GPF || (scr_gpf && c->el != 3)) {
+        unsigned gpcsc = out == OUT_ADDRSIZE ? 0x00 : out == OUT_WALK ? 0x04 :
+                         out == OUT_GPF ? 0x0c : 0x14;
+        e.gpc_exc = 1;
+        e.el = 3;
+        e.esr = (0x1eULL << 26) | ESR_IL | ((u64)fetch << 20) | ((u64)(gpcsc | level) << 14) |
+                ((u64)write << 6) | 0x28;
+        e.mfar = ((addr + off) & 0x00fffffffffff000ULL) | mfar_bits(c->pas);
+        return e;
+    }
+    if (c->el == 3) {
+        e.el = 3;
+    } else if (c->el == 2) {
+        e.el = 2;
+    } else {
+        e.el = c->el2_enabled && hcr_gpf ? 2 : 1;
+    }
+    u64 ec = fetch ? (e.el == c->el ? 0x21 : 0x20) : (e.el == c->el ? 0x25 : 0x24);
+    e.esr = (ec << 26) | ESR_IL | ((u64)write << 6) | 0x28;
+    return e;
+}
+
+static int gpi_permits(unsigned gpi, unsigned pas)
+{
+    return gpi == GPI_ANY || (gpi == GPI_SECURE && pas == PAS_SECURE) ||
+           (gpi == GPI_NS && pas == PAS_NS) || (gpi == GPI_ROOT && pas == PAS_ROOT) ||
+           (gpi == GPI_REALM && pas == PAS_REALM);
+}
+
+static int gpi_valid(unsigned gpi)
+{
+    if (gpi == GPI_SECURE) {
+        return have_sel2;
+    }
+    return gpi == GPI_NO || gpi == GPI_NS || gpi == GPI_ROOT || gpi == GPI_REALM ||
+           gpi == GPI_ANY;
+}
+
+/* Run the access and check every part of the outcome; `out` is the GPC result expected. */
+static void check_case(const char *tag, const Ctx *c, u64 addr, unsigned kind, int out, int level,
+                       int scr_gpf, int hcr_gpf)
+{
+    u64 v = run_access(c, addr, kind, scr_gpf, hcr_gpf);
+    char name[160];
+
+    snprintf(name, sizeof(name), "%s: %s %s 0x%lx (SCR.GPF=%d HCR.GPF=%d)", tag, c->name,
+             acc_names[kind], addr, scr_gpf, hcr_gpf);
+    if (out == OUT_OK) {
+        check_eq(probe_taken, 0, "%s: no exception", name);
+        check_eq(v, CODE_WORD, "%s: value", name);
+        return;
+    }
+    if (out == OUT_PASS_ANY) {
+        /* the GPC passes; the access itself may reach no memory: an external abort (FSC 0x10)
+         * is then the only exception allowed */
+        check_true(!probe_taken || (ESR_ISS(probe_esr) & 0x3f) == 0x10,
+                   "%s: GPC passes (no GPC fault)", name);
+        return;
+    }
+    Expect e = expect_fault(c, addr, kind, out, level, scr_gpf, hcr_gpf);
+    check_eq(probe_taken, 1, "%s: exception taken", name);
+    check_eq(probe_el, e.el, "%s: target EL", name);
+    check_eq(probe_esr, e.esr, "%s: ESR", name);
+    check_eq(probe_far, e.far, "%s: FAR", name);
+    if (e.gpc_exc) {
+        check_eq(probe_mfar, e.mfar, "%s: MFAR_EL3", name);
+    }
+}
+
+/* The outcome of an access in PAS pas to a level-1 granule with GPI gpi (all 16 the same). */
+static int l1_outcome(unsigned gpi, unsigned pas)
+{
+    if (!gpi_valid(gpi)) {
+        return OUT_WALK;
+    }
+    return gpi_permits(gpi, pas) ? OUT_OK : OUT_GPF;
+}
+
+/* ---- the test groups ---- */
+
+static const unsigned gpis[] = { GPI_NO, GPI_SECURE, GPI_NS, GPI_ROOT, GPI_REALM, GPI_ANY };
+#define NGPI (sizeof(gpis) / sizeof(gpis[0]))
+
+static void setup_test_blocks(void)
+{
+    for (unsigned i = 0; i < NGPI + 4; i++) {
+        for (u64 g = 0; g < 16; g++) {
+            *(volatile u64 *)(test_block((int)i) + (g << pgs_bits)) = CODE_WORD;
+        }
+    }
+    asm volatile("dsb sy\n\tic iallu\n\tdsb sy\n\tisb" ::: "memory");
+    for (unsigned i = 0; i < NGPI; i++) {
+        u64 d = granules(gpis[i]);
+        *l1_entry(l1_table_for_ram, test_block((int)i)) = d;
+    }
+}
+
+/* Every context x access x GPI, under one routing. */
+static void gpi_matrix(const char *tag, int scr_gpf, int hcr_gpf)
+{
+    for (unsigned g = 0; g < NGPI; g++) {
+        /* a granule in the middle of the block: index 5 */
+        u64 addr = test_block((int)g) + (5ULL << pgs_bits);
+        for (unsigned c = 0; c < NCTX; c++) {
+            for (unsigned k = 0; k < 3; k++) {
+                char t[64];
+                snprintf(t, sizeof(t), "%s GPI 0x%x", tag, gpis[g]);
+                check_case(t, &ctxs[c], addr, k, l1_outcome(gpis[g], ctxs[c].pas), 1,
+                           scr_gpf, hcr_gpf);
+            }
+        }
+    }
+}
+
+static void test_gpc_disabled(void)
+{
+    /* GPCCR_EL3.GPC = 0: no check at all, even for GPI no-access */
+    gpc_off();
+    for (unsigned c = 0; c < NCTX; c++) {
+        for (unsigned k = 0; k < 3; k++) {
+            check_case("GPC disabled, GPI 0x0", &ctxs[c], test_block(0) + (3ULL << pgs_bits), k,
+                       OUT_OK, 0, 1, 1);
+        }
+    }
+    gpc_on();
+}
+
+/* Expected outcome for PAS pas of a descriptor that either yields GPI gpi (gpi >= 0, at the
+ * given level) or faults with `out` (gpi < 0). pass_out: the outcome when permitted. */
+static int desc_outcome(int gpi, int out, unsigned pas, int pass_out)
+{
+    if (gpi < 0) {
+        return out;
+    }
+    return gpi_permits((unsigned)gpi, pas) ? pass_out : OUT_GPF;
+}
+
+/* Level-1 descriptor defects and contiguous descriptors (GPTWalk level 1), in the spare test
+ * block NGPI; from Root, NS EL1 and Realm EL1 (the latter with SCR_EL3.GPF = 1). */
+static void test_l1_descriptors(void)
+{
+    u64 blk = test_block(NGPI);
+    u64 addr = blk + (2ULL << pgs_bits);
+    static const struct { const char *name; u64 desc; int gpi; } cases[] = {
+        /* R_KYZMZ: a reserved GPI in another field invalidates the whole descriptor */
+        { "granules with reserved GPI 0x1 in field 15", 0x1fffffffffffffffULL, -1 },
+        { "granules with reserved GPI 0xc in field 0", 0xfffffffffffffffcULL, -1 },
+        { "granules with reserved GPI 0x7 in field 2", 0xfffffffffffff7ffULL, -1 },
+        /* DecodeGPTContiguous */
+        { "contiguous 2MB GPI Root", (1ULL << 8) | (GPI_ROOT << 4) | 1, GPI_ROOT },
+        { "contiguous 32MB GPI NS", (2ULL << 8) | (GPI_NS << 4) | 1, GPI_NS },
+        { "contiguous 512MB GPI Any", (3ULL << 8) | (GPI_ANY << 4) | 1, GPI_ANY },
+        { "contiguous 2MB GPI Realm", (1ULL << 8) | (GPI_REALM << 4) | 1, GPI_REALM },
+        { "contiguous with Contig 0", (GPI_ANY << 4) | 1, -1 },
+        { "contiguous with bit 10 set", (1ULL << 10) | (1ULL << 8) | (GPI_ANY << 4) | 1, -1 },
+        { "contiguous with reserved GPI 0xe", (1ULL << 8) | (0xeULL << 4) | 1, -1 },
+    };
+    static const struct { int ctx; int scr_gpf; } who[] = { { 0, 0 }, { 2, 0 }, { 4, 1 } };
+    for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        set_block_gpi(blk, cases[i].desc);
+        for (unsigned w = 0; w < 3; w++) {
+            const Ctx *c = &ctxs[who[w].ctx];
+            for (unsigned k = 0; k < 3; k++) {
+                check_case(cases[i].name, c, addr, k,
+                           desc_outcome(cases[i].gpi, OUT_WALK, c->pas, OUT_OK), 1,
+                           who[w].scr_gpf, 0);
+            }
+        }
+    }
+    set_block_gpi(blk, granules(GPI_ANY));
+}
+
+/*
+ * Level-0 descriptors, in the first level-0 region above RAM (nothing is mapped there: a
+ * permitted access ends in an external abort or reaches a device, which shows that the GPC
+ * passed). Reads and writes from Root, NS EL1 and Realm EL1, with SCR_EL3.GPF 0 and 1.
+ */
+static void test_l0_descriptors(u64 region)
+{
+    u64 addr = region + 0x1000;
+    volatile u64 *l0e = (volatile u64 *)(L0_TABLE + (region >> l0_bits) * 8);
+    u64 l1_align = 1ULL << (l0_bits - pgs_bits - 1);
+    struct { const char *name; u64 desc; int gpi; int out; int level; u64 l1; } cases[] = {
+        { "L0 block GPI Any", (GPI_ANY << 4) | 1, GPI_ANY, 0, 0, 0 },
+        { "L0 block GPI no-access", (GPI_NO << 4) | 1, GPI_NO, 0, 0, 0 },
+        { "L0 block GPI Realm", (GPI_REALM << 4) | 1, GPI_REALM, 0, 0, 0 },
+        { "L0 block GPI Root", (GPI_ROOT << 4) | 1, GPI_ROOT, 0, 0, 0 },
+        { "L0 block GPI NS", (GPI_NS << 4) | 1, GPI_NS, 0, 0, 0 },
+        { "L0 invalid descriptor (type 0)", 0, -1, OUT_WALK, 0, 0 },
+        { "L0 reserved type 0x7", (GPI_ANY << 4) | 7, -1, OUT_WALK, 0, 0 },
+        { "L0 block reserved GPI 0x5", (0x5ULL << 4) | 1, -1, OUT_WALK, 0, 0 },
+        { "L0 block bit 8 set", (1ULL << 8) | (GPI_ANY << 4) | 1, -1, OUT_WALK, 0, 0 },
+        { "L0 table bits [11:4] set", SPARE_L1 | 0x10 | 3, -1, OUT_WALK, 0, 0 },
+        { "L0 table bit 52 set", SPARE_L1 | (1ULL << 52) | 3, -1, OUT_WALK, 0, 0 },
+        { "L0 table misaligned level-1 address", (SPARE_L1 + l1_align / 2) | 3, -1, OUT_WALK,
+          0, 0 },
+        { "L0 table above the PPS", (1ULL << (pps_bits + 1)) | 3, -1, OUT_ADDRSIZE, 0, 0 },
+        { "L0 table, level-1 fetch aborts", NO_MEMORY | 3, -1, OUT_EABT, 1, 0 },
+        { "L0 table, L1 granules GPI Realm", SPARE_L1 | 3, GPI_REALM, 0, 1,
+          0xbbbbbbbbbbbbbbbbULL },
+        { "L0 table, L1 contiguous GPI Root", SPARE_L1 | 3, GPI_ROOT, 0, 1,
+          (1ULL << 8) | (GPI_ROOT << 4) | 1 },
+        { "L0 table, L1 invalid granules", SPARE_L1 | 3, -1, OUT_WALK, 1,
+          0x3ffffffffffffbbbULL },
+    };
+    static const int who[] = { 0, 2, 4 };
+
+    for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        *(volatile u64 *)SPARE_L1 = cases[i].l1;
+        *l0e = cases[i].desc;
+        tlbi_paall();
+        for (unsigned w = 0; w < 3; w++) {
+            const Ctx *c = &ctxs[who[w]];
+            for (unsigned k = 0; k < 2; k++) {      /* read, write (a fetch would run garbage) */
+                for (int sg = 0; sg < 2; sg++) {
+                    check_case(cases[i].name, c, addr, k,
+                               desc_outcome(cases[i].gpi, cases[i].out, c->pas, OUT_PASS_ANY),
+                               cases[i].level, sg, 0);
+                }
+            }
+        }
+    }
+    *l0e = (GPI_ANY << 4) | 1;
+    tlbi_paall();
+}
+
+/* R_TCWMD: PAs above the PPS (here 4GB): Non-secure passes, the other PA spaces get a GPF at
+ * level 0. Nothing is mapped at 4GB, so a Non-secure access ends in an external abort. */
+static void test_above_pps(void)
+{
+    u64 addr = 1ULL << pps_bits;
+    for (unsigned c = 0; c < NCTX; c++) {
+        for (unsigned k = 0; k < 2; k++) {
+            for (unsigned sg = 0; sg < 2; sg++) {
+                check_case("above PPS", &ctxs[c], addr, k,
+                           ctxs[c].pas == PAS_NS ? OUT_PASS_ANY : OUT_GPF, 0, sg, 0);
+            }
+        }
+    }
+}
+
+/*
+ * GPT changes followed by each TLBI by PA: the new GPI must apply (none may be a no-op). All
+ * accesses are made at EL3 so that no system register write (SCR_EL3, HCR_EL2) comes between
+ * the access that fills the TLB and the one after the TLBI.
+ */
+static void test_tlbi_variants(void)
+{
+    static const char *const names[] = { "TLBI PAALL", "TLBI PAALLOS", "TLBI RPAOS",
+                                         "TLBI RPALOS" };
+    u64 blk = test_block(NGPI + 1), addr = blk + (1ULL << pgs_bits);
+    for (int t = 0; t < 4; t++) {
+        char tag[64];
+        *l1_entry(l1_table_for_ram, blk) = granules(GPI_ROOT);
+        tlbi_paall();
+        snprintf(tag, sizeof(tag), "before %s", names[t]);
+        check_case(tag, &ctxs[0], addr, ACC_READ, OUT_OK, 1, 0, 0);     /* now cached */
+        check_case(tag, &ctxs[0], addr, ACC_FETCH, OUT_OK, 1, 0, 0);
+        *l1_entry(l1_table_for_ram, blk) = granules(GPI_NS);
+        dsb_sy();
+        /* RPAOS/RPALOS: Xt = base PA [39:0] >> 12, SIZE [47:44] = 0 (4KB) */
+        u64 xt = (addr >> 12) & 0xffffffffffULL;
+        switch (t) {
+        case 0: asm volatile("sys #6, c8, c7, #4" ::: "memory"); break;
+        case 1: asm volatile("sys #6, c8, c1, #4" ::: "memory"); break;
+        case 2: asm volatile("sys #6, c8, c4, #3, %0" :: "r"(xt) : "memory"); break;
+        default: asm volatile("sys #6, c8, c4, #7, %0" :: "r"(xt) : "memory"); break;
+        }
+        asm volatile("dsb sy\n\tisb" ::: "memory");
+        snprintf(tag, sizeof(tag), "after %s", names[t]);
+        check_case(tag, &ctxs[0], addr, ACC_READ, OUT_GPF, 1, 0, 0);
+        check_case(tag, &ctxs[0], addr, ACC_FETCH, OUT_GPF, 1, 0, 0);
+        check_case(tag, &ctxs[2], addr, ACC_READ, OUT_OK, 1, 0, 0);
+    }
+    *l1_entry(l1_table_for_ram, blk) = granules(GPI_ANY);
+    tlbi_paall();
+}
+
+/*
+ * A GPT change not followed by a TLBI: only an invalid entry (a GPT walk fault) is guaranteed
+ * not to be cached, so fixing it takes effect without invalidation (like invalid translation
+ * table entries). A valid entry may stay cached: its replacement is checked after TLBI only.
+ */
+static void test_no_tlbi(void)
+{
+    u64 blk = test_block(NGPI + 2), addr = blk;
+    *l1_entry(l1_table_for_ram, blk) = 0xfffffffffffffff2ULL;     /* reserved GPI 0x2 */
+    tlbi_paall();
+    check_case("invalid L1 entry", &ctxs[0], addr, ACC_READ, OUT_WALK, 1, 0, 0);
+    *l1_entry(l1_table_for_ram, blk) = granules(GPI_ROOT);
+    dsb_sy();
+    check_case("fixed without TLBI", &ctxs[0], addr, ACC_READ, OUT_OK, 1, 0, 0);
+    *l1_entry(l1_table_for_ram, blk) = granules(GPI_ANY);
+    tlbi_paall();
+}
+
+/* World switches: a GPI Realm granule read by Realm EL1 (and cached), then by NS EL1 (GPF),
+ * Secure EL1 (GPF), Realm EL2, NS EL2: TLB entries are per security state. */
+static void test_world_switch(void)
+{
+    u64 addr = test_block(4) + (7ULL << pgs_bits);     /* GPI Realm block */
+    static const int order[] = { 4, 2, 4, 5, 3, 1, 4, 0 };
+    for (unsigned i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+        const Ctx *c = &ctxs[order[i]];
+        check_case("world switch", c, addr, ACC_READ, l1_outcome(GPI_REALM, c->pas), 1, 0, 0);
+    }
+}
+
+/* TLBI PA* and DC *PAPA are UNDEFINED below EL3. */
+static u64 try_tlbi_paall(u64 unused)
+{
+    (void)unused;
+    exc_expect(0);
+    asm volatile("sys #6, c8, c7, #4" ::: "memory");
+    return exc_taken() ? exc_last.esr : 0;
+}
+
+static void test_el3_only(void)
+{
+    for (unsigned c = 1; c < NCTX; c++) {
+        u64 scr = read_sysreg(scr_el3) & ~(SCR_NS | SCR_NSE);
+        write_sysreg(scr | ctxs[c].scr, scr_el3);
+        isb();
+        u64 esr = call_at_el(ctxs[c].el, try_tlbi_paall, 0);
+        write_sysreg(scr | SCR_NS, scr_el3);
+        isb();
+        check_eq(ESR_EC(esr), 0, "TLBI PAALL at %s: UNDEFINED (EC 0)", ctxs[c].name);
+    }
+}
+
+static void run_config(unsigned pps, unsigned pgs, int full)
+{
+    char tag[48];
+    build_gpt(pps, pgs);
+    setup_test_blocks();
+    gpc_on();
+    printf("# GPT: PPS %u bits, PGS %u bits, L0GPTSZ %u bits\n", pps_bits, pgs_bits, l0_bits);
+    snprintf(tag, sizeof(tag), "PPS%u PGS%u", pps_bits, pgs_bits);
+    gpi_matrix(tag, 0, 0);
+    if (full) {
+        gpi_matrix(tag, 1, 0);          /* SCR_EL3.GPF: GPFs become GPC exceptions */
+        gpi_matrix(tag, 0, 1);          /* HCR_EL2.GPF: GPFs from EL1 go to EL2 */
+        gpi_matrix(tag, 1, 1);          /* SCR_EL3.GPF takes priority */
+        test_gpc_disabled();
+        test_l1_descriptors();
+        test_tlbi_variants();
+        test_no_tlbi();
+        test_world_switch();
+    }
+    if (pps_bits == 32) {
+        test_above_pps();
+    }
+    u64 region = ((RAM_END + (1ULL << l0_bits) - 1) >> l0_bits) << l0_bits;
+    if (pps_bits > l0_bits && region < (1ULL << pps_bits)) {
+        test_l0_descriptors(region);
+    }
+    gpc_off();
+}
+
+void test_main(void)
+{
+    if (current_el() != 3 || ((read_sysreg(id_aa64pfr0_el1) >> 52) & 0xf) == 0) {
+        skip("needs EL3 and FEAT_RME (-M virt,rme=on)");
+        return;
+    }
+    have_sel2 = ((read_sysreg(id_aa64pfr0_el1) >> 36) & 0xf) != 0;
+    printf("# FEAT_SEL2 %s: GPI Secure is %s\n", have_sel2 ? "present" : "absent",
+           have_sel2 ? "valid" : "reserved (GPT walk fault)");
+    sync_hook = probe_hook;
+    test_el3_only();
+    run_config(0, 0, 1);        /* PPS 4GB, PGS 4KB: everything */
+    run_config(1, 2, 0);        /* PPS 64GB, PGS 16KB */
+    run_config(2, 1, 0);        /* PPS 1TB, PGS 64KB */
+    run_config(2, 0, 0);        /* PPS 1TB, PGS 4KB */
+    sync_hook = 0;
+}
