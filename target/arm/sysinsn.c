@@ -173,6 +173,8 @@ void sysinsn_exec(CPUARMState *env, uint32_t enc, int rt, uint64_t xt)
 
     if (!si || (si->kind == SI_TLBI_PA && !env->features.has_rme) ||
         (si->kind == SI_DC_PA && !env->features.has_rme) ||
+        /* RME: DC CIGDPAPA also needs FEAT_MTE2 (ID_AA64PFR1_EL1.MTE >= 2) */
+        (enc == S(6, 7, 14, 5) && ((env->features.id_aa64pfr1 >> 8) & 0xf) < 2) ||
         (si->min_el == 2 && !env->features.has_el2) || (si->min_el == 3 && !env->features.has_el3)) {
         qemu_log_mask(LOG_UNIMP, "SYS instruction %s is not implemented (UNDEFINED)\n",
                       sysreg_name(enc, name, sizeof(name)));
@@ -208,6 +210,9 @@ void sysinsn_exec(CPUARMState *env, uint32_t enc, int rt, uint64_t xt)
         arm_tlbi_exec(env, enc, xt);
         break;
     case SI_TLBI_PA:
+        /* RME: TLBI PAALL/PAALLOS/RPAOS/RPALOS invalidate cached GPT information. Every TLB
+         * entry carries the GPC result of its fill, so the whole TLB goes: the range forms are
+         * over-invalidation, never a no-op (tests/tcg/aarch64/rme/rme-gpc.c checks all four). */
         tlb_flush(env);
         break;
     case SI_AT_EL1: case SI_AT_EL2: case SI_AT_EL3:

@@ -616,16 +616,37 @@ static u64 try_tlbi_paall(u64 unused)
     return exc_taken() ? exc_last.esr : 0;
 }
 
+static u64 try_dc_cipapa(u64 pa)
+{
+    exc_expect(0);
+    asm volatile("sys #6, c7, c14, #1, %0" :: "r"(pa) : "memory");
+    return exc_taken() ? exc_last.esr : 0x1;
+}
+
+static u64 try_dc_cigdpapa(u64 pa)
+{
+    exc_expect(0);
+    asm volatile("sys #6, c7, c14, #5, %0" :: "r"(pa) : "memory");
+    return exc_taken() ? exc_last.esr : 0x1;
+}
+
 static void test_el3_only(void)
 {
+    int mte2 = ((read_sysreg(id_aa64pfr1_el1) >> 8) & 0xf) >= 2;
+    /* at EL3: DC CIPAPA executes (no caches to maintain); DC CIGDPAPA needs FEAT_MTE2 */
+    check_eq(try_dc_cipapa(TEST_BASE | (1ULL << 63)), 0x1, "DC CIPAPA at EL3: executes");
+    check_eq(try_dc_cigdpapa(TEST_BASE), mte2 ? 0x1 : (0x2000000ULL),
+             "DC CIGDPAPA at EL3: %s", mte2 ? "executes" : "UNDEFINED without FEAT_MTE2");
     for (unsigned c = 1; c < NCTX; c++) {
         u64 scr = read_sysreg(scr_el3) & ~(SCR_NS | SCR_NSE);
         write_sysreg(scr | ctxs[c].scr, scr_el3);
         isb();
         u64 esr = call_at_el(ctxs[c].el, try_tlbi_paall, 0);
+        u64 esr2 = call_at_el(ctxs[c].el, try_dc_cipapa, TEST_BASE);
         write_sysreg(scr | SCR_NS, scr_el3);
         isb();
-        check_eq(ESR_EC(esr), 0, "TLBI PAALL at %s: UNDEFINED (EC 0)", ctxs[c].name);
+        check_eq(esr, 0x2000000ULL, "TLBI PAALL at %s: UNDEFINED (EC 0, IL 1)", ctxs[c].name);
+        check_eq(esr2, 0x2000000ULL, "DC CIPAPA at %s: UNDEFINED (EC 0, IL 1)", ctxs[c].name);
     }
 }
 
