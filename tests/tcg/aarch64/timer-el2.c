@@ -44,7 +44,7 @@ static void wait_irq(void)
     u64 start = read_sysreg(cntpct_el0), frq = read_sysreg(cntfrq_el0);
 
     asm volatile("msr daifclr, #2" ::: "memory");
-    while (!irqs && read_sysreg(cntpct_el0) - start < frq / 10) {
+    while (!irqs && read_sysreg(cntpct_el0) - start < 2 * frq) {
         asm volatile("wfi" ::: "memory");
     }
     asm volatile("msr daifset, #2" ::: "memory");
@@ -55,9 +55,9 @@ static u64 el1_cntp(u64 ticks)
     write_sysreg(ticks, cntp_tval_el0);
     write_sysreg(1, cntp_ctl_el0);
     isb();
-    /* Wait (at most 0.1 s) with PSTATE.I set: an IRQ routed to EL2 is not masked by it. */
+    /* Wait (at most 2 s) with PSTATE.I set: an IRQ routed to EL2 is not masked by it. */
     u64 start = read_sysreg(cntpct_el0), frq = read_sysreg(cntfrq_el0);
-    while (!irqs && read_sysreg(cntpct_el0) - start < frq / 10) {
+    while (!irqs && read_sysreg(cntpct_el0) - start < 2 * frq) {
         /* spin */
     }
     return irqs;
@@ -92,8 +92,13 @@ void test_main(void)
     check_eq(last_el, 2, "CNTHP: taken to EL2");
     check_eq(last_vec, VEC_CUR_SPX | VEC_IRQ, "CNTHP: vector 0x280 of EL2");
 
-    /* Virtual timer with an offset: CVAL compares against CNTPCT - CNTVOFF. */
-    off = read_sysreg(cntpct_el0) / 2 + 0x10000000ULL;
+    /*
+     * Virtual timer with an offset: CVAL compares against CNTPCT - CNTVOFF.
+     * The offset exceeds the physical count, so the virtual count sits just
+     * below 2^64 (2^40 ticks below) and a CVAL near it can only be reached
+     * by the virtual count.
+     */
+    off = read_sysreg(cntpct_el0) / 2 + (1ULL << 40);
     write_sysreg(off, cntvoff_el2);
     isb();
     p1 = read_sysreg(cntpct_el0);
@@ -103,11 +108,15 @@ void test_main(void)
     p2 = read_sysreg(cntpct_el0);
     check_true(v + off >= p1 && v + off <= p2, "CNTVCT_EL0 = CNTPCT_EL0 - CNTVOFF_EL2 at EL2 (E2H 0)");
     irqs = 0;
-    write_sysreg(v + 20 * tick, cntv_cval_el0);
+    /* CVAL a minute of virtual time ahead: not met. */
+    write_sysreg(v + 60 * read_sysreg(cntfrq_el0), cntv_cval_el0);
     write_sysreg(1, cntv_ctl_el0);
     isb();
-    check_eq(read_sysreg(cntv_ctl_el0) & 4, 0, "CNTV: ISTATUS 0 before the virtual count reaches CVAL");
+    check_eq(read_sysreg(cntv_ctl_el0) & 4, 0, "CNTV: ISTATUS 0 while the virtual count is below CVAL");
     check_eq(gic_private_pending(PPI_VTIMER), 0, "CNTV: no PPI 27 yet");
+    v = read_sysreg(cntvct_el0);
+    write_sysreg(v + 20 * tick, cntv_cval_el0);
+    isb();
     wait_irq();
     check_eq(irqs, 1, "CNTV: one IRQ");
     check_eq(last_intid, PPI_VTIMER, "CNTV: INTID 27");

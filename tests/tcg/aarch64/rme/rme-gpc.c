@@ -186,8 +186,8 @@ static const Ctx ctxs[] = {
 };
 #define NCTX (sizeof(ctxs) / sizeof(ctxs[0]))
 
-enum { ACC_READ, ACC_WRITE, ACC_FETCH };
-static const char *const acc_names[] = { "read", "write", "fetch" };
+enum { ACC_READ, ACC_WRITE, ACC_FETCH, ACC_AT };
+static const char *const acc_names[] = { "read", "write", "fetch", "AT S1E1R" };
 
 /* ---- one access and its recorded outcome ---- */
 
@@ -232,10 +232,14 @@ static u64 do_access(u64 unused)
         if (v == w) {
             v = CODE_WORD;          /* written and read back */
         }
-    } else {
+    } else if (acc_kind == ACC_FETCH) {
         u64 (*fn)(void) = (u64 (*)(void))a;
         v = fn();
         v = v == FETCH_RESULT ? CODE_WORD : v;
+    } else {
+        write_sysreg(FAULT_SENTINEL, par_el1);
+        asm volatile("at s1e1r, %0\n\tisb" :: "r"(a) : "memory");
+        v = read_sysreg(par_el1);
     }
     return v;
 }
@@ -384,7 +388,7 @@ static const unsigned gpis[] = { GPI_NO, GPI_SECURE, GPI_NS, GPI_ROOT, GPI_REALM
 
 static void setup_test_blocks(void)
 {
-    for (unsigned i = 0; i < NGPI + 4; i++) {
+    for (unsigned i = 0; i < NGPI + 7; i++) {
         for (u64 g = 0; g < 16; g++) {
             *(volatile u64 *)(test_block((int)i) + (g << pgs_bits)) = CODE_WORD;
         }
@@ -650,6 +654,132 @@ static void test_el3_only(void)
     }
 }
 
+/* ---- GPC on stage-1 table walks (EL1&0 with the MMU on) ---- */
+
+/*
+ * TTBR0_EL1: 1GB identity blocks (0-1GB Device, 1-4GB Normal) in ordinary memory, for the code.
+ * TTBR1_EL1 (T1SZ 25, 4KB granule): VA 0xffffff8000001000 -> level-1 table (block W+0) ->
+ * level-2 table (block W+1) -> level-3 table (block W+2) -> the page at block W+3 (code and
+ * data, GPI Any). Each table lives in its own 16-granule GPT block, so that the GPI of one
+ * table can forbid the walk at exactly that lookup level (AArch64.S1Walk fetches through
+ * FetchDescriptor, which applies the GPC: Fault_GPCFOnWalk at the lookup level).
+ */
+#define WALK_VA     0xffffff8000001000ULL
+static u64 ttbr0_l1[512] __attribute__((aligned(4096)));
+
+static u64 walk_block(int i)
+{
+    return test_block(NGPI + 3 + i);    /* NGPI+3 .. NGPI+6 */
+}
+
+static void walk_setup(void)
+{
+    volatile u64 *l1 = (volatile u64 *)walk_block(0), *l2 = (volatile u64 *)walk_block(1);
+    volatile u64 *l3 = (volatile u64 *)walk_block(2);
+    ttbr0_l1[0] = (1 << 10) | 1;                        /* Device-nGnRnE, AF */
+    for (u64 i = 1; i < 4; i++) {
+        ttbr0_l1[i] = (i << 30) | (1 << 10) | (3 << 8) | (1 << 2) | 1;
+    }
+    for (int i = 0; i < 512; i++) {
+        l1[i] = 0;
+        l2[i] = 0;
+        l3[i] = 0;
+    }
+    l1[0] = walk_block(1) | 3;
+    l2[0] = walk_block(2) | 3;
+    l3[1] = walk_block(3) | (1 << 10) | (3 << 8) | (1 << 2) | 3;   /* EL1 RW, executable */
+    *(volatile u64 *)walk_block(3) = CODE_WORD;
+    dsb_sy();
+    write_sysreg(0xff00, mair_el1);
+    write_sysreg(25 | (1 << 8) | (1 << 10) | (3 << 12) | (25ULL << 16) | (1ULL << 24) |
+                 (1ULL << 26) | (3ULL << 28) | (2ULL << 30) | (2ULL << 32), tcr_el1);
+    write_sysreg((u64)ttbr0_l1, ttbr0_el1);
+    write_sysreg(walk_block(0), ttbr1_el1);
+    asm volatile("isb\n\ttlbi alle1\n\tdsb sy\n\tisb" ::: "memory");
+    for (int i = 0; i < 4; i++) {
+        *l1_entry(l1_table_for_ram, walk_block(i)) = granules(GPI_ANY);
+    }
+    tlbi_paall();
+}
+
+static void walk_case(const Ctx *c, int level, unsigned gpi, unsigned kind, int scr_gpf,
+                      int hcr_gpf)
+{
+    int blocked = !gpi_permits(gpi, c->pas);
+    u64 table = walk_block(level - 1);
+    char name[160];
+    u64 v;
+
+    *l1_entry(l1_table_for_ram, table) = granules(gpi);
+    tlbi_paall();
+    write_sysreg(read_sysreg(sctlr_el1) | 1, sctlr_el1);           /* stage 1 on */
+    isb();
+    v = run_access(c, WALK_VA, kind, scr_gpf, hcr_gpf);
+    write_sysreg(read_sysreg(sctlr_el1) & ~1ULL, sctlr_el1);
+    isb();
+    *l1_entry(l1_table_for_ram, table) = granules(GPI_ANY);
+    tlbi_paall();
+
+    snprintf(name, sizeof(name), "walk: level-%d table GPI 0x%x: %s %s (SCR.GPF=%d HCR.GPF=%d)",
+             level, gpi, c->name, acc_names[kind], scr_gpf, hcr_gpf);
+    if (!blocked) {
+        check_eq(probe_taken, 0, "%s: no exception", name);
+        if (kind == ACC_AT) {
+            check_eq(v & 1, 0, "%s: PAR_EL1.F = 0", name);
+            check_eq(v & 0xfffffffff000ULL, walk_block(3), "%s: PAR_EL1.PA", name);
+        } else {
+            check_eq(v, CODE_WORD, "%s: value", name);
+        }
+        return;
+    }
+    /* Fault_GPCFOnWalk: xFSC = 0b1001:level; GPT level 1 (granules descriptor) */
+    u64 fsc = 0x24 + (u64)level;
+    int write = kind == ACC_WRITE, fetch = kind == ACC_FETCH, at = kind == ACC_AT;
+    u64 far = WALK_VA + (write ? 8 : 0);
+    if (scr_gpf) {
+        /* TakeGPCException: for AT, CM = 1 and WnR = 1 */
+        u64 esr = (0x1eULL << 26) | ESR_IL | ((u64)fetch << 20) | (0xdULL << 14) |
+                  ((u64)at << 8) | ((u64)(write || at) << 6) | fsc;
+        check_eq(probe_taken, 1, "%s: exception taken", name);
+        check_eq(probe_el, 3, "%s: target EL", name);
+        check_eq(probe_esr, esr, "%s: ESR", name);
+        check_eq(probe_far, far, "%s: FAR", name);
+        check_eq(probe_mfar, table | mfar_bits(c->pas), "%s: MFAR_EL3 (the table's PA)", name);
+        return;
+    }
+    if (at && !hcr_gpf) {
+        /* R_ZTRDD: AT reports the GPF in PAR_EL1: F = 1, FST, PTW = 0, S = 0, bit 11 RES1 */
+        check_eq(probe_taken, 0, "%s: no exception", name);
+        check_eq(v & 0xfff, 1 | (fsc << 1) | (1 << 11), "%s: PAR_EL1", name);
+        return;
+    }
+    u64 el = hcr_gpf ? 2 : 1;
+    u64 ec = fetch ? (el == 1 ? 0x21 : 0x20) : (el == 1 ? 0x25 : 0x24);
+    check_eq(probe_taken, 1, "%s: exception taken", name);
+    check_eq(probe_el, el, "%s: target EL", name);
+    check_eq(probe_esr, (ec << 26) | ESR_IL | ((u64)at << 8) | ((u64)(write || at) << 6) | fsc,
+             "%s: ESR", name);
+    check_eq(probe_far, far, "%s: FAR", name);
+}
+
+static void test_walks(void)
+{
+    static const int who[] = { 2, 4 };     /* NS EL1, Realm EL1 */
+    walk_setup();
+    for (int level = 1; level <= 3; level++) {
+        for (unsigned w = 0; w < 2; w++) {
+            for (unsigned g = 0; g < 3; g++) {
+                unsigned gpi = g == 0 ? GPI_ROOT : g == 1 ? GPI_REALM : GPI_NS;
+                for (unsigned k = 0; k < 4; k++) {
+                    for (int r = 0; r < 3; r++) {
+                        walk_case(&ctxs[who[w]], level, gpi, k, r == 1, r == 2);
+                    }
+                }
+            }
+        }
+    }
+}
+
 static void run_config(unsigned pps, unsigned pgs, int full)
 {
     char tag[48];
@@ -668,6 +798,7 @@ static void run_config(unsigned pps, unsigned pgs, int full)
         test_tlbi_variants();
         test_no_tlbi();
         test_world_switch();
+        test_walks();
     }
     if (pps_bits == 32) {
         test_above_pps();
