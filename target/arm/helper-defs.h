@@ -37,3 +37,4 @@ DEF_HELPER(crc32, 3, IR_HELPER_NO_SIDE_EFFECTS)    /* acc, value, bytes */
 DEF_HELPER(crc32c, 3, IR_HELPER_NO_SIDE_EFFECTS)
 /* loads and stores (helper-ldst.c) */
 DEF_HELPER(alignment_fault, 2, IR_HELPER_MAY_RAISE)   /* address, is_write | mmu_idx << 8 */
+DEF_HELPER(simd_tbl, 1, 0)                             /* TBL/TBX: rd, rn, rm, len, q, tbx */

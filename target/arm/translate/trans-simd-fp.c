@@ -438,3 +438,523 @@ bool trans_EOR_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_EOR)
 bool trans_BSL_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_BSL); }
 bool trans_BIT_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_BIT); }
 bool trans_BIF_v(DisasContext *s, arg_qrrr *a) { return do_logic_v(s, a, LG_BIF); }
+
+/* ---- Advanced SIMD integer vector operations, lane by lane ----
+ * Every result is assembled in fresh temps and written to Vd at the end, so Vd may alias any
+ * source. A 64-bit (Q = 0) result zeroes the upper half of Vd. esz is log2 of the lane size in
+ * bytes; the .decode file leaves out the reserved size/Q pairs. */
+
+typedef struct VRes {
+    IrTemp lo, hi;
+} VRes;
+
+static VRes vres_new(DisasContext *s)
+{
+    VRes r = { new_tmp(s), new_tmp(s) };
+
+    ir_gen_movi(s->ir, r.lo, 0);
+    ir_gen_movi(s->ir, r.hi, 0);
+    return r;
+}
+
+static void vres_set(DisasContext *s, VRes *r, int e, int esz, IrTemp v)
+{
+    unsigned bitpos = (unsigned)e << (esz + 3);
+    IrTemp half = bitpos >= 64 ? r->hi : r->lo;
+
+    if (esz == 3) {
+        ir_gen_mov(s->ir, IR_I64, half, v);
+    } else {
+        ir_gen_deposit(s->ir, IR_I64, half, half, v, (int)(bitpos & 63), 8 << esz);
+    }
+}
+
+static void vres_write(DisasContext *s, int rd, VRes r, bool q)
+{
+    ir_gen_mov(s->ir, IR_I64, vlo(rd), r.lo);
+    if (q) {
+        ir_gen_mov(s->ir, IR_I64, vhi(rd), r.hi);
+    } else {
+        ir_gen_movi(s->ir, vhi(rd), 0);
+    }
+}
+
+static int lanes(bool q, int esz)
+{
+    return (q ? 16 : 8) >> esz;
+}
+
+/* d = all ones if (a cond b) else 0 */
+static void gen_mask(DisasContext *s, IrCond c, IrTemp d, IrTemp a, IrTemp b)
+{
+    ir_gen_setcond(s->ir, IR_I64, c, d, a, b);
+    ir_gen_neg(s->ir, IR_I64, d, d);
+}
+
+static void gen_absdiff(DisasContext *s, IrTemp d, IrTemp a, IrTemp b, bool sign)
+{
+    IrTemp t = new_tmp(s), u = new_tmp(s);
+
+    ir_gen_sub(s->ir, IR_I64, t, a, b);
+    ir_gen_sub(s->ir, IR_I64, u, b, a);
+    ir_gen_movcond(s->ir, IR_I64, sign ? IR_COND_GT : IR_COND_GTU, d, a, b, t, u);
+}
+
+typedef enum Op3 {
+    O3_ADD, O3_SUB, O3_MUL, O3_MLA, O3_MLS, O3_CMGT, O3_CMHI, O3_CMGE, O3_CMHS, O3_CMEQ,
+    O3_CMTST, O3_SMAX, O3_UMAX, O3_SMIN, O3_UMIN, O3_SABD, O3_UABD, O3_SABA, O3_UABA,
+    O3_SHADD, O3_UHADD, O3_SRHADD, O3_URHADD, O3_SHSUB, O3_UHSUB, O3_PMUL,
+} Op3;
+
+static bool op3_signed(Op3 op)
+{
+    switch (op) {
+    case O3_CMGT: case O3_CMGE: case O3_SMAX: case O3_SMIN: case O3_SABD: case O3_SABA:
+    case O3_SHADD: case O3_SRHADD: case O3_SHSUB:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* One lane of a three-same operation on extended inputs; acc is the old Vd lane. */
+static void gen_op3(DisasContext *s, Op3 op, IrTemp d, IrTemp n, IrTemp m, IrTemp acc, int esz)
+{
+    IrContext *ir = s->ir;
+    IrTemp t = new_tmp(s);
+
+    switch (op) {
+    case O3_ADD: ir_gen_add(ir, IR_I64, d, n, m); break;
+    case O3_SUB: ir_gen_sub(ir, IR_I64, d, n, m); break;
+    case O3_MUL: ir_gen_mul(ir, IR_I64, d, n, m); break;
+    case O3_MLA: ir_gen_mul(ir, IR_I64, t, n, m); ir_gen_add(ir, IR_I64, d, acc, t); break;
+    case O3_MLS: ir_gen_mul(ir, IR_I64, t, n, m); ir_gen_sub(ir, IR_I64, d, acc, t); break;
+    case O3_CMGT: gen_mask(s, IR_COND_GT, d, n, m); break;
+    case O3_CMHI: gen_mask(s, IR_COND_GTU, d, n, m); break;
+    case O3_CMGE: gen_mask(s, IR_COND_GE, d, n, m); break;
+    case O3_CMHS: gen_mask(s, IR_COND_GEU, d, n, m); break;
+    case O3_CMEQ: gen_mask(s, IR_COND_EQ, d, n, m); break;
+    case O3_CMTST: gen_mask(s, IR_COND_TSTNE, d, n, m); break;
+    case O3_SMAX: ir_gen_movcond(ir, IR_I64, IR_COND_GT, d, n, m, n, m); break;
+    case O3_UMAX: ir_gen_movcond(ir, IR_I64, IR_COND_GTU, d, n, m, n, m); break;
+    case O3_SMIN: ir_gen_movcond(ir, IR_I64, IR_COND_LT, d, n, m, n, m); break;
+    case O3_UMIN: ir_gen_movcond(ir, IR_I64, IR_COND_LTU, d, n, m, n, m); break;
+    case O3_SABD: gen_absdiff(s, d, n, m, true); break;
+    case O3_UABD: gen_absdiff(s, d, n, m, false); break;
+    case O3_SABA: gen_absdiff(s, t, n, m, true); ir_gen_add(ir, IR_I64, d, acc, t); break;
+    case O3_UABA: gen_absdiff(s, t, n, m, false); ir_gen_add(ir, IR_I64, d, acc, t); break;
+    /* Halving forms: lanes are at most 32 bits, so the 64-bit sum is exact. */
+    case O3_SHADD: ir_gen_add(ir, IR_I64, t, n, m); ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1)); break;
+    case O3_UHADD: ir_gen_add(ir, IR_I64, t, n, m); ir_gen_shr(ir, IR_I64, d, t, tcg_const(s, 1)); break;
+    case O3_SRHADD:
+        ir_gen_add(ir, IR_I64, t, n, m);
+        ir_gen_add(ir, IR_I64, t, t, tcg_const(s, 1));
+        ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1));
+        break;
+    case O3_URHADD:
+        ir_gen_add(ir, IR_I64, t, n, m);
+        ir_gen_add(ir, IR_I64, t, t, tcg_const(s, 1));
+        ir_gen_shr(ir, IR_I64, d, t, tcg_const(s, 1));
+        break;
+    case O3_SHSUB: ir_gen_sub(ir, IR_I64, t, n, m); ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1)); break;
+    case O3_UHSUB: ir_gen_sub(ir, IR_I64, t, n, m); ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1)); break;
+    case O3_PMUL: {
+        /* polynomial (carry-less) product of two bytes, low 8 bits */
+        IrTemp bit = new_tmp(s), part = new_tmp(s);
+        ir_gen_movi(ir, d, 0);
+        for (int i = 0; i < 8; i++) {
+            ir_gen_extract(ir, IR_I64, bit, m, i, 1);
+            ir_gen_neg(ir, IR_I64, bit, bit);
+            ir_gen_and(ir, IR_I64, part, n, bit);
+            ir_gen_shl(ir, IR_I64, part, part, tcg_const(s, (uint64_t)i));
+            ir_gen_xor(ir, IR_I64, d, d, part);
+        }
+        break;
+    }
+    }
+    (void)esz;
+}
+
+static bool do_3same(DisasContext *s, arg_qrrr_e *a, Op3 op)
+{
+    bool sign = op3_signed(op);
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < lanes(a->q, a->esz); e++) {
+        IrTemp n = gen_get_elem(s, a->rn, e, a->esz, sign);
+        IrTemp m = gen_get_elem(s, a->rm, e, a->esz, sign);
+        IrTemp acc = gen_get_elem(s, a->rd, e, a->esz, false);
+        IrTemp d = new_tmp(s);
+        gen_op3(s, op, d, n, m, acc, a->esz);
+        vres_set(s, &r, e, a->esz, d);
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+#define TRANS_3SAME(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_qrrr_e *a) { return do_3same(s, a, OP); }
+TRANS_3SAME(ADD_v, O3_ADD)
+TRANS_3SAME(SUB_v, O3_SUB)
+TRANS_3SAME(MUL_v, O3_MUL)
+TRANS_3SAME(MLA_v, O3_MLA)
+TRANS_3SAME(MLS_v, O3_MLS)
+TRANS_3SAME(PMUL_v, O3_PMUL)
+TRANS_3SAME(CMGT_v, O3_CMGT)
+TRANS_3SAME(CMHI_v, O3_CMHI)
+TRANS_3SAME(CMGE_v, O3_CMGE)
+TRANS_3SAME(CMHS_v, O3_CMHS)
+TRANS_3SAME(CMEQ_v, O3_CMEQ)
+TRANS_3SAME(CMTST_v, O3_CMTST)
+TRANS_3SAME(SMAX_v, O3_SMAX)
+TRANS_3SAME(UMAX_v, O3_UMAX)
+TRANS_3SAME(SMIN_v, O3_SMIN)
+TRANS_3SAME(UMIN_v, O3_UMIN)
+TRANS_3SAME(SABD_v, O3_SABD)
+TRANS_3SAME(UABD_v, O3_UABD)
+TRANS_3SAME(SABA_v, O3_SABA)
+TRANS_3SAME(UABA_v, O3_UABA)
+TRANS_3SAME(SHADD_v, O3_SHADD)
+TRANS_3SAME(UHADD_v, O3_UHADD)
+TRANS_3SAME(SRHADD_v, O3_SRHADD)
+TRANS_3SAME(URHADD_v, O3_URHADD)
+TRANS_3SAME(SHSUB_v, O3_SHSUB)
+TRANS_3SAME(UHSUB_v, O3_UHSUB)
+
+/* Pairwise: the lanes of Vn then Vm form one sequence; result lane e combines lanes 2e, 2e+1. */
+static bool do_pairwise(DisasContext *s, arg_qrrr_e *a, Op3 op)
+{
+    bool sign = op3_signed(op);
+    int n = lanes(a->q, a->esz);
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        int i = 2 * e, reg = i < n ? a->rn : a->rm;
+        IrTemp x = gen_get_elem(s, reg, i % n, a->esz, sign);
+        IrTemp y = gen_get_elem(s, reg, (i + 1) % n, a->esz, sign);
+        IrTemp d = new_tmp(s);
+        gen_op3(s, op, d, x, y, IR_NO_TEMP, a->esz);
+        vres_set(s, &r, e, a->esz, d);
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+bool trans_ADDP_v(DisasContext *s, arg_qrrr_e *a) { return do_pairwise(s, a, O3_ADD); }
+bool trans_SMAXP_v(DisasContext *s, arg_qrrr_e *a) { return do_pairwise(s, a, O3_SMAX); }
+bool trans_UMAXP_v(DisasContext *s, arg_qrrr_e *a) { return do_pairwise(s, a, O3_UMAX); }
+bool trans_SMINP_v(DisasContext *s, arg_qrrr_e *a) { return do_pairwise(s, a, O3_SMIN); }
+bool trans_UMINP_v(DisasContext *s, arg_qrrr_e *a) { return do_pairwise(s, a, O3_UMIN); }
+
+/* ---- two-register miscellaneous (integer), the non-saturating ones ---- */
+
+typedef enum Op2 {
+    O2_CMGT0, O2_CMGE0, O2_CMEQ0, O2_CMLE0, O2_CMLT0, O2_ABS, O2_NEG, O2_CLS, O2_CLZ,
+} Op2;
+
+static bool do_2misc(DisasContext *s, arg_qrr_e *a, Op2 op)
+{
+    IrContext *ir = s->ir;
+    IrTemp zero = tcg_const(s, 0);
+    int width = 8 << a->esz;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < lanes(a->q, a->esz); e++) {
+        IrTemp n = gen_get_elem(s, a->rn, e, a->esz, op != O2_CLZ);
+        IrTemp d = new_tmp(s);
+        switch (op) {
+        case O2_CMGT0: gen_mask(s, IR_COND_GT, d, n, zero); break;
+        case O2_CMGE0: gen_mask(s, IR_COND_GE, d, n, zero); break;
+        case O2_CMEQ0: gen_mask(s, IR_COND_EQ, d, n, zero); break;
+        case O2_CMLE0: gen_mask(s, IR_COND_LE, d, n, zero); break;
+        case O2_CMLT0: gen_mask(s, IR_COND_LT, d, n, zero); break;
+        case O2_NEG: ir_gen_neg(ir, IR_I64, d, n); break;
+        case O2_ABS: {
+            IrTemp t = new_tmp(s);
+            ir_gen_neg(ir, IR_I64, t, n);
+            ir_gen_movcond(ir, IR_I64, IR_COND_LT, d, n, zero, t, n);
+            break;
+        }
+        case O2_CLS:    /* n is sign-extended to 64 bits */
+            ir_gen_cls(ir, IR_I64, d, n);
+            ir_gen_sub(ir, IR_I64, d, d, tcg_const(s, (uint64_t)(64 - width)));
+            break;
+        case O2_CLZ:    /* n is zero-extended */
+            ir_gen_clz(ir, IR_I64, d, n);
+            ir_gen_sub(ir, IR_I64, d, d, tcg_const(s, (uint64_t)(64 - width)));
+            break;
+        }
+        vres_set(s, &r, e, a->esz, d);
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+bool trans_CMGT0_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_CMGT0); }
+bool trans_CMGE0_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_CMGE0); }
+bool trans_CMEQ0_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_CMEQ0); }
+bool trans_CMLE0_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_CMLE0); }
+bool trans_CMLT0_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_CMLT0); }
+bool trans_ABS_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_ABS); }
+bool trans_NEG_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_NEG); }
+bool trans_CLS_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_CLS); }
+bool trans_CLZ_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_CLZ); }
+
+/* Whole-half bit operations: NOT, RBIT (bits reversed within each byte), CNT (per byte). */
+typedef enum OpHalf { OH_NOT, OH_RBIT, OH_CNT } OpHalf;
+
+static bool do_half_op(DisasContext *s, bool q, int rd, int rn, OpHalf op)
+{
+    IrContext *ir = s->ir;
+    IrTemp res[2];
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    for (int h = 0; h < (q ? 2 : 1); h++) {
+        IrTemp x = h ? vhi(rn) : vlo(rn);
+        IrTemp d = new_tmp(s), t = new_tmp(s);
+        switch (op) {
+        case OH_NOT:
+            ir_gen_not(ir, IR_I64, d, x);
+            break;
+        case OH_RBIT:
+            ir_gen_rbit(ir, IR_I64, d, x);
+            ir_gen_bswap64(ir, IR_I64, d, d);
+            break;
+        case OH_CNT:
+            /* per-byte population count, in the usual SWAR steps */
+            ir_gen_shr(ir, IR_I64, t, x, tcg_const(s, 1));
+            ir_gen_and(ir, IR_I64, t, t, tcg_const(s, 0x5555555555555555ull));
+            ir_gen_sub(ir, IR_I64, d, x, t);
+            ir_gen_shr(ir, IR_I64, t, d, tcg_const(s, 2));
+            ir_gen_and(ir, IR_I64, t, t, tcg_const(s, 0x3333333333333333ull));
+            ir_gen_and(ir, IR_I64, d, d, tcg_const(s, 0x3333333333333333ull));
+            ir_gen_add(ir, IR_I64, d, d, t);
+            ir_gen_shr(ir, IR_I64, t, d, tcg_const(s, 4));
+            ir_gen_add(ir, IR_I64, d, d, t);
+            ir_gen_and(ir, IR_I64, d, d, tcg_const(s, 0x0f0f0f0f0f0f0f0full));
+            break;
+        }
+        res[h] = d;
+    }
+    ir_gen_mov(ir, IR_I64, vlo(rd), res[0]);
+    if (q) {
+        ir_gen_mov(ir, IR_I64, vhi(rd), res[1]);
+    } else {
+        ir_gen_movi(ir, vhi(rd), 0);
+    }
+    return true;
+}
+
+bool trans_NOT_v(DisasContext *s, arg_qrr *a) { return do_half_op(s, a->q, a->rd, a->rn, OH_NOT); }
+bool trans_RBIT_v(DisasContext *s, arg_qrr *a) { return do_half_op(s, a->q, a->rd, a->rn, OH_RBIT); }
+bool trans_CNT_v(DisasContext *s, arg_qrr_e *a) { return do_half_op(s, a->q, a->rd, a->rn, OH_CNT); }
+
+/* REV16/REV32/REV64: reverse the lanes inside each container of 2^cont bytes. */
+static bool do_rev(DisasContext *s, arg_qrr_e *a, int cont)
+{
+    int flip = (1 << (cont - a->esz)) - 1;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < lanes(a->q, a->esz); e++) {
+        vres_set(s, &r, e, a->esz, gen_get_elem(s, a->rn, e ^ flip, a->esz, false));
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+bool trans_REV16_v(DisasContext *s, arg_qrr_e *a) { return do_rev(s, a, 1); }
+bool trans_REV32_v(DisasContext *s, arg_qrr_e *a) { return do_rev(s, a, 2); }
+bool trans_REV64_v(DisasContext *s, arg_qrr_e *a) { return do_rev(s, a, 3); }
+
+/* XTN/XTN2: narrow each 2*esize lane of Vn to esize; XTN2 (Q = 1) fills the upper half and
+ * keeps the lower one. */
+bool trans_XTN_v(DisasContext *s, arg_qrr_e *a)
+{
+    VRes r;
+    int n = 8 >> a->esz;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        vres_set(s, &r, e, a->esz, gen_get_elem(s, a->rn, e, a->esz + 1, false));
+    }
+    if (a->q) {
+        ir_gen_mov(s->ir, IR_I64, vhi(a->rd), r.lo);
+    } else {
+        ir_gen_mov(s->ir, IR_I64, vlo(a->rd), r.lo);
+        ir_gen_movi(s->ir, vhi(a->rd), 0);
+    }
+    return true;
+}
+
+/* SHLL/SHLL2: widen the lower (upper for Q = 1) half's lanes, shifted left by esize. */
+bool trans_SHLL_v(DisasContext *s, arg_qrr_e *a)
+{
+    VRes r;
+    int n = 8 >> a->esz;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        IrTemp x = gen_get_elem(s, a->rn, e + (a->q ? n : 0), a->esz, false);
+        IrTemp d = new_tmp(s);
+        ir_gen_shl(s->ir, IR_I64, d, x, tcg_const(s, (uint64_t)(8 << a->esz)));
+        vres_set(s, &r, e, a->esz + 1, d);
+    }
+    vres_write(s, a->rd, r, true);
+    return true;
+}
+
+/* SADDLP/UADDLP/SADALP/UADALP: add adjacent lane pairs into lanes of twice the size. */
+static bool do_addlp(DisasContext *s, arg_qrr_e *a, bool sign, bool acc)
+{
+    VRes r;
+    int n = lanes(a->q, a->esz) / 2;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        IrTemp x = gen_get_elem(s, a->rn, 2 * e, a->esz, sign);
+        IrTemp y = gen_get_elem(s, a->rn, 2 * e + 1, a->esz, sign);
+        IrTemp d = new_tmp(s);
+        ir_gen_add(s->ir, IR_I64, d, x, y);
+        if (acc) {
+            ir_gen_add(s->ir, IR_I64, d, d, gen_get_elem(s, a->rd, e, a->esz + 1, false));
+        }
+        vres_set(s, &r, e, a->esz + 1, d);
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+bool trans_SADDLP_v(DisasContext *s, arg_qrr_e *a) { return do_addlp(s, a, true, false); }
+bool trans_UADDLP_v(DisasContext *s, arg_qrr_e *a) { return do_addlp(s, a, false, false); }
+bool trans_SADALP_v(DisasContext *s, arg_qrr_e *a) { return do_addlp(s, a, true, true); }
+bool trans_UADALP_v(DisasContext *s, arg_qrr_e *a) { return do_addlp(s, a, false, true); }
+
+/* ---- across lanes: ADDV, [SU]ADDLV, [SU]MAXV, [SU]MINV; the scalar result zeroes the rest ---- */
+static bool do_across(DisasContext *s, arg_qrr_e *a, Op3 op, bool sign, bool longer)
+{
+    IrTemp accv = new_tmp(s);
+    int out = a->esz + (longer ? 1 : 0);
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    ir_gen_mov(s->ir, IR_I64, accv, gen_get_elem(s, a->rn, 0, a->esz, sign));
+    for (int e = 1; e < lanes(a->q, a->esz); e++) {
+        gen_op3(s, op, accv, accv, gen_get_elem(s, a->rn, e, a->esz, sign), IR_NO_TEMP, a->esz);
+    }
+    gen_write_scalar(s, a->rd, accv, 8 << out);
+    return true;
+}
+
+bool trans_ADDV(DisasContext *s, arg_qrr_e *a) { return do_across(s, a, O3_ADD, false, false); }
+bool trans_SADDLV(DisasContext *s, arg_qrr_e *a) { return do_across(s, a, O3_ADD, true, true); }
+bool trans_UADDLV(DisasContext *s, arg_qrr_e *a) { return do_across(s, a, O3_ADD, false, true); }
+bool trans_SMAXV(DisasContext *s, arg_qrr_e *a) { return do_across(s, a, O3_SMAX, true, false); }
+bool trans_UMAXV(DisasContext *s, arg_qrr_e *a) { return do_across(s, a, O3_UMAX, false, false); }
+bool trans_SMINV(DisasContext *s, arg_qrr_e *a) { return do_across(s, a, O3_SMIN, true, false); }
+bool trans_UMINV(DisasContext *s, arg_qrr_e *a) { return do_across(s, a, O3_UMIN, false, false); }
+
+/* ---- permute: UZP1/2, TRN1/2, ZIP1/2 (C7.2.386...) ---- */
+typedef enum PermOp { P_UZP1, P_UZP2, P_TRN1, P_TRN2, P_ZIP1, P_ZIP2 } PermOp;
+
+static bool do_permute(DisasContext *s, arg_qrrr_e *a, PermOp op)
+{
+    int n = lanes(a->q, a->esz);
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        int reg, idx;
+        switch (op) {
+        case P_UZP1: case P_UZP2: {
+            int i = 2 * e + (op == P_UZP2);
+            reg = i < n ? a->rn : a->rm;
+            idx = i % n;
+            break;
+        }
+        case P_TRN1: case P_TRN2:
+            reg = (e & 1) ? a->rm : a->rn;
+            idx = (e & ~1) + (op == P_TRN2);
+            break;
+        default:
+            reg = (e & 1) ? a->rm : a->rn;
+            idx = e / 2 + (op == P_ZIP2 ? n / 2 : 0);
+            break;
+        }
+        vres_set(s, &r, e, a->esz, gen_get_elem(s, reg, idx, a->esz, false));
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+bool trans_UZP1_v(DisasContext *s, arg_qrrr_e *a) { return do_permute(s, a, P_UZP1); }
+bool trans_UZP2_v(DisasContext *s, arg_qrrr_e *a) { return do_permute(s, a, P_UZP2); }
+bool trans_TRN1_v(DisasContext *s, arg_qrrr_e *a) { return do_permute(s, a, P_TRN1); }
+bool trans_TRN2_v(DisasContext *s, arg_qrrr_e *a) { return do_permute(s, a, P_TRN2); }
+bool trans_ZIP1_v(DisasContext *s, arg_qrrr_e *a) { return do_permute(s, a, P_ZIP1); }
+bool trans_ZIP2_v(DisasContext *s, arg_qrrr_e *a) { return do_permute(s, a, P_ZIP2); }
+
+/* EXT: bytes imm.. of the concatenation Vm:Vn (Vn lowest), datasize bytes long. */
+bool trans_EXT_v(DisasContext *s, arg_qrrr_i *a)
+{
+    int bytes = a->q ? 16 : 8;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int j = 0; j < bytes; j++) {
+        int i = a->imm + j;
+        int reg = i < bytes ? a->rn : a->rm;
+        vres_set(s, &r, j, 0, gen_get_elem(s, reg, i % bytes, 0, false));
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+/* TBL/TBX (C7.2.345): the byte indices are data, so a helper does the lookup. */
+static bool do_tbl(DisasContext *s, arg_tbl *a, bool tbx)
+{
+    uint64_t desc = (uint64_t)a->rd | (uint64_t)a->rn << 5 | (uint64_t)a->rm << 10 |
+                    (uint64_t)a->len << 15 | (uint64_t)a->q << 17 | (uint64_t)tbx << 18;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_simd_tbl, IR_NO_TEMP, 1, tcg_const(s, desc));
+    return true;
+}
+
+bool trans_TBL_v(DisasContext *s, arg_tbl *a) { return do_tbl(s, a, false); }
+bool trans_TBX_v(DisasContext *s, arg_tbl *a) { return do_tbl(s, a, true); }
