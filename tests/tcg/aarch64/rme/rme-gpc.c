@@ -48,7 +48,7 @@ enum { PAS_SECURE = 0, PAS_NS = 1, PAS_ROOT = 2, PAS_REALM = 3 };
 #define L1_POOL         0x44000000ULL   /* 64 MB aligned: fits any level-1 table alignment */
 #define L0_TABLE        0x45000000ULL
 #define TEST_BASE       0x46000000ULL   /* one 16-granule block per test GPI */
-#define SPARE_L1        0x40000000ULL   /* level-1 table for the level-0 test region (1GB aligned) */
+#define SPARE_L1        0x40000000ULL   /* level-1 table for the level-0 test region */
 #define NO_MEMORY       0xc0000000ULL   /* nothing mapped: GPT fetches from here abort */
 
 #define FAULT_SENTINEL  0xfa17fa17fa17fa17ULL
