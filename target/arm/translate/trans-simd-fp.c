@@ -958,3 +958,290 @@ static bool do_tbl(DisasContext *s, arg_tbl *a, bool tbx)
 
 bool trans_TBL_v(DisasContext *s, arg_tbl *a) { return do_tbl(s, a, false); }
 bool trans_TBX_v(DisasContext *s, arg_tbl *a) { return do_tbl(s, a, true); }
+
+/* ---- three different (C4.1.95.23): long, wide and narrow forms; the "2" variants (Q = 1)
+ * read the upper half of the narrow sources or write the upper half of the narrow result. ---- */
+
+typedef enum OpL {
+    OL_ADD, OL_SUB, OL_ABD, OL_ABA, OL_MUL, OL_MLA, OL_MLS, OL_PMUL,
+} OpL;
+
+static void gen_opl(DisasContext *s, OpL op, IrTemp d, IrTemp n, IrTemp m, IrTemp acc, bool sign,
+                    int esz)
+{
+    IrContext *ir = s->ir;
+    IrTemp t = new_tmp(s);
+
+    switch (op) {
+    case OL_ADD: ir_gen_add(ir, IR_I64, d, n, m); break;
+    case OL_SUB: ir_gen_sub(ir, IR_I64, d, n, m); break;
+    case OL_ABD: gen_absdiff(s, d, n, m, sign); break;
+    case OL_ABA: gen_absdiff(s, t, n, m, sign); ir_gen_add(ir, IR_I64, d, acc, t); break;
+    case OL_MUL: ir_gen_mul(ir, IR_I64, d, n, m); break;
+    case OL_MLA: ir_gen_mul(ir, IR_I64, t, n, m); ir_gen_add(ir, IR_I64, d, acc, t); break;
+    case OL_MLS: ir_gen_mul(ir, IR_I64, t, n, m); ir_gen_sub(ir, IR_I64, d, acc, t); break;
+    case OL_PMUL: {
+        IrTemp bit = new_tmp(s);
+        ir_gen_movi(ir, d, 0);
+        for (int i = 0; i < (8 << esz); i++) {
+            ir_gen_extract(ir, IR_I64, bit, m, i, 1);
+            ir_gen_neg(ir, IR_I64, bit, bit);
+            ir_gen_and(ir, IR_I64, bit, n, bit);
+            ir_gen_shl(ir, IR_I64, bit, bit, tcg_const(s, (uint64_t)i));
+            ir_gen_xor(ir, IR_I64, d, d, bit);
+        }
+        break;
+    }
+    }
+}
+
+/* Long (both sources narrow) or wide (Vn already wide) forms: result lanes are 2 * esize. */
+static bool do_long(DisasContext *s, arg_qrrr_e *a, OpL op, bool sign, bool wide)
+{
+    int n = 8 >> a->esz, off = a->q ? n : 0;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        IrTemp x = wide ? gen_get_elem(s, a->rn, e, a->esz + 1, false)
+                        : gen_get_elem(s, a->rn, e + off, a->esz, sign);
+        IrTemp y = gen_get_elem(s, a->rm, e + off, a->esz, sign);
+        IrTemp acc = gen_get_elem(s, a->rd, e, a->esz + 1, false);
+        IrTemp d = new_tmp(s);
+        gen_opl(s, op, d, x, y, acc, sign, a->esz);
+        vres_set(s, &r, e, a->esz + 1, d);
+    }
+    vres_write(s, a->rd, r, true);
+    return true;
+}
+
+#define TRANS_LONG(NAME, OP, SIGN, WIDE) \
+    bool trans_##NAME(DisasContext *s, arg_qrrr_e *a) { return do_long(s, a, OP, SIGN, WIDE); }
+TRANS_LONG(SADDL_v, OL_ADD, true, false)
+TRANS_LONG(UADDL_v, OL_ADD, false, false)
+TRANS_LONG(SADDW_v, OL_ADD, true, true)
+TRANS_LONG(UADDW_v, OL_ADD, false, true)
+TRANS_LONG(SSUBL_v, OL_SUB, true, false)
+TRANS_LONG(USUBL_v, OL_SUB, false, false)
+TRANS_LONG(SSUBW_v, OL_SUB, true, true)
+TRANS_LONG(USUBW_v, OL_SUB, false, true)
+TRANS_LONG(SABAL_v, OL_ABA, true, false)
+TRANS_LONG(UABAL_v, OL_ABA, false, false)
+TRANS_LONG(SABDL_v, OL_ABD, true, false)
+TRANS_LONG(UABDL_v, OL_ABD, false, false)
+TRANS_LONG(SMLAL_v, OL_MLA, true, false)
+TRANS_LONG(UMLAL_v, OL_MLA, false, false)
+TRANS_LONG(SMLSL_v, OL_MLS, true, false)
+TRANS_LONG(UMLSL_v, OL_MLS, false, false)
+TRANS_LONG(SMULL_v, OL_MUL, true, false)
+TRANS_LONG(UMULL_v, OL_MUL, false, false)
+
+/* PMULL/PMULL2: 8 x 8 -> 16 polynomial products; the 64 x 64 -> 128 form needs FEAT_PMULL
+ * (ID_AA64ISAR0_EL1.AES >= 2), which this CPU does not advertise. */
+bool trans_PMULL_v(DisasContext *s, arg_qrrr_e *a)
+{
+    if (a->esz != 0) {
+        return false;
+    }
+    return do_long(s, a, OL_PMUL, false, false);
+}
+
+/* ADDHN/SUBHN/RADDHN/RSUBHN: the high half of each 2 * esize sum or difference. */
+static bool do_hn(DisasContext *s, arg_qrrr_e *a, bool sub, bool round)
+{
+    int n = 8 >> a->esz, w = 8 << a->esz;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        IrTemp x = gen_get_elem(s, a->rn, e, a->esz + 1, false);
+        IrTemp y = gen_get_elem(s, a->rm, e, a->esz + 1, false);
+        IrTemp d = new_tmp(s);
+        if (sub) {
+            ir_gen_sub(s->ir, IR_I64, d, x, y);
+        } else {
+            ir_gen_add(s->ir, IR_I64, d, x, y);
+        }
+        if (round) {
+            ir_gen_add(s->ir, IR_I64, d, d, tcg_const(s, 1ull << (w - 1)));
+        }
+        ir_gen_extract(s->ir, IR_I64, d, d, w, w);
+        vres_set(s, &r, e, a->esz, d);
+    }
+    if (a->q) {
+        ir_gen_mov(s->ir, IR_I64, vhi(a->rd), r.lo);
+    } else {
+        ir_gen_mov(s->ir, IR_I64, vlo(a->rd), r.lo);
+        ir_gen_movi(s->ir, vhi(a->rd), 0);
+    }
+    return true;
+}
+
+bool trans_ADDHN_v(DisasContext *s, arg_qrrr_e *a) { return do_hn(s, a, false, false); }
+bool trans_RADDHN_v(DisasContext *s, arg_qrrr_e *a) { return do_hn(s, a, false, true); }
+bool trans_SUBHN_v(DisasContext *s, arg_qrrr_e *a) { return do_hn(s, a, true, false); }
+bool trans_RSUBHN_v(DisasContext *s, arg_qrrr_e *a) { return do_hn(s, a, true, true); }
+
+/* ---- shift by immediate (C4.1.95.22): the highest set bit of immh gives the lane size;
+ * right shifts are 2 * esize - immh:immb, left shifts immh:immb - esize. ---- */
+
+static int shift_esz(const arg_qrr_shift *a)
+{
+    return 31 - __builtin_clz((unsigned)a->immh);
+}
+
+/* x (extended to 64 bits) shifted right by sh in 1..64, rounded when round: the rounding add
+ * of 2^(sh-1) is done as floor(x / 2^sh) + bit (sh-1) of x, which cannot overflow. */
+static void gen_shr_round(DisasContext *s, IrTemp d, IrTemp x, int sh, bool sign, bool round)
+{
+    IrContext *ir = s->ir;
+    IrTemp t = new_tmp(s);
+
+    if (sh >= 64) {
+        if (sign) {
+            ir_gen_sar(ir, IR_I64, t, x, tcg_const(s, 63));
+        } else {
+            ir_gen_movi(ir, t, 0);
+        }
+    } else if (sign) {
+        ir_gen_sar(ir, IR_I64, t, x, tcg_const(s, (uint64_t)sh));
+    } else {
+        ir_gen_shr(ir, IR_I64, t, x, tcg_const(s, (uint64_t)sh));
+    }
+    if (round) {
+        IrTemp b = new_tmp(s);
+        ir_gen_extract(ir, IR_I64, b, x, sh - 1, 1);
+        ir_gen_add(ir, IR_I64, t, t, b);
+    }
+    ir_gen_mov(ir, IR_I64, d, t);
+}
+
+typedef enum OpSh { SH_SHR, SH_SRA, SH_RSHR, SH_RSRA, SH_SHL, SH_SLI, SH_SRI } OpSh;
+
+static bool do_shift_imm(DisasContext *s, arg_qrr_shift *a, OpSh op, bool sign)
+{
+    int esz = shift_esz(a), w = 8 << esz;
+    int imm = a->immh << 3 | a->immb;
+    int sh = (op == SH_SHL || op == SH_SLI) ? imm - w : 2 * w - imm;
+    uint64_t ones = w == 64 ? ~0ull : (1ull << w) - 1;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < lanes(a->q, esz); e++) {
+        IrTemp x = gen_get_elem(s, a->rn, e, esz, sign);
+        IrTemp old = gen_get_elem(s, a->rd, e, esz, false);
+        IrTemp d = new_tmp(s);
+        switch (op) {
+        case SH_SHR: case SH_RSHR:
+            gen_shr_round(s, d, x, sh, sign, op == SH_RSHR);
+            break;
+        case SH_SRA: case SH_RSRA:
+            gen_shr_round(s, d, x, sh, sign, op == SH_RSRA);
+            ir_gen_add(s->ir, IR_I64, d, d, old);
+            break;
+        case SH_SHL:
+            ir_gen_shl(s->ir, IR_I64, d, x, tcg_const(s, (uint64_t)sh));
+            break;
+        case SH_SLI: {
+            /* keep the low sh bits of the old lane */
+            IrTemp t = new_tmp(s);
+            ir_gen_shl(s->ir, IR_I64, t, x, tcg_const(s, (uint64_t)sh));
+            ir_gen_and(s->ir, IR_I64, d, old, tcg_const(s, ~(ones << sh) & ones));
+            ir_gen_or(s->ir, IR_I64, d, d, t);
+            break;
+        }
+        case SH_SRI:
+            /* keep the high sh bits of the old lane; sh == esize leaves it unchanged */
+            if (sh >= w) {
+                ir_gen_mov(s->ir, IR_I64, d, old);
+            } else {
+                IrTemp t = new_tmp(s);
+                ir_gen_shr(s->ir, IR_I64, t, x, tcg_const(s, (uint64_t)sh));
+                ir_gen_and(s->ir, IR_I64, d, old, tcg_const(s, ~(ones >> sh) & ones));
+                ir_gen_or(s->ir, IR_I64, d, d, t);
+            }
+            break;
+        }
+        vres_set(s, &r, e, esz, d);
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+#define TRANS_SHIFT(NAME, OP, SIGN) \
+    bool trans_##NAME(DisasContext *s, arg_qrr_shift *a) { return do_shift_imm(s, a, OP, SIGN); }
+TRANS_SHIFT(SSHR_v, SH_SHR, true)
+TRANS_SHIFT(USHR_v, SH_SHR, false)
+TRANS_SHIFT(SSRA_v, SH_SRA, true)
+TRANS_SHIFT(USRA_v, SH_SRA, false)
+TRANS_SHIFT(SRSHR_v, SH_RSHR, true)
+TRANS_SHIFT(URSHR_v, SH_RSHR, false)
+TRANS_SHIFT(SRSRA_v, SH_RSRA, true)
+TRANS_SHIFT(URSRA_v, SH_RSRA, false)
+TRANS_SHIFT(SHL_v, SH_SHL, false)
+TRANS_SHIFT(SLI_v, SH_SLI, false)
+TRANS_SHIFT(SRI_v, SH_SRI, false)
+
+/* SHRN/RSHRN (and the "2" forms): narrow 2 * esize lanes shifted right by 2 * esize - imm. */
+static bool do_shrn(DisasContext *s, arg_qrr_shift *a, bool round)
+{
+    int esz = shift_esz(a), w = 8 << esz;
+    int sh = 2 * w - (a->immh << 3 | a->immb);
+    int n = 8 >> esz;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        IrTemp x = gen_get_elem(s, a->rn, e, esz + 1, false);
+        IrTemp d = new_tmp(s);
+        gen_shr_round(s, d, x, sh, false, round);
+        vres_set(s, &r, e, esz, d);
+    }
+    if (a->q) {
+        ir_gen_mov(s->ir, IR_I64, vhi(a->rd), r.lo);
+    } else {
+        ir_gen_mov(s->ir, IR_I64, vlo(a->rd), r.lo);
+        ir_gen_movi(s->ir, vhi(a->rd), 0);
+    }
+    return true;
+}
+
+bool trans_SHRN_v(DisasContext *s, arg_qrr_shift *a) { return do_shrn(s, a, false); }
+bool trans_RSHRN_v(DisasContext *s, arg_qrr_shift *a) { return do_shrn(s, a, true); }
+
+/* SSHLL/USHLL (SXTL/UXTL aliases): widen the lower (upper, Q = 1) half, shift left. */
+static bool do_shll_imm(DisasContext *s, arg_qrr_shift *a, bool sign)
+{
+    int esz = shift_esz(a), w = 8 << esz;
+    int sh = (a->immh << 3 | a->immb) - w;
+    int n = 8 >> esz;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < n; e++) {
+        IrTemp x = gen_get_elem(s, a->rn, e + (a->q ? n : 0), esz, sign);
+        IrTemp d = new_tmp(s);
+        ir_gen_shl(s->ir, IR_I64, d, x, tcg_const(s, (uint64_t)sh));
+        vres_set(s, &r, e, esz + 1, d);
+    }
+    vres_write(s, a->rd, r, true);
+    return true;
+}
+
+bool trans_SSHLL_v(DisasContext *s, arg_qrr_shift *a) { return do_shll_imm(s, a, true); }
+bool trans_USHLL_v(DisasContext *s, arg_qrr_shift *a) { return do_shll_imm(s, a, false); }
