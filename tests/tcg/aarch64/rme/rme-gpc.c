@@ -209,7 +209,7 @@ static int probe_hook(struct exc_frame *f)
     probe_esr = f->esr;
     probe_far = f->far;
     probe_mfar = f->el == 3 ? mfar_read() : 0;
-    probe_hpfar = f->el == 2 ? read_sysreg(hpfar_el2) : 0;
+    probe_hpfar = f->el >= 2 ? read_sysreg(hpfar_el2) : 0;
     if (ec == 0x20 || ec == 0x21 || (ec == 0x1e && (f->esr & (1ULL << 20)))) {
         f->elr = f->x[30];          /* a fetch: return to the caller of the fetched code */
         f->x[0] = FAULT_SENTINEL;
@@ -780,6 +780,109 @@ static void test_walks(void)
     }
 }
 
+/* ---- GPC on stage-2 table walks (EL1 with stage 1 off, HCR_EL2.VM = 1) ---- */
+
+/*
+ * VTTBR_EL2 (4KB granule, T0SZ 25, start at level 1): IPA 0-1GB a Device block, 1-2GB a Normal
+ * block (identity, for the code and stacks), IPA 0x80000000 -> level-2 table (block W+1) ->
+ * level-3 table (block W+2) -> the page at block W+3. The stage-2 level-1 table is ordinary
+ * memory: blocking it would stop EL1 itself. A GPF on a stage-2 walk (FetchDescriptor with
+ * fault.secondstage) is IsSecondStage: as an abort it goes to EL2 whatever HCR_EL2.GPF says,
+ * with the IPA in HPFAR_EL2 (IPAValid); as a GPC exception it has S2PTW = 1 and still writes
+ * HPFAR_EL2 (AArch64.ReportException).
+ */
+#define S2_IPA      0x80001000ULL
+static u64 s2_l1[512] __attribute__((aligned(4096)));
+
+static void s2_setup(void)
+{
+    volatile u64 *l2 = (volatile u64 *)walk_block(1), *l3 = (volatile u64 *)walk_block(2);
+    s2_l1[0] = 0 | (1 << 10) | (3 << 6) | 1;                                 /* Device */
+    s2_l1[1] = 0x40000000ULL | (1 << 10) | (3 << 8) | (3 << 6) | (0xf << 2) | 1;
+    s2_l1[2] = walk_block(1) | 3;
+    for (int i = 0; i < 512; i++) {
+        l2[i] = 0;
+        l3[i] = 0;
+    }
+    l2[0] = walk_block(2) | 3;
+    l3[1] = walk_block(3) | (1 << 10) | (3 << 8) | (3 << 6) | (0xf << 2) | 3;
+    *(volatile u64 *)walk_block(3) = CODE_WORD;
+    dsb_sy();
+    write_sysreg(25 | (1 << 6) | (1 << 8) | (1 << 10) | (3 << 12) | (2 << 16) | (1ULL << 31),
+                 vtcr_el2);
+    write_sysreg((u64)s2_l1, vttbr_el2);
+    asm volatile("isb\n\ttlbi alle1\n\tdsb sy\n\tisb" ::: "memory");
+}
+
+static void s2_case(const Ctx *c, int level, unsigned gpi, unsigned kind, int scr_gpf,
+                    int hcr_gpf)
+{
+    int blocked = !gpi_permits(gpi, c->pas);
+    u64 table = walk_block(level - 1);
+    char name[160];
+    u64 v;
+
+    *l1_entry(l1_table_for_ram, table) = granules(gpi);
+    tlbi_paall();
+    write_sysreg(read_sysreg(hcr_el2) | 1, hcr_el2);                /* HCR_EL2.VM */
+    write_sysreg(0x5550, hpfar_el2);       /* a stale value that no case expects */
+    isb();
+    v = run_access(c, S2_IPA, kind, scr_gpf, hcr_gpf);
+    write_sysreg(read_sysreg(hcr_el2) & ~1ULL, hcr_el2);
+    isb();
+    *l1_entry(l1_table_for_ram, table) = granules(GPI_ANY);
+    tlbi_paall();
+
+    snprintf(name, sizeof(name), "stage 2: level-%d table GPI 0x%x: %s %s (SCR.GPF=%d "
+             "HCR.GPF=%d)", level, gpi, c->name, acc_names[kind], scr_gpf, hcr_gpf);
+    if (!blocked) {
+        check_eq(probe_taken, 0, "%s: no exception", name);
+        check_eq(v, CODE_WORD, "%s: value", name);
+        return;
+    }
+    u64 fsc = 0x24 + (u64)level;
+    int write = kind == ACC_WRITE, fetch = kind == ACC_FETCH;
+    u64 far = S2_IPA + (write ? 8 : 0);
+    check_eq(probe_taken, 1, "%s: exception taken", name);
+    check_eq(probe_far, far, "%s: FAR", name);
+    check_eq(probe_hpfar, (far >> 8) & ~0xfULL, "%s: HPFAR_EL2", name);
+    if (scr_gpf) {
+        u64 esr = (0x1eULL << 26) | ESR_IL | (1ULL << 21) | ((u64)fetch << 20) | (0xdULL << 14) |
+                  ((u64)write << 6) | fsc;
+        check_eq(probe_el, 3, "%s: target EL", name);
+        check_eq(probe_esr, esr, "%s: ESR (S2PTW = 1)", name);
+        check_eq(probe_mfar, table | mfar_bits(c->pas), "%s: MFAR_EL3 (the table's PA)", name);
+        return;
+    }
+    u64 ec = fetch ? 0x20 : 0x24;
+    check_eq(probe_el, 2, "%s: target EL", name);
+    /* a data abort on a stage-2 walk may carry the instruction syndrome: ISS[24:14] ignored */
+    check_eq(probe_esr & (fetch ? ~0ULL : ESR_DABT_MASK),
+             (ec << 26) | ESR_IL | ((u64)write << 6) | fsc, "%s: ESR", name);
+    if (!fetch) {
+        check_eq((probe_esr >> 24) & 1, 1, "%s: ISV = 1 (stage 2, not on a stage-1 walk)", name);
+    }
+}
+
+static void test_s2_walks(void)
+{
+    static const int who[] = { 2, 4 };     /* NS EL1, Realm EL1 */
+    s2_setup();
+    for (int level = 2; level <= 3; level++) {
+        for (unsigned w = 0; w < 2; w++) {
+            for (unsigned g = 0; g < 3; g++) {
+                unsigned gpi = g == 0 ? GPI_ROOT : g == 1 ? GPI_REALM : GPI_NS;
+                for (unsigned k = 0; k < 3; k++) {
+                    for (int r = 0; r < 3; r++) {
+                        s2_case(&ctxs[who[w]], level, gpi, k, r == 1, r == 2);
+                    }
+                }
+            }
+        }
+    }
+    write_sysreg(0, vttbr_el2);
+}
+
 static void run_config(unsigned pps, unsigned pgs, int full)
 {
     char tag[48];
@@ -799,6 +902,7 @@ static void run_config(unsigned pps, unsigned pgs, int full)
         test_no_tlbi();
         test_world_switch();
         test_walks();
+        test_s2_walks();
     }
     if (pps_bits == 32) {
         test_above_pps();
