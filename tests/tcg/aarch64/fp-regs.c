@@ -39,7 +39,14 @@ static void moves(void)
 
     V0("fmov d0, %2", 0x0123456789abcdefULL, 0x0123456789abcdefULL, 0);
     V0("fmov s0, %w2", 0xdeadbeefcafef00dULL, 0xcafef00d, 0);
-    V0("fmov h0, %w2", 0x12345678, 0x5678, 0);
+    /* FMOV Hd, Wn needs FEAT_FP16 (ID_AA64PFR0_EL1.FP = 1); without it, it is UNDEFINED. */
+    if (((read_sysreg(id_aa64pfr0_el1) >> 16) & 0xf) == 1) {
+        V0("fmov h0, %w2", 0x12345678, 0x5678, 0);
+    } else {
+        exc_expect(0);
+        asm volatile("fmov h0, %w0" :: "r"(0x1234) : "v0");
+        check_eq(exc_taken() ? exc_last.esr : 0, 0x02000000, "fmov h0, w without FEAT_FP16 is UNDEFINED");
+    }
     V0("fmov v0.d[1], %2", 0x1111222233334444ULL, ~0ULL, 0x1111222233334444ULL);
     V0("mov v0.s[1], %w2", 0x55aa55aa, 0x55aa55aaffffffffULL, ~0ULL);
     V0("mov v0.b[15], %w2", 0x42, ~0ULL, 0x42ffffffffffffffULL);

@@ -156,6 +156,13 @@ void test_main(void)
 {
     mmu_identity_el1();
     exclusives();
-    lse();
-    cas();
+    /* LSE atomics and CAS need FEAT_LSE (ID_AA64ISAR0_EL1.Atomic = 2, mandatory from v8.1). */
+    if (((read_sysreg(id_aa64isar0_el1) >> 20) & 0xf) >= 2) {
+        lse();
+        cas();
+    } else {
+        exc_expect(0);
+        asm volatile("ldadd %0, xzr, [%1]" :: "r"(1ULL), "r"(mem) : "memory");
+        check_eq(exc_taken() ? exc_last.esr : 0, 0x02000000, "ldadd without FEAT_LSE is UNDEFINED");
+    }
 }

@@ -95,5 +95,12 @@ static void crc(void)
 void test_main(void)
 {
     count_reverse();
-    crc();
+    /* CRC32 instructions need FEAT_CRC32 (ID_AA64ISAR0_EL1.CRC32 = 1, mandatory from v8.1). */
+    if (((read_sysreg(id_aa64isar0_el1) >> 16) & 0xf) >= 1) {
+        crc();
+    } else {
+        exc_expect(0);
+        asm volatile("crc32b w0, w0, w1" ::: "x0");
+        check_eq(exc_taken() ? exc_last.esr : 0, 0x02000000, "crc32b without FEAT_CRC32 is UNDEFINED");
+    }
 }

@@ -160,8 +160,16 @@ static void ordered(void)
     asm volatile("stlrh %w0, [%1, #0]" :: "r"(0xffff), "r"(dst + 2) : "memory");
     asm volatile("ldarh %w0, [%1]" : "=r"(r) : "r"(dst + 2) : "memory");
     check_eq(r, 0xffff, "stlrh/ldarh");
-    asm volatile("ldapr %w0, [%1]" : "=r"(r) : "r"(dst) : "memory");
-    check_eq(r, 0xffffcd5a, "ldapr w (FEAT_LRCPC)");
+    /* LDAPR needs FEAT_LRCPC (ID_AA64ISAR1_EL1.LRCPC >= 1); without it, it is UNDEFINED. */
+    exc_expect(0);
+    r = 0;
+    asm volatile("ldapr %w0, [%1]" : "+r"(r) : "r"(dst) : "memory");
+    if (((read_sysreg(id_aa64isar1_el1) >> 20) & 0xf) >= 1) {
+        check_true(!exc_taken(), "ldapr executes (FEAT_LRCPC)");
+        check_eq(r, 0xffffcd5a, "ldapr w (FEAT_LRCPC)");
+    } else {
+        check_eq(exc_taken() ? exc_last.esr : 0, 0x02000000, "ldapr without FEAT_LRCPC is UNDEFINED");
+    }
 }
 
 /* DC ZVA zeroes one aligned block of 4 << DCZID_EL0.BS bytes (C5.3 DC ZVA, D19 DCZID_EL0). */

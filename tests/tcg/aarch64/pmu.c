@@ -53,9 +53,14 @@ void test_main(void)
         skip("expects to start at EL1 (-M virt,gic-version=3)");
         return;
     }
-    if (!check_true(ver != 0 && ver != 0xf, "ID_AA64DFR0_EL1.PMUVer: PMUv3 implemented")) {
+    if (ver == 0 || ver == 0xf) {
+        /* FEAT_PMUv3 is optional: without it, the PMU registers are UNDEFINED. */
+        exc_expect(0);
+        asm volatile("mrs x5, pmcr_el0" ::: "x5");
+        check_eq(exc_taken() ? exc_last.esr : 0, 0x02000000, "no PMUv3: PMCR_EL0 is UNDEFINED");
         return;
     }
+    check_true(1, "ID_AA64DFR0_EL1.PMUVer: PMUv3 implemented (%u)", ver);
     pmcr = read_sysreg(pmcr_el0);
     check_true(((pmcr >> 11) & 0x1f) >= 1, "PMCR_EL0.N: at least one event counter");
 
