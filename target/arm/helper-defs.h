@@ -38,3 +38,4 @@ DEF_HELPER(crc32c, 3, IR_HELPER_NO_SIDE_EFFECTS)
 /* loads and stores (helper-ldst.c) */
 DEF_HELPER(alignment_fault, 2, IR_HELPER_MAY_RAISE)   /* address, is_write | mmu_idx << 8 */
 DEF_HELPER(simd_tbl, 1, 0)                             /* TBL/TBX: rd, rn, rm, len, q, tbx */
+DEF_HELPER(simd_int, 1, 0)                             /* simd-sat.h: SIMD_INT_DESC() */

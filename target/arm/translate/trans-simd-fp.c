@@ -5,6 +5,7 @@
  * three-same operations. */
 #include "translate.h"
 #include "cpu-features.h"
+#include "simd-sat.h"
 #include "decode-a64-simd-fp.h"
 
 /* ID_AA64PFR0_EL1.FP (bits [19:16]) = 1: half-precision support (FEAT_FP16). */
@@ -1245,3 +1246,70 @@ static bool do_shll_imm(DisasContext *s, arg_qrr_shift *a, bool sign)
 
 bool trans_SSHLL_v(DisasContext *s, arg_qrr_shift *a) { return do_shll_imm(s, a, true); }
 bool trans_USHLL_v(DisasContext *s, arg_qrr_shift *a) { return do_shll_imm(s, a, false); }
+
+/* ---- saturating operations (FPSR.QC) and shifts by register: helper_simd_int ---- */
+
+static bool do_simd_int(DisasContext *s, SimdIntOp op, int rd, int rn, int rm, int esz, bool q,
+                        int imm)
+{
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_simd_int, IR_NO_TEMP, 1,
+               tcg_const(s, SIMD_INT_DESC(op, rd, rn, rm, esz, q, imm)));
+    return true;
+}
+
+#define TRANS_SI3(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_qrrr_e *a) \
+    { return do_simd_int(s, OP, a->rd, a->rn, a->rm, a->esz, a->q, 0); }
+TRANS_SI3(SQADD_v, SI_SQADD)
+TRANS_SI3(UQADD_v, SI_UQADD)
+TRANS_SI3(SQSUB_v, SI_SQSUB)
+TRANS_SI3(UQSUB_v, SI_UQSUB)
+TRANS_SI3(SSHL_v, SI_SSHL)
+TRANS_SI3(USHL_v, SI_USHL)
+TRANS_SI3(SQSHL_v, SI_SQSHL)
+TRANS_SI3(UQSHL_v, SI_UQSHL)
+TRANS_SI3(SRSHL_v, SI_SRSHL)
+TRANS_SI3(URSHL_v, SI_URSHL)
+TRANS_SI3(SQRSHL_v, SI_SQRSHL)
+TRANS_SI3(UQRSHL_v, SI_UQRSHL)
+TRANS_SI3(SQDMULH_v, SI_SQDMULH)
+TRANS_SI3(SQRDMULH_v, SI_SQRDMULH)
+TRANS_SI3(SQDMLAL_v, SI_SQDMLAL)
+TRANS_SI3(SQDMLSL_v, SI_SQDMLSL)
+TRANS_SI3(SQDMULL_v, SI_SQDMULL)
+
+#define TRANS_SI2(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_qrr_e *a) \
+    { return do_simd_int(s, OP, a->rd, a->rn, 0, a->esz, a->q, 0); }
+TRANS_SI2(SQABS_v, SI_SQABS)
+TRANS_SI2(SQNEG_v, SI_SQNEG)
+TRANS_SI2(SUQADD_v, SI_SUQADD)
+TRANS_SI2(USQADD_v, SI_USQADD)
+TRANS_SI2(SQXTN_v, SI_SQXTN)
+TRANS_SI2(UQXTN_v, SI_UQXTN)
+TRANS_SI2(SQXTUN_v, SI_SQXTUN)
+
+/* Saturating shifts by immediate: left by imm - esize, narrowing right by 2 * esize - imm. */
+static bool do_sat_shift_imm(DisasContext *s, arg_qrr_shift *a, SimdIntOp op, bool left)
+{
+    int esz = shift_esz(a), w = 8 << esz;
+    int imm = a->immh << 3 | a->immb;
+
+    return do_simd_int(s, op, a->rd, a->rn, 0, esz, a->q, left ? imm - w : 2 * w - imm);
+}
+
+#define TRANS_SIS(NAME, OP, LEFT) \
+    bool trans_##NAME(DisasContext *s, arg_qrr_shift *a) \
+    { return do_sat_shift_imm(s, a, OP, LEFT); }
+TRANS_SIS(SQSHLU_v, SI_SQSHLU_I, true)
+TRANS_SIS(SQSHL_i_v, SI_SQSHL_I, true)
+TRANS_SIS(UQSHL_i_v, SI_UQSHL_I, true)
+TRANS_SIS(SQSHRN_v, SI_SQSHRN, false)
+TRANS_SIS(UQSHRN_v, SI_UQSHRN, false)
+TRANS_SIS(SQRSHRN_v, SI_SQRSHRN, false)
+TRANS_SIS(UQRSHRN_v, SI_UQRSHRN, false)
+TRANS_SIS(SQSHRUN_v, SI_SQSHRUN, false)
+TRANS_SIS(SQRSHRUN_v, SI_SQRSHRUN, false)

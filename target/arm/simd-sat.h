@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* simd-sat.h: the Advanced SIMD operations done by helper_simd_int (saturating ones set
+ * FPSR.QC, register-controlled shifts), shared by trans-simd-fp.c and helper-ldst.c. */
+#ifndef TARGET_ARM_SIMD_SAT_H
+#define TARGET_ARM_SIMD_SAT_H
+
+typedef enum SimdIntOp {
+    /* three same: lanes of Vn and Vm */
+    SI_SQADD, SI_UQADD, SI_SQSUB, SI_UQSUB, SI_SSHL, SI_USHL, SI_SQSHL, SI_UQSHL, SI_SRSHL,
+    SI_URSHL, SI_SQRSHL, SI_UQRSHL, SI_SQDMULH, SI_SQRDMULH,
+    /* two-register misc: lanes of Vn (and Vd for the accumulating ones) */
+    SI_SQABS, SI_SQNEG, SI_SUQADD, SI_USQADD,
+    /* narrowing: 2 * esize lanes of Vn to esize lanes, Q = 1 writes the upper half */
+    SI_SQXTN, SI_UQXTN, SI_SQXTUN,
+    /* shift by immediate (imm = shift amount) */
+    SI_SQSHLU_I, SI_SQSHL_I, SI_UQSHL_I,
+    SI_SQSHRN, SI_UQSHRN, SI_SQRSHRN, SI_UQRSHRN, SI_SQSHRUN, SI_SQRSHRUN,
+    /* three different, saturating doubling (esize lanes, Q = 1 reads the upper halves) */
+    SI_SQDMLAL, SI_SQDMLSL, SI_SQDMULL,
+} SimdIntOp;
+
+/* helper argument: op | rd << 6 | rn << 11 | rm << 16 | esz << 21 | q << 23 | imm << 24 */
+#define SIMD_INT_DESC(op, rd, rn, rm, esz, q, imm) \
+    ((uint64_t)(op) | (uint64_t)(rd) << 6 | (uint64_t)(rn) << 11 | (uint64_t)(rm) << 16 | \
+     (uint64_t)(esz) << 21 | (uint64_t)(q) << 23 | (uint64_t)(imm) << 24)
+
+#endif
