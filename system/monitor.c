@@ -13,6 +13,7 @@
 #include "system/monitor.h"
 #include "system/runloop.h"
 #include "cpu.h"
+#include "cpu-dump.h"
 #include "disas.h"
 
 typedef struct Monitor {
@@ -54,45 +55,12 @@ static void prompt(void)
     monitor_printf("(qemu) ");
 }
 
-static const char *el_mode(const CPUARMState *env)
-{
-    static const char *const modes[] = { "EL0t", "EL0?", "EL1t", "EL1h", "EL2t", "EL2h",
-                                         "EL3t", "EL3h" };
-    return modes[env->el * 2 + (env->pstate & PSTATE_SP ? 1 : 0)];
-}
-
 void monitor_dump_registers(CPUARMState *env)
 {
-    uint32_t ps = pstate_read(env);
+    char buf[4096];
 
-    monitor_printf(" PC=%016" PRIx64 " ", env->pc);
-    for (int i = 0; i < 31; i++) {
-        monitor_printf("X%02d=%016" PRIx64 "%s", i, env->xregs[i], i % 4 == 2 ? "\n" : " ");
-    }
-    monitor_printf(" SP=%016" PRIx64 "\n", env->xregs[31]);
-    monitor_printf("PSTATE=%08x %c%c%c%c %s %s  BTYPE=%u\n", ps, ps & PSTATE_N ? 'N' : '-',
-                   ps & PSTATE_Z ? 'Z' : '-', ps & PSTATE_C ? 'C' : '-', ps & PSTATE_V ? 'V' : '-',
-                   arm_space_name(arm_current_space(env)), el_mode(env),
-                   (ps >> PSTATE_BTYPE_SHIFT) & 3);
-    uint64_t sp[4];
-    int cur = (env->pstate & PSTATE_SP) ? (int)env->el : 0;
-    for (int i = 0; i < 4; i++) {
-        sp[i] = i == cur ? env->xregs[31] : env->sp_el[i];
-    }
-    monitor_printf("SP_EL0=%016" PRIx64 " SP_EL1=%016" PRIx64 " SP_EL2=%016" PRIx64
-                   " SP_EL3=%016" PRIx64 "\n", sp[0], sp[1], sp[2], sp[3]);
-    monitor_printf("ELR_EL1=%016" PRIx64 " ESR_EL1=%08" PRIx64 " SPSR_EL1=%08" PRIx64 "\n",
-                   env->elr_el[1], env->esr_el[1], env->spsr_el[1]);
-    if (env->features.has_el2) {
-        monitor_printf("ELR_EL2=%016" PRIx64 " ESR_EL2=%08" PRIx64 " SPSR_EL2=%08" PRIx64
-                       " HCR_EL2=%016" PRIx64 "\n", env->elr_el[2], env->esr_el[2],
-                       env->spsr_el[2], env->hcr_el2);
-    }
-    if (env->features.has_el3) {
-        monitor_printf("ELR_EL3=%016" PRIx64 " ESR_EL3=%08" PRIx64 " SPSR_EL3=%08" PRIx64
-                       " SCR_EL3=%016" PRIx64 "\n", env->elr_el[3], env->esr_el[3],
-                       env->spsr_el[3], env->scr_el3);
-    }
+    arm_cpu_format_state(env, buf, sizeof(buf), false);
+    monitor_printf("%s", buf);
 }
 
 /* Parse "/NFU" (count, format x d u o c i s, unit b h w g) as QEMU's x/xp. */

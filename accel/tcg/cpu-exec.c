@@ -10,6 +10,7 @@
 #include "system/chardev.h"
 #include "system/runloop.h"
 #include "cpu.h"
+#include "cpu-dump.h"
 
 static ShutdownCause shutdown_cause;
 static bool reset_requested;
@@ -190,6 +191,11 @@ int runloop_run(bool no_reboot, bool no_shutdown)
             }
             if (qemu_loglevel_mask(LOG_EXEC)) {
                 log_exec(env, tb);
+            }
+            if (qemu_loglevel_mask(LOG_CPU)) {
+                char regs[8192];
+                arm_cpu_format_state(env, regs, sizeof(regs), qemu_loglevel_mask(LOG_FPU));
+                qemu_log("%s", regs);
             }
             uintptr_t ret = interp_exec(env, tb);
             if (clock_icount_enabled()) {

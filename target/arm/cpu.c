@@ -4,6 +4,8 @@
 #include <string.h>
 #include "exec/cputlb.h"
 #include "cpu.h"
+#include "cpu-dump.h"
+#include "qemu/log.h"
 #include "cpu-features.h"
 #include "gtimer.h"
 #include "hflags.h"
@@ -230,6 +232,11 @@ void arm_cpu_reset(CPUARMState *env, uint64_t reset_pc)
     AddressSpace *as[4];
     QEMUTimer timers[GTIMER_NUM];
 
+    if (qemu_loglevel_mask(LOG_CPU_RESET)) {
+        char regs[8192];
+        arm_cpu_format_state(env, regs, sizeof(regs), qemu_loglevel_mask(LOG_FPU));
+        qemu_log("CPU Reset (CPU %d)\n%s", env->cpu_index, regs);
+    }
     memcpy(as, env->as, sizeof(as));
     memcpy(timers, env->gt_timer, sizeof(timers));
     /* Everything up to the engine bookkeeping is architectural state: clear it. */
