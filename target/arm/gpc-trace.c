@@ -95,6 +95,13 @@ typedef struct PendingCall {
     uint32_t fid;
 } PendingCall;
 static PendingCall pending_rmi[MAX_TRACE_CPUS], pending_rsi[MAX_TRACE_CPUS];
+/* -d smc: the last SMC of each CPU, with the EL and world to which its results return. */
+static struct {
+    bool valid;
+    uint32_t fid;
+    uint32_t el;
+    ArmSecuritySpace space;
+} pending_smc[MAX_TRACE_CPUS];
 
 static void log_call(uint32_t mask, const char *who, CPUARMState *env)
 {
@@ -134,6 +141,16 @@ void gpc_trace_smc(CPUARMState *env)
     int cpu = env->cpu_index & (MAX_TRACE_CPUS - 1);
     ArmSecuritySpace space = arm_current_space(env);
 
+    /* SMCs that end UNDEFINED (no EL3, SCR_EL3.SMD) return nothing; one trapped to EL2 by
+     * HCR_EL2.TSC does (through EL2). */
+    bool trapped = env->el == 1 && arm_el2_enabled(env) && (env->hcr_el2 & (1ull << 19));
+    if (!trapped && (!env->features.has_el3 || (env->scr_el3 & (1ull << 7)))) {
+        return;
+    }
+    pending_smc[cpu].valid = true;
+    pending_smc[cpu].fid = fid;
+    pending_smc[cpu].el = env->el;
+    pending_smc[cpu].space = space;
     if (!env->features.has_rme) {
         return;
     }
@@ -176,12 +193,22 @@ static void log_result(uint32_t mask, const char *who, uint32_t fid, const char 
 void gpc_trace_eret(CPUARMState *env)
 {
     int cpu = env->cpu_index & (MAX_TRACE_CPUS - 1);
-    ArmSecuritySpace space;
+    ArmSecuritySpace space = arm_current_space(env);
 
+    if (pending_smc[cpu].valid && pending_smc[cpu].el == env->el &&
+        pending_smc[cpu].space == space) {
+        pending_smc[cpu].valid = false;
+        if (qemu_loglevel_mask(LOG_SMC)) {
+            const char *name = gpc_rmi_rsi_name(pending_smc[cpu].fid, NULL);
+            qemu_log("smc: EL%u %s fid 0x%08x%s%s%s returns x0 0x%" PRIx64 " x1 0x%" PRIx64
+                     " x2 0x%" PRIx64 " x3 0x%" PRIx64 "\n", env->el, arm_space_name(space),
+                     pending_smc[cpu].fid, name ? " (" : "", name ? name : "", name ? ")" : "",
+                     env->xregs[0], env->xregs[1], env->xregs[2], env->xregs[3]);
+        }
+    }
     if (!env->features.has_rme) {
         return;
     }
-    space = arm_current_space(env);
     if (env->el == 2 && space == ARMSS_NONSECURE && pending_rmi[cpu].valid) {
         pending_rmi[cpu].valid = false;
         if (qemu_loglevel_mask(LOG_RMI)) {
