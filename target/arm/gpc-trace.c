@@ -287,8 +287,9 @@ void gpc_dump_gpt(const GpcConfig *cfg, bool (*read)(void *, uint64_t, uint64_t 
         if (ok || f.kind == GPC_FAULT_GPF) {
             if (f.source == GPC_SRC_L0_BLOCK) {
                 step = 1ull << l0sz;
-            } else if (f.source == GPC_SRC_L1_CONTIG) {
-                step = 1ull << (pgs + 4);
+            } else if (f.source == GPC_SRC_L1_CONTIG ||
+                       f.desc == (f.desc & 0xf) * 0x1111111111111111ull) {
+                step = 1ull << (pgs + 4);     /* one GPI for the 16 granules of the entry */
             } else {
                 step = 1ull << pgs;
             }
