@@ -123,6 +123,8 @@ DEF_HELPER_FN(simd_int)
     uint64_t res[2] = { env->vregs[rd][0], env->vregs[rd][1] };
     const uint64_t *n = env->vregs[rn], *m = env->vregs[rm], *d = env->vregs[rd];
     int lanes = (q ? 128 : 64) / w;
+    bool scalar = (a0 >> 32) & 1, byelem = (a0 >> 33) & 1;
+    int idx = (int)((a0 >> 34) & 15);
 
     if (op >= SI_SQXTN && op <= SI_SQXTUN) {
         lanes = 64 / w;
@@ -131,60 +133,53 @@ DEF_HELPER_FN(simd_int)
     } else if (op >= SI_SQDMLAL) {
         lanes = 64 / w;
     }
+    if (scalar) {
+        /* one lane; the rest of the destination becomes zero */
+        lanes = 1;
+        res[0] = res[1] = 0;
+    }
     for (int e = 0; e < lanes; e++) {
+        int me = byelem ? idx : e;
+        /* lane e of Vn and Vd, lane me of Vm, signed and unsigned */
+        __int128 sn = lane_get(n, e, esz, 1), un = (uint64_t)lane_get(n, e, esz, 0);
+        __int128 sm = lane_get(m, me, esz, 1), um = (uint64_t)lane_get(m, me, esz, 0);
+        __int128 sd = lane_get(d, e, esz, 1), ud = (uint64_t)lane_get(d, e, esz, 0);
         __int128 r = 0;
-        bool sg = true;
         int ow = w, oe = e;
         switch (op) {
-        case SI_SQADD: r = sat(env, (__int128)lane_get(n, e, esz, 1) + lane_get(m, e, esz, 1), w, 1); break;
-        case SI_SQSUB: r = sat(env, (__int128)lane_get(n, e, esz, 1) - lane_get(m, e, esz, 1), w, 1); break;
-        case SI_UQADD:
-            r = sat(env, (__int128)(uint64_t)lane_get(n, e, esz, 0) + (uint64_t)lane_get(m, e, esz, 0), w, 0);
-            break;
-        case SI_UQSUB:
-            r = sat(env, (__int128)(uint64_t)lane_get(n, e, esz, 0) - (__int128)(uint64_t)lane_get(m, e, esz, 0), w, 0);
-            break;
+        case SI_SQADD: r = sat(env, sn + sm, w, 1); break;
+        case SI_SQSUB: r = sat(env, sn - sm, w, 1); break;
+        case SI_UQADD: r = sat(env, un + um, w, 0); break;
+        case SI_UQSUB: r = sat(env, un - um, w, 0); break;
         case SI_SSHL: case SI_USHL: case SI_SQSHL: case SI_UQSHL:
         case SI_SRSHL: case SI_URSHL: case SI_SQRSHL: case SI_UQRSHL: {
             bool u = op == SI_USHL || op == SI_UQSHL || op == SI_URSHL || op == SI_UQRSHL;
             bool rnd = op >= SI_SRSHL;
             bool st = op == SI_SQSHL || op == SI_UQSHL || op == SI_SQRSHL || op == SI_UQRSHL;
-            int sh = (int8_t)lane_get(m, e, esz, 0);
-            __int128 x = u ? (__int128)(uint64_t)lane_get(n, e, esz, 0) : (__int128)lane_get(n, e, esz, 1);
-            r = shift_round(x, sh, rnd);
+            r = shift_round(u ? un : sn, (int8_t)um, rnd);
             if (st) {
                 r = sat(env, r, w, !u);
             }
             break;
         }
         case SI_SQDMULH: case SI_SQRDMULH: {
-            __int128 p = (__int128)2 * lane_get(n, e, esz, 1) * lane_get(m, e, esz, 1);
+            __int128 p = 2 * sn * sm;
             if (op == SI_SQRDMULH) {
                 p += (__int128)1 << (w - 1);
             }
             r = sat(env, p >> w, w, 1);
             break;
         }
-        case SI_SQABS: {
-            __int128 x = lane_get(n, e, esz, 1);
-            r = sat(env, x < 0 ? -x : x, w, 1);
-            break;
-        }
-        case SI_SQNEG: r = sat(env, -(__int128)lane_get(n, e, esz, 1), w, 1); break;
-        case SI_SUQADD:
-            r = sat(env, (__int128)lane_get(d, e, esz, 1) + (__int128)(uint64_t)lane_get(n, e, esz, 0), w, 1);
-            break;
-        case SI_USQADD:
-            r = sat(env, (__int128)(uint64_t)lane_get(d, e, esz, 0) + (__int128)lane_get(n, e, esz, 1), w, 0);
-            break;
+        case SI_SQABS: r = sat(env, sn < 0 ? -sn : sn, w, 1); break;
+        case SI_SQNEG: r = sat(env, -sn, w, 1); break;
+        case SI_SUQADD: r = sat(env, sd + un, w, 1); break;
+        case SI_USQADD: r = sat(env, ud + sn, w, 0); break;
         case SI_SQXTN: r = sat(env, lane_get(n, e, esz + 1, 1), w, 1); break;
         case SI_UQXTN: r = sat(env, (__int128)(uint64_t)lane_get(n, e, esz + 1, 0), w, 0); break;
         case SI_SQXTUN: r = sat(env, lane_get(n, e, esz + 1, 1), w, 0); break;
-        case SI_SQSHLU_I: r = sat(env, shift_round(lane_get(n, e, esz, 1), imm, 0), w, 0); break;
-        case SI_SQSHL_I: r = sat(env, shift_round(lane_get(n, e, esz, 1), imm, 0), w, 1); break;
-        case SI_UQSHL_I:
-            r = sat(env, shift_round((__int128)(uint64_t)lane_get(n, e, esz, 0), imm, 0), w, 0);
-            break;
+        case SI_SQSHLU_I: r = sat(env, shift_round(sn, imm, 0), w, 0); break;
+        case SI_SQSHL_I: r = sat(env, shift_round(sn, imm, 0), w, 1); break;
+        case SI_UQSHL_I: r = sat(env, shift_round(un, imm, 0), w, 0); break;
         case SI_SQSHRN: case SI_SQRSHRN:
             r = sat(env, shift_round(lane_get(n, e, esz + 1, 1), -imm, op == SI_SQRSHRN), w, 1);
             break;
@@ -198,7 +193,7 @@ DEF_HELPER_FN(simd_int)
         case SI_SQDMLAL: case SI_SQDMLSL: case SI_SQDMULL: {
             int off = q ? lanes : 0;
             __int128 p = sat(env, (__int128)2 * lane_get(n, e + off, esz, 1) *
-                             lane_get(m, e + off, esz, 1), 2 * w, 1);
+                             lane_get(m, byelem ? idx : e + off, esz, 1), 2 * w, 1);
             if (op == SI_SQDMLAL) {
                 p = sat(env, lane_get(d, e, esz + 1, 1) + p, 2 * w, 1);
             } else if (op == SI_SQDMLSL) {
@@ -209,7 +204,6 @@ DEF_HELPER_FN(simd_int)
             break;
         }
         }
-        (void)sg;
         if (ow == 2 * w) {
             lane_set(res, oe, esz + 1, (uint64_t)r);
         } else if ((op >= SI_SQXTN && op <= SI_SQXTUN) || (op >= SI_SQSHRN && op <= SI_SQRSHRUN)) {

@@ -24,4 +24,9 @@ typedef enum SimdIntOp {
     ((uint64_t)(op) | (uint64_t)(rd) << 6 | (uint64_t)(rn) << 11 | (uint64_t)(rm) << 16 | \
      (uint64_t)(esz) << 21 | (uint64_t)(q) << 23 | (uint64_t)(imm) << 24)
 
+/* the same, for a scalar (one lane, the rest of Vd zeroed) and/or by-element (Vm lane idx) form */
+#define SIMD_INT_DESC_X(op, rd, rn, rm, esz, q, imm, scalar, byelem, idx) \
+    (SIMD_INT_DESC(op, rd, rn, rm, esz, q, imm) | (uint64_t)(scalar) << 32 | \
+     (uint64_t)(byelem) << 33 | (uint64_t)(idx) << 34)
+
 #endif

@@ -186,7 +186,7 @@ bool trans_LDR_u(DisasContext *s, arg_ldst_imm *a)
     return do_ldst_imm(s, a, true, (int64_t)a->imm << a->size, s->mmu_idx);
 }
 
-/* LDTR and STTR, all sizes (C6.2.170...): the access is checked as if made from EL0 (AccType_UNPRIV);
+/* LDTR and STTR, all sizes (C6.2.170...): checked as if made from EL0 (AccType_UNPRIV);
  * unpriv_mmu_idx already is the normal index where the Arm ARM says they act as LDR/STR. */
 bool trans_STTR(DisasContext *s, arg_ldst_imm *a)
 {

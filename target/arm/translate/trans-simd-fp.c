@@ -2,7 +2,10 @@
 /* trans-simd-fp.c: A64 "Data Processing -- Scalar Floating-Point and Advanced SIMD" (Arm ARM
  * C4.1.95), so far the register moves (FMOV register/general/immediate, DUP, INS, SMOV, UMOV),
  * the Advanced SIMD modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector) and the bitwise
- * three-same operations. */
+ * three-same operations, and the Advanced SIMD integer classes: three same, two-register misc,
+ * across lanes, permute, EXT, TBL/TBX, three different, shift by immediate, by element and
+ * their scalar forms (saturating ones through helper_simd_int, helper-ldst.c). Floating-point
+ * arithmetic and the crypto instructions are not done yet. */
 #include "translate.h"
 #include "cpu-features.h"
 #include "simd-sat.h"
@@ -545,8 +548,14 @@ static void gen_op3(DisasContext *s, Op3 op, IrTemp d, IrTemp n, IrTemp m, IrTem
     case O3_SABA: gen_absdiff(s, t, n, m, true); ir_gen_add(ir, IR_I64, d, acc, t); break;
     case O3_UABA: gen_absdiff(s, t, n, m, false); ir_gen_add(ir, IR_I64, d, acc, t); break;
     /* Halving forms: lanes are at most 32 bits, so the 64-bit sum is exact. */
-    case O3_SHADD: ir_gen_add(ir, IR_I64, t, n, m); ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1)); break;
-    case O3_UHADD: ir_gen_add(ir, IR_I64, t, n, m); ir_gen_shr(ir, IR_I64, d, t, tcg_const(s, 1)); break;
+    case O3_SHADD:
+        ir_gen_add(ir, IR_I64, t, n, m);
+        ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1));
+        break;
+    case O3_UHADD:
+        ir_gen_add(ir, IR_I64, t, n, m);
+        ir_gen_shr(ir, IR_I64, d, t, tcg_const(s, 1));
+        break;
     case O3_SRHADD:
         ir_gen_add(ir, IR_I64, t, n, m);
         ir_gen_add(ir, IR_I64, t, t, tcg_const(s, 1));
@@ -557,8 +566,10 @@ static void gen_op3(DisasContext *s, Op3 op, IrTemp d, IrTemp n, IrTemp m, IrTem
         ir_gen_add(ir, IR_I64, t, t, tcg_const(s, 1));
         ir_gen_shr(ir, IR_I64, d, t, tcg_const(s, 1));
         break;
-    case O3_SHSUB: ir_gen_sub(ir, IR_I64, t, n, m); ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1)); break;
-    case O3_UHSUB: ir_gen_sub(ir, IR_I64, t, n, m); ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1)); break;
+    case O3_SHSUB: case O3_UHSUB:   /* the 64-bit difference is exact; halve it, rounding down */
+        ir_gen_sub(ir, IR_I64, t, n, m);
+        ir_gen_sar(ir, IR_I64, d, t, tcg_const(s, 1));
+        break;
     case O3_PMUL: {
         /* polynomial (carry-less) product of two bytes, low 8 bits */
         IrTemp bit = new_tmp(s), part = new_tmp(s);
@@ -576,7 +587,9 @@ static void gen_op3(DisasContext *s, Op3 op, IrTemp d, IrTemp n, IrTemp m, IrTem
     (void)esz;
 }
 
-static bool do_3same(DisasContext *s, arg_qrrr_e *a, Op3 op)
+/* scalar: one lane, the rest of Vd zeroed; midx >= 0: every lane uses Vm lane midx. */
+static bool do_3same_ex(DisasContext *s, bool q, int rd, int rn, int rm, int esz, Op3 op,
+                        bool scalar, int midx)
 {
     bool sign = op3_signed(op);
     VRes r;
@@ -585,16 +598,21 @@ static bool do_3same(DisasContext *s, arg_qrrr_e *a, Op3 op)
         return true;
     }
     r = vres_new(s);
-    for (int e = 0; e < lanes(a->q, a->esz); e++) {
-        IrTemp n = gen_get_elem(s, a->rn, e, a->esz, sign);
-        IrTemp m = gen_get_elem(s, a->rm, e, a->esz, sign);
-        IrTemp acc = gen_get_elem(s, a->rd, e, a->esz, false);
+    for (int e = 0; e < (scalar ? 1 : lanes(q, esz)); e++) {
+        IrTemp n = gen_get_elem(s, rn, e, esz, sign);
+        IrTemp m = gen_get_elem(s, rm, midx >= 0 ? midx : e, esz, sign);
+        IrTemp acc = gen_get_elem(s, rd, e, esz, false);
         IrTemp d = new_tmp(s);
-        gen_op3(s, op, d, n, m, acc, a->esz);
-        vres_set(s, &r, e, a->esz, d);
+        gen_op3(s, op, d, n, m, acc, esz);
+        vres_set(s, &r, e, esz, d);
     }
-    vres_write(s, a->rd, r, a->q);
+    vres_write(s, rd, r, q && !scalar);
     return true;
+}
+
+static bool do_3same(DisasContext *s, arg_qrrr_e *a, Op3 op)
+{
+    return do_3same_ex(s, a->q, a->rd, a->rn, a->rm, a->esz, op, false, -1);
 }
 
 #define TRANS_3SAME(NAME, OP) \
@@ -661,7 +679,7 @@ typedef enum Op2 {
     O2_CMGT0, O2_CMGE0, O2_CMEQ0, O2_CMLE0, O2_CMLT0, O2_ABS, O2_NEG, O2_CLS, O2_CLZ,
 } Op2;
 
-static bool do_2misc(DisasContext *s, arg_qrr_e *a, Op2 op)
+static bool do_2misc_ex(DisasContext *s, arg_qrr_e *a, Op2 op, bool scalar)
 {
     IrContext *ir = s->ir;
     IrTemp zero = tcg_const(s, 0);
@@ -672,7 +690,7 @@ static bool do_2misc(DisasContext *s, arg_qrr_e *a, Op2 op)
         return true;
     }
     r = vres_new(s);
-    for (int e = 0; e < lanes(a->q, a->esz); e++) {
+    for (int e = 0; e < (scalar ? 1 : lanes(a->q, a->esz)); e++) {
         IrTemp n = gen_get_elem(s, a->rn, e, a->esz, op != O2_CLZ);
         IrTemp d = new_tmp(s);
         switch (op) {
@@ -699,8 +717,13 @@ static bool do_2misc(DisasContext *s, arg_qrr_e *a, Op2 op)
         }
         vres_set(s, &r, e, a->esz, d);
     }
-    vres_write(s, a->rd, r, a->q);
+    vres_write(s, a->rd, r, a->q && !scalar);
     return true;
+}
+
+static bool do_2misc(DisasContext *s, arg_qrr_e *a, Op2 op)
+{
+    return do_2misc_ex(s, a, op, false);
 }
 
 bool trans_CMGT0_v(DisasContext *s, arg_qrr_e *a) { return do_2misc(s, a, O2_CMGT0); }
@@ -761,8 +784,15 @@ static bool do_half_op(DisasContext *s, bool q, int rd, int rn, OpHalf op)
 }
 
 bool trans_NOT_v(DisasContext *s, arg_qrr *a) { return do_half_op(s, a->q, a->rd, a->rn, OH_NOT); }
-bool trans_RBIT_v(DisasContext *s, arg_qrr *a) { return do_half_op(s, a->q, a->rd, a->rn, OH_RBIT); }
-bool trans_CNT_v(DisasContext *s, arg_qrr_e *a) { return do_half_op(s, a->q, a->rd, a->rn, OH_CNT); }
+bool trans_RBIT_v(DisasContext *s, arg_qrr *a)
+{
+    return do_half_op(s, a->q, a->rd, a->rn, OH_RBIT);
+}
+
+bool trans_CNT_v(DisasContext *s, arg_qrr_e *a)
+{
+    return do_half_op(s, a->q, a->rd, a->rn, OH_CNT);
+}
 
 /* REV16/REV32/REV64: reverse the lanes inside each container of 2^cont bytes. */
 static bool do_rev(DisasContext *s, arg_qrr_e *a, int cont)
@@ -997,7 +1027,7 @@ static void gen_opl(DisasContext *s, OpL op, IrTemp d, IrTemp n, IrTemp m, IrTem
 }
 
 /* Long (both sources narrow) or wide (Vn already wide) forms: result lanes are 2 * esize. */
-static bool do_long(DisasContext *s, arg_qrrr_e *a, OpL op, bool sign, bool wide)
+static bool do_long_ex(DisasContext *s, arg_qrrr_e *a, OpL op, bool sign, bool wide, int midx)
 {
     int n = 8 >> a->esz, off = a->q ? n : 0;
     VRes r;
@@ -1009,7 +1039,7 @@ static bool do_long(DisasContext *s, arg_qrrr_e *a, OpL op, bool sign, bool wide
     for (int e = 0; e < n; e++) {
         IrTemp x = wide ? gen_get_elem(s, a->rn, e, a->esz + 1, false)
                         : gen_get_elem(s, a->rn, e + off, a->esz, sign);
-        IrTemp y = gen_get_elem(s, a->rm, e + off, a->esz, sign);
+        IrTemp y = gen_get_elem(s, a->rm, midx >= 0 ? midx : e + off, a->esz, sign);
         IrTemp acc = gen_get_elem(s, a->rd, e, a->esz + 1, false);
         IrTemp d = new_tmp(s);
         gen_opl(s, op, d, x, y, acc, sign, a->esz);
@@ -1017,6 +1047,11 @@ static bool do_long(DisasContext *s, arg_qrrr_e *a, OpL op, bool sign, bool wide
     }
     vres_write(s, a->rd, r, true);
     return true;
+}
+
+static bool do_long(DisasContext *s, arg_qrrr_e *a, OpL op, bool sign, bool wide)
+{
+    return do_long_ex(s, a, op, sign, wide, -1);
 }
 
 #define TRANS_LONG(NAME, OP, SIGN, WIDE) \
@@ -1125,7 +1160,7 @@ static void gen_shr_round(DisasContext *s, IrTemp d, IrTemp x, int sh, bool sign
 
 typedef enum OpSh { SH_SHR, SH_SRA, SH_RSHR, SH_RSRA, SH_SHL, SH_SLI, SH_SRI } OpSh;
 
-static bool do_shift_imm(DisasContext *s, arg_qrr_shift *a, OpSh op, bool sign)
+static bool do_shift_imm_ex(DisasContext *s, arg_qrr_shift *a, OpSh op, bool sign, bool scalar)
 {
     int esz = shift_esz(a), w = 8 << esz;
     int imm = a->immh << 3 | a->immb;
@@ -1137,7 +1172,7 @@ static bool do_shift_imm(DisasContext *s, arg_qrr_shift *a, OpSh op, bool sign)
         return true;
     }
     r = vres_new(s);
-    for (int e = 0; e < lanes(a->q, esz); e++) {
+    for (int e = 0; e < (scalar ? 1 : lanes(a->q, esz)); e++) {
         IrTemp x = gen_get_elem(s, a->rn, e, esz, sign);
         IrTemp old = gen_get_elem(s, a->rd, e, esz, false);
         IrTemp d = new_tmp(s);
@@ -1174,8 +1209,13 @@ static bool do_shift_imm(DisasContext *s, arg_qrr_shift *a, OpSh op, bool sign)
         }
         vres_set(s, &r, e, esz, d);
     }
-    vres_write(s, a->rd, r, a->q);
+    vres_write(s, a->rd, r, a->q && !scalar);
     return true;
+}
+
+static bool do_shift_imm(DisasContext *s, arg_qrr_shift *a, OpSh op, bool sign)
+{
+    return do_shift_imm_ex(s, a, op, sign, false);
 }
 
 #define TRANS_SHIFT(NAME, OP, SIGN) \
@@ -1249,15 +1289,22 @@ bool trans_USHLL_v(DisasContext *s, arg_qrr_shift *a) { return do_shll_imm(s, a,
 
 /* ---- saturating operations (FPSR.QC) and shifts by register: helper_simd_int ---- */
 
-static bool do_simd_int(DisasContext *s, SimdIntOp op, int rd, int rn, int rm, int esz, bool q,
-                        int imm)
+static bool do_simd_int_x(DisasContext *s, SimdIntOp op, int rd, int rn, int rm, int esz,
+                          bool q, int imm, bool scalar, int midx)
 {
     if (!fp_access_check(s)) {
         return true;
     }
     gen_helper(s, HELPER_simd_int, IR_NO_TEMP, 1,
-               tcg_const(s, SIMD_INT_DESC(op, rd, rn, rm, esz, q, imm)));
+               tcg_const(s, SIMD_INT_DESC_X(op, rd, rn, rm, esz, q, imm, scalar, midx >= 0,
+                                            midx >= 0 ? midx : 0)));
     return true;
+}
+
+static bool do_simd_int(DisasContext *s, SimdIntOp op, int rd, int rn, int rm, int esz, bool q,
+                        int imm)
+{
+    return do_simd_int_x(s, op, rd, rn, rm, esz, q, imm, false, -1);
 }
 
 #define TRANS_SI3(NAME, OP) \
@@ -1293,12 +1340,19 @@ TRANS_SI2(UQXTN_v, SI_UQXTN)
 TRANS_SI2(SQXTUN_v, SI_SQXTUN)
 
 /* Saturating shifts by immediate: left by imm - esize, narrowing right by 2 * esize - imm. */
-static bool do_sat_shift_imm(DisasContext *s, arg_qrr_shift *a, SimdIntOp op, bool left)
+static bool do_sat_shift_imm_ex(DisasContext *s, arg_qrr_shift *a, SimdIntOp op, bool left,
+                                bool scalar)
 {
     int esz = shift_esz(a), w = 8 << esz;
     int imm = a->immh << 3 | a->immb;
 
-    return do_simd_int(s, op, a->rd, a->rn, 0, esz, a->q, left ? imm - w : 2 * w - imm);
+    return do_simd_int_x(s, op, a->rd, a->rn, 0, esz, a->q, left ? imm - w : 2 * w - imm,
+                         scalar, -1);
+}
+
+static bool do_sat_shift_imm(DisasContext *s, arg_qrr_shift *a, SimdIntOp op, bool left)
+{
+    return do_sat_shift_imm_ex(s, a, op, left, false);
 }
 
 #define TRANS_SIS(NAME, OP, LEFT) \
@@ -1313,3 +1367,146 @@ TRANS_SIS(SQRSHRN_v, SI_SQRSHRN, false)
 TRANS_SIS(UQRSHRN_v, SI_UQRSHRN, false)
 TRANS_SIS(SQSHRUN_v, SI_SQSHRUN, false)
 TRANS_SIS(SQRSHRUN_v, SI_SQRSHRUN, false)
+
+/* ---- vector x indexed element, integer (C4.1.95.28): Vm lane idx for every lane ---- */
+
+static bool do_elem(DisasContext *s, arg_qrrx_e *a, Op3 op)
+{
+    return do_3same_ex(s, a->q, a->rd, a->rn, a->rm, a->esz, op, false, a->idx);
+}
+
+bool trans_MUL_x(DisasContext *s, arg_qrrx_e *a) { return do_elem(s, a, O3_MUL); }
+bool trans_MLA_x(DisasContext *s, arg_qrrx_e *a) { return do_elem(s, a, O3_MLA); }
+bool trans_MLS_x(DisasContext *s, arg_qrrx_e *a) { return do_elem(s, a, O3_MLS); }
+
+static bool do_elem_long(DisasContext *s, arg_qrrx_e *a, OpL op, bool sign)
+{
+    arg_qrrr_e b = { .q = a->q, .rd = a->rd, .rn = a->rn, .rm = a->rm, .esz = a->esz };
+    return do_long_ex(s, &b, op, sign, false, a->idx);
+}
+
+bool trans_SMULL_x(DisasContext *s, arg_qrrx_e *a) { return do_elem_long(s, a, OL_MUL, true); }
+bool trans_UMULL_x(DisasContext *s, arg_qrrx_e *a) { return do_elem_long(s, a, OL_MUL, false); }
+bool trans_SMLAL_x(DisasContext *s, arg_qrrx_e *a) { return do_elem_long(s, a, OL_MLA, true); }
+bool trans_UMLAL_x(DisasContext *s, arg_qrrx_e *a) { return do_elem_long(s, a, OL_MLA, false); }
+bool trans_SMLSL_x(DisasContext *s, arg_qrrx_e *a) { return do_elem_long(s, a, OL_MLS, true); }
+bool trans_UMLSL_x(DisasContext *s, arg_qrrx_e *a) { return do_elem_long(s, a, OL_MLS, false); }
+
+#define TRANS_SIX(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_qrrx_e *a) \
+    { return do_simd_int_x(s, OP, a->rd, a->rn, a->rm, a->esz, a->q, 0, false, a->idx); }
+TRANS_SIX(SQDMULH_x, SI_SQDMULH)
+TRANS_SIX(SQRDMULH_x, SI_SQRDMULH)
+TRANS_SIX(SQDMULL_x, SI_SQDMULL)
+TRANS_SIX(SQDMLAL_x, SI_SQDMLAL)
+TRANS_SIX(SQDMLSL_x, SI_SQDMLSL)
+
+#define TRANS_SISX(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_rrx_e *a) \
+    { return do_simd_int_x(s, OP, a->rd, a->rn, a->rm, a->esz, false, 0, true, a->idx); }
+TRANS_SISX(SQDMULH_sx, SI_SQDMULH)
+TRANS_SISX(SQRDMULH_sx, SI_SQRDMULH)
+TRANS_SISX(SQDMULL_sx, SI_SQDMULL)
+TRANS_SISX(SQDMLAL_sx, SI_SQDMLAL)
+TRANS_SISX(SQDMLSL_sx, SI_SQDMLSL)
+
+/* ---- Advanced SIMD scalar forms: one lane of the vector operation, the rest of Vd zeroed ---- */
+
+#define TRANS_S3(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_rrr_e *a) \
+    { return do_3same_ex(s, false, a->rd, a->rn, a->rm, a->esz, OP, true, -1); }
+TRANS_S3(ADD_s, O3_ADD)
+TRANS_S3(SUB_s, O3_SUB)
+TRANS_S3(CMGT_s, O3_CMGT)
+TRANS_S3(CMHI_s, O3_CMHI)
+TRANS_S3(CMGE_s, O3_CMGE)
+TRANS_S3(CMHS_s, O3_CMHS)
+TRANS_S3(CMEQ_s, O3_CMEQ)
+TRANS_S3(CMTST_s, O3_CMTST)
+
+#define TRANS_SIS3(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_rrr_e *a) \
+    { return do_simd_int_x(s, OP, a->rd, a->rn, a->rm, a->esz, false, 0, true, -1); }
+TRANS_SIS3(SQADD_s, SI_SQADD)
+TRANS_SIS3(UQADD_s, SI_UQADD)
+TRANS_SIS3(SQSUB_s, SI_SQSUB)
+TRANS_SIS3(UQSUB_s, SI_UQSUB)
+TRANS_SIS3(SSHL_s, SI_SSHL)
+TRANS_SIS3(USHL_s, SI_USHL)
+TRANS_SIS3(SQSHL_s, SI_SQSHL)
+TRANS_SIS3(UQSHL_s, SI_UQSHL)
+TRANS_SIS3(SRSHL_s, SI_SRSHL)
+TRANS_SIS3(URSHL_s, SI_URSHL)
+TRANS_SIS3(SQRSHL_s, SI_SQRSHL)
+TRANS_SIS3(UQRSHL_s, SI_UQRSHL)
+TRANS_SIS3(SQDMULH_s, SI_SQDMULH)
+TRANS_SIS3(SQRDMULH_s, SI_SQRDMULH)
+TRANS_SIS3(SQDMLAL_s, SI_SQDMLAL)
+TRANS_SIS3(SQDMLSL_s, SI_SQDMLSL)
+TRANS_SIS3(SQDMULL_s, SI_SQDMULL)
+
+#define TRANS_S2(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_rr_e *a) \
+    { arg_qrr_e b = { .q = 0, .rd = a->rd, .rn = a->rn, .esz = a->esz }; \
+      return do_2misc_ex(s, &b, OP, true); }
+TRANS_S2(CMGT0_s, O2_CMGT0)
+TRANS_S2(CMGE0_s, O2_CMGE0)
+TRANS_S2(CMEQ0_s, O2_CMEQ0)
+TRANS_S2(CMLE0_s, O2_CMLE0)
+TRANS_S2(CMLT0_s, O2_CMLT0)
+TRANS_S2(ABS_s, O2_ABS)
+TRANS_S2(NEG_s, O2_NEG)
+
+#define TRANS_SIS2(NAME, OP) \
+    bool trans_##NAME(DisasContext *s, arg_rr_e *a) \
+    { return do_simd_int_x(s, OP, a->rd, a->rn, 0, a->esz, false, 0, true, -1); }
+TRANS_SIS2(SUQADD_s, SI_SUQADD)
+TRANS_SIS2(USQADD_s, SI_USQADD)
+TRANS_SIS2(SQABS_s, SI_SQABS)
+TRANS_SIS2(SQNEG_s, SI_SQNEG)
+TRANS_SIS2(SQXTN_s, SI_SQXTN)
+TRANS_SIS2(UQXTN_s, SI_UQXTN)
+TRANS_SIS2(SQXTUN_s, SI_SQXTUN)
+
+#define TRANS_SSH(NAME, OP, SIGN) \
+    bool trans_##NAME(DisasContext *s, arg_rr_shift *a) \
+    { arg_qrr_shift b = { .q = 0, .rd = a->rd, .rn = a->rn, .immh = a->immh, .immb = a->immb }; \
+      return do_shift_imm_ex(s, &b, OP, SIGN, true); }
+TRANS_SSH(SSHR_s, SH_SHR, true)
+TRANS_SSH(USHR_s, SH_SHR, false)
+TRANS_SSH(SSRA_s, SH_SRA, true)
+TRANS_SSH(USRA_s, SH_SRA, false)
+TRANS_SSH(SRSHR_s, SH_RSHR, true)
+TRANS_SSH(URSHR_s, SH_RSHR, false)
+TRANS_SSH(SRSRA_s, SH_RSRA, true)
+TRANS_SSH(URSRA_s, SH_RSRA, false)
+TRANS_SSH(SHL_s, SH_SHL, false)
+TRANS_SSH(SLI_s, SH_SLI, false)
+TRANS_SSH(SRI_s, SH_SRI, false)
+
+#define TRANS_SSIS(NAME, OP, LEFT) \
+    bool trans_##NAME(DisasContext *s, arg_rr_shift *a) \
+    { arg_qrr_shift b = { .q = 0, .rd = a->rd, .rn = a->rn, .immh = a->immh, .immb = a->immb }; \
+      return do_sat_shift_imm_ex(s, &b, OP, LEFT, true); }
+TRANS_SSIS(SQSHLU_s, SI_SQSHLU_I, true)
+TRANS_SSIS(SQSHL_i_s, SI_SQSHL_I, true)
+TRANS_SSIS(UQSHL_i_s, SI_UQSHL_I, true)
+TRANS_SSIS(SQSHRN_s, SI_SQSHRN, false)
+TRANS_SSIS(UQSHRN_s, SI_UQSHRN, false)
+TRANS_SSIS(SQRSHRN_s, SI_SQRSHRN, false)
+TRANS_SSIS(UQRSHRN_s, SI_UQRSHRN, false)
+TRANS_SSIS(SQSHRUN_s, SI_SQSHRUN, false)
+TRANS_SSIS(SQRSHRUN_s, SI_SQRSHRUN, false)
+
+/* ADDP (scalar): Dd = Vn.D[0] + Vn.D[1]. */
+bool trans_ADDP_s(DisasContext *s, arg_rr_v *a)
+{
+    IrTemp t = new_tmp(s);
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    ir_gen_add(s->ir, IR_I64, t, vlo(a->rn), vhi(a->rn));
+    gen_write_scalar(s, a->rd, t, 64);
+    return true;
+}
