@@ -883,6 +883,88 @@ static void test_s2_walks(void)
     write_sysreg(0, vttbr_el2);
 }
 
+/* ---- EL3 accesses to other PA spaces (EL3 stage 1 with descriptor NSE/NS) ---- */
+
+/*
+ * With RME, an EL3 stage-1 leaf selects its output PA space with {NSE (bit 11), NS (bit 5)}:
+ * 00 Secure, 01 Non-secure, 10 Root, 11 Realm. The GPC then checks that PA space, not the
+ * Root state: a GPF at EL3 is a Data Abort at EL3 even with SCR_EL3.GPF = 1 (R_BLYPM), and a
+ * walk fault's MFAR_EL3.{NSE,NS} name the access's PA space. The code runs identity-mapped in
+ * Root; VA 0x80000000 + n * 4KB maps granule 8 + PAS of the test block of GPI n / 4.
+ */
+#define EL3_VA      0x80000000ULL
+static u64 el3_l1[512] __attribute__((aligned(4096)));
+static u64 el3_l2[512] __attribute__((aligned(4096)));
+static u64 el3_l3[512] __attribute__((aligned(4096)));
+
+static u64 pas_attr(unsigned pas)
+{
+    return (pas & 1 ? 1ULL << 5 : 0) | (pas & 2 ? 1ULL << 11 : 0);   /* NS, NSE */
+}
+
+static void test_el3_pas(void)
+{
+    static const char *const pas_names[] = { "Secure", "Non-secure", "Root", "Realm" };
+    u64 attr = (1 << 10) | (1 << 6);                   /* AF, AP[1] (RES1 at EL3) */
+    el3_l1[0] = 0 | attr | pas_attr(PAS_ROOT) | 1;     /* Device, Root */
+    el3_l1[1] = 0x40000000ULL | attr | (3 << 8) | (1 << 2) | pas_attr(PAS_ROOT) | 1;
+    el3_l1[2] = (u64)el3_l2 | 3;
+    el3_l2[0] = (u64)el3_l3 | 3;
+    for (unsigned g = 0; g < NGPI; g++) {
+        for (unsigned pas = 0; pas < 4; pas++) {
+            el3_l3[g * 4 + pas] = (test_block((int)g) + ((8ULL + pas) << pgs_bits)) | attr |
+                                  (3 << 8) | (1 << 2) | pas_attr(pas) | 3;
+        }
+    }
+    dsb_sy();
+    write_sysreg(0xff00, mair_el3);
+    write_sysreg(25 | (1 << 8) | (1 << 10) | (3 << 12) | (2 << 16) | (1ULL << 23) | (1ULL << 31),
+                 tcr_el3);
+    write_sysreg((u64)el3_l1, ttbr0_el3);
+    asm volatile("isb\n\ttlbi alle3\n\tdsb sy\n\tisb" ::: "memory");
+    write_sysreg(read_sysreg(sctlr_el3) | 1, sctlr_el3);
+    isb();
+    for (unsigned g = 0; g < NGPI; g++) {
+        for (unsigned pas = 0; pas < 4; pas++) {
+            Ctx c = ctxs[0];
+            char tag[64];
+            c.pas = pas;                /* the access's PA space, from the descriptor */
+            snprintf(tag, sizeof(tag), "EL3 MMU on, %s PA space, GPI 0x%x", pas_names[pas],
+                     gpis[g]);
+            for (unsigned k = 0; k < 2; k++) {
+                for (int sg = 0; sg < 2; sg++) {
+                    u64 va = EL3_VA + (g * 4 + pas) * 0x1000ULL;
+                    int out = l1_outcome(gpis[g], pas);
+                    u64 v = run_access(&c, va, k, sg, 0);
+                    char name[160];
+                    snprintf(name, sizeof(name), "%s: %s (SCR.GPF=%d)", tag, acc_names[k], sg);
+                    if (out == OUT_OK) {
+                        check_eq(probe_taken, 0, "%s: no exception", name);
+                        check_eq(v, CODE_WORD, "%s: value", name);
+                        continue;
+                    }
+                    u64 pa = test_block((int)g) + ((8ULL + pas) << pgs_bits) + (k ? 8 : 0);
+                    u64 far = va + (k ? 8 : 0);
+                    check_eq(probe_taken, 1, "%s: exception taken", name);
+                    check_eq(probe_el, 3, "%s: target EL", name);
+                    check_eq(probe_far, far, "%s: FAR", name);
+                    if (out == OUT_GPF) {
+                        check_eq(probe_esr, (0x25ULL << 26) | ESR_IL | ((u64)k << 6) | 0x28,
+                                 "%s: ESR (Data Abort, GPF)", name);
+                    } else {
+                        check_eq(probe_esr, (0x1eULL << 26) | ESR_IL | (0x5ULL << 14) |
+                                 ((u64)k << 6) | 0x28, "%s: ESR (GPC exception, walk L1)", name);
+                        check_eq(probe_mfar, (pa & ~0xfffULL) | mfar_bits(pas),
+                                 "%s: MFAR_EL3 with the access's PA space", name);
+                    }
+                }
+            }
+        }
+    }
+    write_sysreg(read_sysreg(sctlr_el3) & ~1ULL, sctlr_el3);
+    asm volatile("isb\n\ttlbi alle3\n\tdsb sy\n\tisb" ::: "memory");
+}
+
 static void run_config(unsigned pps, unsigned pgs, int full)
 {
     char tag[48];
@@ -903,6 +985,7 @@ static void run_config(unsigned pps, unsigned pgs, int full)
         test_world_switch();
         test_walks();
         test_s2_walks();
+        test_el3_pas();
     }
     if (pps_bits == 32) {
         test_above_pps();
