@@ -532,7 +532,10 @@ bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType access, int mmu_
 {
     Regime g;
     Ctx c = { .va = va, .access = access, .s1ptw = false };
-    bool s2 = !(flags & PTW_S1_ONLY) && s2_enabled(env, mmu_idx);
+    /* Stage 1 table addresses are IPAs whenever stage 2 is on, even for AT S1E* (whose output
+     * is the IPA). */
+    bool s2_walk = s2_enabled(env, mmu_idx);
+    bool s2 = !(flags & PTW_S1_ONLY) && s2_walk;
 
     memset(f, 0, sizeof(*f));
     regime_of(env, mmu_idx, &g);
@@ -559,7 +562,7 @@ bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType access, int mmu_
         Walk w;
         Leaf l;
         uint64_t ia;
-        if (!s1_setup(env, &g, va, s2, &w, &ia, f) || !walk(env, &w, ia, &c, &l, f) ||
+        if (!s1_setup(env, &g, va, s2_walk, &w, &ia, f) || !walk(env, &w, ia, &c, &l, f) ||
             !s1_leaf(env, &g, &l, access, out, f)) {
             return false;
         }
