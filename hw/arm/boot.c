@@ -151,8 +151,11 @@ int virt_boot_setup(VirtMachine *vm, char *err, size_t err_len)
             free(buf);
             return -1;
         }
-        rom_add_blob(as, initrd_start, buf, size);
+        int r = rom_add_blob(as, initrd_start, buf, size, o->initrd, err, err_len);
         free(buf);
+        if (r < 0) {
+            return -1;
+        }
         top = initrd_end;
     }
 
@@ -209,8 +212,9 @@ int virt_boot_setup(VirtMachine *vm, char *err, size_t err_len)
         /* A bare-metal image occupies the start of RAM: do not overwrite it with the DTB. */
         vm->dtb_addr = align_up(img.high, 2 * MiB);
     }
-    if (vm->dtb_addr + (uint64_t)vm->fdt_size <= ram_end) {
-        rom_add_blob(as, vm->dtb_addr, vm->fdt, (size_t)vm->fdt_size);
+    if (vm->dtb_addr + (uint64_t)vm->fdt_size <= ram_end &&
+        rom_add_blob(as, vm->dtb_addr, vm->fdt, (size_t)vm->fdt_size, "dtb", err, err_len) < 0) {
+        return -1;
     }
 
     for (unsigned i = 0; i < o->nb_loaders; i++) {
@@ -238,19 +242,14 @@ int virt_boot_setup(VirtMachine *vm, char *err, size_t err_len)
                 unsigned shift = l->data_be ? 8 * (l->data_len - 1 - b) : 8 * b;
                 bytes[b] = (uint8_t)(l->data >> shift);
             }
-            if (rom_add_blob(as, l->addr, bytes, l->data_len) != 0) {
-                snprintf(err, err_len, "-device loader: address 0x%llx is not in guest memory",
-                         (unsigned long long)l->addr);
+            if (rom_add_blob(as, l->addr, bytes, l->data_len, "-device loader data", err,
+                             err_len) != 0) {
                 return -1;
             }
         } else {
             vm->entry = l->addr;
         }
     }
-    /* PSCI is the emulator's job only when no EL3 firmware runs: conduit SMC when the kernel
-     * itself runs at EL2, HVC otherwise (as QEMU's virt). */
-    vm->psci_emulated = !vm->firmware_boot;
-    vm->psci_conduit = vm->virtualization ? 2 : 1;
     return 0;
 }
 

@@ -110,15 +110,15 @@ int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len)
                  : "arm,cortex-a72";
     CHECK(fdt_setprop_string(fdt, node, "compatible", cpu_compat));
     CHECK(fdt_setprop_u32(fdt, node, "reg", 0));
-    if (vm->psci_emulated || !vm->secure) {
+    if (vm->psci_emulated) {
         CHECK(fdt_setprop_string(fdt, node, "enable-method", "psci"));
     }
 
     /* PSCI: only when the emulator provides it (no EL3 firmware); EL3 firmware adds its own. */
-    if (!vm->secure) {
+    if (vm->psci_emulated) {
         CHECK(node = fdt_add_subnode(fdt, 0, "psci"));
         CHECK(fdt_setprop(fdt, node, "compatible", psci_compat, sizeof(psci_compat)));
-        CHECK(fdt_setprop_string(fdt, node, "method", vm->virtualization ? "smc" : "hvc"));
+        CHECK(fdt_setprop_string(fdt, node, "method", vm->psci_conduit == 2 ? "smc" : "hvc"));
         CHECK(fdt_setprop_u32(fdt, node, "cpu_suspend", 0xc4000001));
         CHECK(fdt_setprop_u32(fdt, node, "cpu_off", 0x84000002));
         CHECK(fdt_setprop_u32(fdt, node, "cpu_on", 0xc4000003));

@@ -92,9 +92,7 @@ int load_elf_image(AddressSpace *as, const char *path, const uint8_t *buf, size_
             snprintf(err, err_len, "'%s': ELF segment %u lies outside the file", path, i);
             return -1;
         }
-        if (filesz && rom_add_blob(as, paddr, buf + off, filesz) != 0) {
-            snprintf(err, err_len, "'%s': segment %u at 0x%llx-0x%llx is not in guest memory",
-                     path, i, (unsigned long long)paddr, (unsigned long long)(paddr + memsz));
+        if (filesz && rom_add_blob(as, paddr, buf + off, filesz, path, err, err_len) != 0) {
             return -1;
         }
         if (memsz > filesz) {
@@ -102,9 +100,8 @@ int load_elf_image(AddressSpace *as, const char *path, const uint8_t *buf, size_
             uint8_t *z = calloc(1, zlen > (1u << 20) ? (1u << 20) : zlen);
             for (uint64_t done = 0; z && done < zlen;) {
                 uint64_t n = zlen - done > (1u << 20) ? (1u << 20) : zlen - done;
-                if (rom_add_blob(as, paddr + filesz + done, z, n) != 0) {
+                if (rom_add_blob(as, paddr + filesz + done, z, n, path, err, err_len) != 0) {
                     free(z);
-                    snprintf(err, err_len, "'%s': segment %u (bss) is not in guest memory", path, i);
                     return -1;
                 }
                 done += n;
@@ -129,9 +126,7 @@ int load_elf_image(AddressSpace *as, const char *path, const uint8_t *buf, size_
 int load_raw_image(AddressSpace *as, const char *path, const uint8_t *buf, size_t size,
                    uint64_t addr, LoadedImage *out, char *err, size_t err_len)
 {
-    if (rom_add_blob(as, addr, buf, size) != 0) {
-        snprintf(err, err_len, "'%s' (%zu bytes) does not fit in guest memory at 0x%llx", path,
-                 size, (unsigned long long)addr);
+    if (rom_add_blob(as, addr, buf, size, path, err, err_len) != 0) {
         return -1;
     }
     out->entry = addr;
@@ -142,6 +137,7 @@ int load_raw_image(AddressSpace *as, const char *path, const uint8_t *buf, size_
 
 typedef struct Rom {
     AddressSpace *as;
+    const char *name;
     uint64_t pa;
     uint8_t *data;
     size_t len;
@@ -150,11 +146,22 @@ typedef struct Rom {
 
 static Rom *roms, **roms_tail = &roms;
 
-int rom_add_blob(AddressSpace *as, uint64_t pa, const void *data, size_t len)
+int rom_add_blob(AddressSpace *as, uint64_t pa, const void *data, size_t len, const char *name,
+                 char *err, size_t err_len)
 {
     Rom *r;
 
+    for (Rom *o = roms; o; o = o->next) {
+        if (o->as == as && len && o->len && pa < o->pa + o->len && o->pa < pa + len) {
+            snprintf(err, err_len, "%s [0x%llx-0x%llx] overlaps %s [0x%llx-0x%llx] in guest memory",
+                     name, (unsigned long long)pa, (unsigned long long)(pa + len - 1), o->name,
+                     (unsigned long long)o->pa, (unsigned long long)(o->pa + o->len - 1));
+            return -1;
+        }
+    }
     if (address_space_write_rom(as, pa, data, len) != MEMTX_OK) {
+        snprintf(err, err_len, "%s (%zu bytes at 0x%llx) does not fit in guest memory", name, len,
+                 (unsigned long long)pa);
         return -1;
     }
     r = calloc(1, sizeof(*r));
@@ -163,6 +170,7 @@ int rom_add_blob(AddressSpace *as, uint64_t pa, const void *data, size_t len)
         return -1;
     }
     memcpy(r->data, data, len);
+    r->name = strdup(name);
     r->as = as;
     r->pa = pa;
     r->len = len;

@@ -23,8 +23,11 @@ int load_elf_image(AddressSpace *as, const char *path, const uint8_t *buf, size_
 int load_raw_image(AddressSpace *as, const char *path, const uint8_t *buf, size_t size,
                    uint64_t addr, LoadedImage *out, char *err, size_t err_len);
 
-/* Loaded images are remembered and written again on every system reset, as ROM contents. */
-int rom_add_blob(AddressSpace *as, uint64_t pa, const void *data, size_t len);
+/* Loaded images are remembered and written again on every system reset, as ROM contents.
+ * Fails (-1, message in err) if the bytes are not all in memory, or overlap an earlier image:
+ * two images claiming the same memory is a user error, reported with both names. */
+int rom_add_blob(AddressSpace *as, uint64_t pa, const void *data, size_t len, const char *name,
+                 char *err, size_t err_len);
 void rom_reset_all(void);
 
 #endif

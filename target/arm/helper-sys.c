@@ -49,6 +49,12 @@ DEF_HELPER_FN(hvc)
     CPUARMState *env = env_;
     bool undef = env->el == 0 || !env->features.has_el2;
 
+    /* Firmware-less boots: the board answers PSCI on its conduit before the architectural
+     * rules apply (as QEMU's virt does), even where HVC would be UNDEFINED (no EL2). */
+    if (env->el > 0 && env->psci_handler && env->psci_handler(env, false)) {
+        return 0;
+    }
+
     if (!undef && env->el < 3 && !arm_el2_enabled(env)) {
         undef = true;          /* e.g. Secure EL1 without Secure EL2 */
     }
@@ -57,9 +63,6 @@ DEF_HELPER_FN(hvc)
     }
     if (undef) {
         raise_exception(env, EXCP_UDEF, syn_uncategorized(), exception_target_el(env));
-    }
-    if (env->psci_handler && env->psci_handler(env, false)) {
-        return 0;
     }
     raise_exception(env, EXCP_HVC, syn_aa64_hvc((uint32_t)a0), env->el == 3 ? 3 : 2);
 }
