@@ -78,53 +78,49 @@ NOT_DECODED = [
 ]
 
 # Advanced SIMD mnemonics of the covered classes, by operand form; see in_scope() in the C
-# test, which holds the same lists.  SIMD_FP_VECTOR: their half-precision forms are not
-# decoded yet.
+# test, which holds the same lists.
 SIMD_VECTOR = (
     'abs add addhn addhn2 addp aesd aese aesimc aesmc and bic bif bit bsl cls clz cmeq '
     'cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext fabd fabs facge facgt fadd faddp '
-    'fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtl fcvtl2 fcvtms fcvtmu fcvtn fcvtn2 '
-    'fcvtns fcvtnu fcvtps fcvtpu fcvtxn fcvtxn2 fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp '
-    'fmaxp fmin fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x '
-    'frint32z frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte '
-    'frsqrts fsqrt fsub mla mls mul mvn mvni neg not orn orr pmul pmull pmull2 raddhn '
-    'raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 saba sabal sabal2 sabd '
-    'sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 scvtf sdot shadd shl shll shll2 '
-    'shrn shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 smull smull2 '
-    'sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqneg '
-    'sqrdmulh sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 '
-    'sqshrun sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl '
-    'sshll sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 '
-    'tbl tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp '
-    'uaddw uaddw2 ucvtf udot uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 '
-    'umull umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 '
-    'urecpe urhadd urshl urshr ursqrte ursra ushl ushll ushll2 ushr usqadd usra usubl '
-    'usubl2 usubw usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2'
-).split()
-SIMD_FP_VECTOR = (
-    'fabd fabs facge facgt fadd faddp fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtms '
-    'fcvtmu fcvtns fcvtnu fcvtps fcvtpu fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp fmaxp fmin '
-    'fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x frint32z '
-    'frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte frsqrts '
-    'fsqrt fsub scvtf ucvtf urecpe ursqrte'
+    'fcadd fcmeq fcmge fcmgt fcmla fcmle fcmlt fcvtas fcvtau fcvtl fcvtl2 fcvtms fcvtmu '
+    'fcvtn fcvtn2 fcvtns fcvtnu fcvtps fcvtpu fcvtxn fcvtxn2 fcvtzs fcvtzu fdiv fmax '
+    'fmaxnm fmaxnmp fmaxp fmin fminnm fminnmp fminp fmla fmlal fmlal2 fmls fmlsl fmlsl2 '
+    'fmul fmulx fneg frecpe frecps frint32x frint32z frint64x frint64z frinta frinti '
+    'frintm frintn frintp frintx frintz frsqrte frsqrts fsqrt fsub mla mls mul mvn mvni '
+    'neg not orn orr pmul pmull pmull2 raddhn raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 '
+    'rsubhn rsubhn2 saba sabal sabal2 sabd sabdl sabdl2 sadalp saddl saddl2 saddlp saddw '
+    'saddw2 scvtf sdot shadd shl shll shll2 shrn shrn2 shsub sli smax smaxp smin sminp '
+    'smlal smlal2 smlsl smlsl2 smull smull2 sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 '
+    'sqdmulh sqdmull sqdmull2 sqneg sqrdmlah sqrdmlsh sqrdmulh sqrshl sqrshrn sqrshrn2 '
+    'sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 sqshrun sqshrun2 sqsub sqxtn sqxtn2 '
+    'sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl sshll sshll2 sshr ssra ssubl ssubl2 '
+    'ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 tbl tbx trn1 trn2 uaba uabal uabal2 '
+    'uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp uaddw uaddw2 ucvtf udot uhadd uhsub '
+    'umax umaxp umin uminp umlal umlal2 umlsl umlsl2 umull umull2 uqadd uqrshl uqrshrn '
+    'uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 urecpe urhadd urshl urshr ursqrte '
+    'ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 usubw usubw2 uxtl uxtl2 uzp1 '
+    'uzp2 xtn xtn2 zip1 zip2'
 ).split()
 SIMD_ELEMENT = (
-    'fmla fmls fmul fmulx mla mls mul sdot smlal smlal2 smlsl smlsl2 smull smull2 sqdmlal '
-    'sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqrdmulh udot umlal umlal2 umlsl '
-    'umlsl2 umull umull2'
+    'fcmla fmla fmlal fmlal2 fmls fmlsl fmlsl2 fmul fmulx mla mls mul sdot smlal smlal2 '
+    'smlsl smlsl2 smull smull2 sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 '
+    'sqrdmlah sqrdmlsh sqrdmulh udot umlal umlal2 umlsl umlsl2 umull umull2'
 ).split()
 SIMD_SCALAR_ELEMENT = (
-    'fmla fmls fmul fmulx sqdmlal sqdmlsl sqdmulh sqdmull sqrdmulh'
+    'fmla fmls fmul fmulx sqdmlal sqdmlsl sqdmulh sqdmull sqrdmlah sqrdmlsh sqrdmulh'
 ).split()
 SIMD_SCALAR = (
-    'addp faddp fmaxnmp fmaxnmv fmaxp fmaxv fminnmp fminnmv fminp fminv sha1c sha1h sha1m '
-    'sha1p sha1su0 sha1su1 sha256h sha256h2 sha256su0 sha256su1'
+    'addp bcax eor3 faddp fmaxnmp fmaxnmv fmaxp fmaxv fminnmp fminnmv fminp fminv rax1 '
+    'sha1c sha1h sha1m sha1p sha1su0 sha1su1 sha256h sha256h2 sha256su0 sha256su1 sha512h '
+    'sha512h2 sha512su0 sha512su1 sm3partw1 sm3partw2 sm3ss1 sm3tt1a sm3tt1b sm3tt2a '
+    'sm3tt2b sm4e sm4ekey xar'
 ).split()
 SIMD_SCALAR_INT = (
     'abs add cmeq cmge cmgt cmhi cmhs cmle cmlt cmtst neg shl sli sqabs sqadd sqdmlal '
-    'sqdmlsl sqdmulh sqdmull sqneg sqrdmulh sqrshl sqrshrn sqrshrun sqshl sqshlu sqshrn '
-    'sqshrun sqsub sqxtn sqxtun sri srshl srshr srsra sshl sshr ssra sub suqadd uqadd '
-    'uqrshl uqrshrn uqshl uqshrn uqsub uqxtn urshl urshr ursra ushl ushr usqadd usra'
+    'sqdmlsl sqdmulh sqdmull sqneg sqrdmlah sqrdmlsh sqrdmulh sqrshl sqrshrn sqrshrun '
+    'sqshl sqshlu sqshrn sqshrun sqsub sqxtn sqxtun sri srshl srshr srsra sshl sshr ssra '
+    'sub suqadd uqadd uqrshl uqrshrn uqshl uqshrn uqsub uqxtn urshl urshr ursra ushl ushr '
+    'usqadd usra'
 ).split()
 SIMD_SCALAR_FP = (
     'fabd facge facgt fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtms fcvtmu fcvtns '
@@ -136,6 +132,9 @@ SIMD_FP_MOVES = ('fmov', 'mov', 'movi', 'umov', 'smov', 'ins', 'dup')
 
 
 def in_scope(decoder, insn, mn, ops):
+    if mn in ('fmlal', 'fmlsl', 'fmlal2', 'fmlsl2') and '[' not in ops and (insn >> 22) & 1:
+        # sz=1 is reserved for FMLAL/FMLSL (vector); binutils ignores the bit.
+        return False
     if decoder == 'a64-simd-fp':
         if (insn & 0x5e000000) == 0x1e000000:
             # Scalar floating-point: bit 30 = 0 and bits[28:25] = 1111.
@@ -143,21 +142,16 @@ def in_scope(decoder, insn, mn, ops):
         if mn in SIMD_FP_MOVES or mn in SIMD_ACROSS_LANES:
             return True
         if '[' in ops:
-            # By element; the half-precision FP forms are not decoded.
-            if mn.startswith('f') and ('.h[' in ops or ops.startswith('h')):
-                return False
             if ops.startswith('v'):
                 return mn in SIMD_ELEMENT
             return mn in SIMD_SCALAR_ELEMENT
-        if mn in SIMD_FP_VECTOR and ('.4h' in ops or '.8h' in ops):
-            return False
         if mn in SIMD_SCALAR:
-            return not ops.startswith('h')
+            return True
         if ops.startswith('v'):
             return mn in SIMD_VECTOR
         if mn in SIMD_SCALAR_INT:
             return ops[:1] in ('b', 'h', 's', 'd')
-        return mn in SIMD_SCALAR_FP and ops[:1] in ('s', 'd')
+        return mn in SIMD_SCALAR_FP and ops[:1] in ('h', 's', 'd')
     if decoder == 'a64-branch-sys' and mn in ('msr', 'mrs') and ((insn >> 19) & 3) == 0:
         # binutils prints any op0=00 word as a generic system register; the Arm ARM leaves
         # that space (outside hints, barriers, PSTATE and WFET/WFIT) UNALLOCATED.

@@ -576,16 +576,16 @@ static const Expectation expectations[] = {
     { "FCVTN_v", "fcvtn fcvtn2", "v" },
     { "FCVTL_v", "fcvtl fcvtl2", "v" },
     { "FCVTXN_v", "fcvtxn fcvtxn2", "v" },
-    { "FMAXNMV", "fmaxnmv", "s" },
-    { "FMINNMV", "fminnmv", "s" },
-    { "FMAXV", "fmaxv", "s" },
-    { "FMINV", "fminv", "s" },
+    { "FMAXNMV", "fmaxnmv", "h s" },
+    { "FMINNMV", "fminnmv", "h s" },
+    { "FMAXV", "fmaxv", "h s" },
+    { "FMINV", "fminv", "h s" },
     { "ADDP_s", "addp", "d" },
-    { "FMAXNMP_s", "fmaxnmp", "s d" },
-    { "FMINNMP_s", "fminnmp", "s d" },
-    { "FADDP_s", "faddp", "s d" },
-    { "FMAXP_s", "fmaxp", "s d" },
-    { "FMINP_s", "fminp", "s d" },
+    { "FMAXNMP_s", "fmaxnmp", "h s d" },
+    { "FMINNMP_s", "fminnmp", "h s d" },
+    { "FADDP_s", "faddp", "h s d" },
+    { "FMAXP_s", "fmaxp", "h s d" },
+    { "FMINP_s", "fminp", "h s d" },
     { "SMLAL_x", "smlal smlal2", "v" },
     { "SQDMLAL_x", "sqdmlal sqdmlal2", "v" },
     { "SMLSL_x", "smlsl smlsl2", "v" },
@@ -636,15 +636,15 @@ static const Expectation expectations[] = {
     { "CMEQ_s", "cmeq", "b h s d" },
     { "SQDMULH_s", "sqdmulh", "b h s d" },
     { "SQRDMULH_s", "sqrdmulh", "b h s d" },
-    { "FMULX_s", "fmulx", "s d" },
-    { "FCMEQ_s", "fcmeq", "s d" },
-    { "FRECPS_s", "frecps", "s d" },
-    { "FRSQRTS_s", "frsqrts", "s d" },
-    { "FABD_s", "fabd", "s d" },
-    { "FCMGE_s", "fcmge", "s d" },
-    { "FCMGT_s", "fcmgt", "s d" },
-    { "FACGE_s", "facge", "s d" },
-    { "FACGT_s", "facgt", "s d" },
+    { "FMULX_s", "fmulx", "h s d" },
+    { "FCMEQ_s", "fcmeq", "h s d" },
+    { "FRECPS_s", "frecps", "h s d" },
+    { "FRSQRTS_s", "frsqrts", "h s d" },
+    { "FABD_s", "fabd", "h s d" },
+    { "FCMGE_s", "fcmge", "h s d" },
+    { "FCMGT_s", "fcmgt", "h s d" },
+    { "FACGE_s", "facge", "h s d" },
+    { "FACGT_s", "facgt", "h s d" },
     { "SUQADD_s", "suqadd", "b h s d" },
     { "USQADD_s", "usqadd", "b h s d" },
     { "SQABS_s", "sqabs", "b h s d" },
@@ -659,26 +659,26 @@ static const Expectation expectations[] = {
     { "SQXTN_s", "sqxtn", "b h s d" },
     { "SQXTUN_s", "sqxtun", "b h s d" },
     { "UQXTN_s", "uqxtn", "b h s d" },
-    { "FCVTNS_s", "fcvtns", "s d" },
-    { "FCVTPS_s", "fcvtps", "s d" },
-    { "FCVTMS_s", "fcvtms", "s d" },
-    { "FCVTZS_s", "fcvtzs", "s d" },
-    { "FCVTAS_s", "fcvtas", "s d" },
-    { "SCVTF_s", "scvtf", "s d" },
-    { "FRECPE_s", "frecpe", "s d" },
-    { "FCMGT0_s", "fcmgt", "s d" },
-    { "FCMEQ0_s", "fcmeq", "s d" },
-    { "FCMLT0_s", "fcmlt", "s d" },
-    { "FRECPX_s", "frecpx", "s d" },
-    { "FCVTNU_s", "fcvtnu", "s d" },
-    { "FCVTPU_s", "fcvtpu", "s d" },
-    { "FCVTMU_s", "fcvtmu", "s d" },
-    { "FCVTZU_s", "fcvtzu", "s d" },
-    { "FCVTAU_s", "fcvtau", "s d" },
-    { "UCVTF_s", "ucvtf", "s d" },
-    { "FRSQRTE_s", "frsqrte", "s d" },
-    { "FCMGE0_s", "fcmge", "s d" },
-    { "FCMLE0_s", "fcmle", "s d" },
+    { "FCVTNS_s", "fcvtns", "h s d" },
+    { "FCVTPS_s", "fcvtps", "h s d" },
+    { "FCVTMS_s", "fcvtms", "h s d" },
+    { "FCVTZS_s", "fcvtzs", "h s d" },
+    { "FCVTAS_s", "fcvtas", "h s d" },
+    { "SCVTF_s", "scvtf", "h s d" },
+    { "FRECPE_s", "frecpe", "h s d" },
+    { "FCMGT0_s", "fcmgt", "h s d" },
+    { "FCMEQ0_s", "fcmeq", "h s d" },
+    { "FCMLT0_s", "fcmlt", "h s d" },
+    { "FRECPX_s", "frecpx", "h s d" },
+    { "FCVTNU_s", "fcvtnu", "h s d" },
+    { "FCVTPU_s", "fcvtpu", "h s d" },
+    { "FCVTMU_s", "fcvtmu", "h s d" },
+    { "FCVTZU_s", "fcvtzu", "h s d" },
+    { "FCVTAU_s", "fcvtau", "h s d" },
+    { "UCVTF_s", "ucvtf", "h s d" },
+    { "FRSQRTE_s", "frsqrte", "h s d" },
+    { "FCMGE0_s", "fcmge", "h s d" },
+    { "FCMLE0_s", "fcmle", "h s d" },
     { "FCVTXN_s", "fcvtxn", "s" },
     { "SSHR_s", "sshr", "b h s d" },
     { "USHR_s", "ushr", "b h s d" },
@@ -700,26 +700,62 @@ static const Expectation expectations[] = {
     { "UQSHRN_s", "uqshrn", "b h s d" },
     { "SQRSHRN_s", "sqrshrn", "b h s d" },
     { "UQRSHRN_s", "uqrshrn", "b h s d" },
-    { "SCVTF_sfixed", "scvtf", "s d" },
-    { "UCVTF_sfixed", "ucvtf", "s d" },
-    { "FCVTZS_sfixed", "fcvtzs", "s d" },
-    { "FCVTZU_sfixed", "fcvtzu", "s d" },
-    { "SQDMLAL_s", "sqdmlal", "s d" },
-    { "SQDMLSL_s", "sqdmlsl", "s d" },
-    { "SQDMULL_s", "sqdmull", "s d" },
+    { "SCVTF_sfixed", "scvtf", "h s d" },
+    { "UCVTF_sfixed", "ucvtf", "h s d" },
+    { "FCVTZS_sfixed", "fcvtzs", "h s d" },
+    { "FCVTZU_sfixed", "fcvtzu", "h s d" },
+    { "SQDMLAL_s", "sqdmlal", "h s d" },
+    { "SQDMLSL_s", "sqdmlsl", "h s d" },
+    { "SQDMULL_s", "sqdmull", "h s d" },
     { "SQDMLAL_sx", "sqdmlal", "h s d" },
     { "SQDMLSL_sx", "sqdmlsl", "h s d" },
     { "SQDMULL_sx", "sqdmull", "h s d" },
     { "SQDMULH_sx", "sqdmulh", "h s d" },
     { "SQRDMULH_sx", "sqrdmulh", "h s d" },
-    { "FMLA_sx", "fmla", "s d" },
-    { "FMLS_sx", "fmls", "s d" },
-    { "FMUL_sx", "fmul", "s d" },
-    { "FMULX_sx", "fmulx", "s d" },
+    { "FMLA_sx", "fmla", "h s d" },
+    { "FMLS_sx", "fmls", "h s d" },
+    { "FMUL_sx", "fmul", "h s d" },
+    { "FMULX_sx", "fmulx", "h s d" },
     { "SDOT_v", "sdot", "v" },
     { "UDOT_v", "udot", "v" },
     { "SDOT_x", "sdot", "v" },
     { "UDOT_x", "udot", "v" },
+    { "SQRDMLAH_v", "sqrdmlah", "v" },
+    { "SQRDMLSH_v", "sqrdmlsh", "v" },
+    { "FCMLA_v", "fcmla", "v" },
+    { "FCADD_v", "fcadd", "v" },
+    { "SQRDMLAH_s", "sqrdmlah", "h s" },
+    { "SQRDMLSH_s", "sqrdmlsh", "h s" },
+    { "SQRDMLAH_x", "sqrdmlah", "v" },
+    { "SQRDMLAH_sx", "sqrdmlah", "h s" },
+    { "SQRDMLSH_x", "sqrdmlsh", "v" },
+    { "SQRDMLSH_sx", "sqrdmlsh", "h s" },
+    { "FCMLA_x", "fcmla", "v" },
+    { "FMLAL_x", "fmlal", "v" },
+    { "FMLSL_x", "fmlsl", "v" },
+    { "FMLAL2_x", "fmlal2", "v" },
+    { "FMLSL2_x", "fmlsl2", "v" },
+    { "FMLAL_v", "fmlal", "v" },
+    { "FMLSL_v", "fmlsl", "v" },
+    { "FMLAL2_v", "fmlal2", "v" },
+    { "FMLSL2_v", "fmlsl2", "v" },
+    { "SHA512H", "sha512h", "q v" },
+    { "SHA512H2", "sha512h2", "q v" },
+    { "SHA512SU1", "sha512su1", "q v" },
+    { "RAX1", "rax1", "q v" },
+    { "SM3PARTW1", "sm3partw1", "q v" },
+    { "SM3PARTW2", "sm3partw2", "q v" },
+    { "SM4EKEY", "sm4ekey", "q v" },
+    { "SHA512SU0", "sha512su0", "v" },
+    { "SM4E", "sm4e", "v" },
+    { "EOR3", "eor3", "v" },
+    { "BCAX", "bcax", "v" },
+    { "SM3SS1", "sm3ss1", "v" },
+    { "XAR", "xar", "v" },
+    { "SM3TT1A", "sm3tt1a", "v" },
+    { "SM3TT1B", "sm3tt1b", "v" },
+    { "SM3TT2A", "sm3tt2a", "v" },
+    { "SM3TT2B", "sm3tt2b", "v" },
     { "AESE", "aese", "v" },
     { "AESD", "aesd", "v" },
     { "AESMC", "aesmc", "v" },
@@ -749,6 +785,14 @@ static const NewerFeature newer_features[] = {
     { "FEAT_JSCVT (Armv8.3)", "FJCVTZS" },
     { "FEAT_BF16 (Armv8.6)", "BFCVT" },
     { "FEAT_DotProd (Armv8.2)", "SDOT_v UDOT_v SDOT_x UDOT_x" },
+    { "FEAT_RDM (Armv8.1)", "SQRDMLAH_v SQRDMLSH_v SQRDMLAH_s SQRDMLSH_s SQRDMLAH_x SQRDMLSH_x "
+      "SQRDMLAH_sx SQRDMLSH_sx" },
+    { "FEAT_FCMA (Armv8.3)", "FCMLA_v FCADD_v FCMLA_x" },
+    { "FEAT_FHM (Armv8.2)", "FMLAL_v FMLSL_v FMLAL2_v FMLSL2_v FMLAL_x FMLSL_x FMLAL2_x FMLSL2_x" },
+    { "FEAT_SHA512, FEAT_SHA3 (Armv8.2)",
+      "SHA512H SHA512H2 SHA512SU0 SHA512SU1 RAX1 EOR3 BCAX XAR" },
+    { "FEAT_SM3, FEAT_SM4 (Armv8.2)",
+      "SM3PARTW1 SM3PARTW2 SM3SS1 SM3TT1A SM3TT1B SM3TT2A SM3TT2B SM4E SM4EKEY" },
 };
 
 #define RT(insn) ((insn) & 31)
@@ -815,6 +859,23 @@ static bool ins_element_ignored_bits(uint32_t insn)
  * kind 'a': capstone accepts words printed with this mnemonic that the Arm ARM leaves
  *           UNALLOCATED, so we decode them as UNDEFINED.
  */
+/* The Advanced SIMD half-precision classes (FEAT_FP16), vector and scalar. */
+static bool fp16_advsimd(uint32_t insn)
+{
+    static const uint32_t classes[][2] = {
+        { 0x9f60c400u, 0x0e400400u }, { 0xdf60c400u, 0x5e400400u },   /* three same */
+        { 0x9f7e0c00u, 0x0e780800u }, { 0xdf7e0c00u, 0x5e780800u },   /* two-register misc */
+        { 0xbf7e0c00u, 0x0e300800u }, { 0xff7e0c00u, 0x5e300800u },   /* across lanes, pairwise */
+        { 0x9fc00400u, 0x0f000000u }, { 0xdfc00400u, 0x5f000000u },   /* by element, size 00 */
+    };
+    for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++) {
+        if ((insn & classes[i][0]) == classes[i][1]) {
+            return true;
+        }
+    }
+    return false;
+}
+
 typedef struct KnownGap {
     char kind;
     const char *name;
@@ -845,10 +906,15 @@ static const KnownGap known_gaps[] = {
     /* Scalar FP with ftype = 11 (half precision); "*" stands for every pattern. */
     { 'i', "*", 0x5ec00000u, 0x1ec00000u, NULL, "FEAT_FP16 (Armv8.2) half precision" },
     { 'i', "FMOV_v", 0x00000800u, 0x00000800u, NULL, "FEAT_FP16 FMOV (vector, immediate)" },
+    { 'i', "*", 0, 0, fp16_advsimd, "FEAT_FP16 (Armv8.2) Advanced SIMD half precision" },
     { 'i', "SCVTF_vfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
     { 'i', "UCVTF_vfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
     { 'i', "FCVTZS_vfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
     { 'i', "FCVTZU_vfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
+    { 'i', "SCVTF_sfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
+    { 'i', "UCVTF_sfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
+    { 'i', "FCVTZS_sfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
+    { 'i', "FCVTZU_sfixed", 0x00700000u, 0x00100000u, NULL, "FEAT_FP16 (immh = 001x)" },
     { 'm', "WFET", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "WFIT", 0, 0, NULL, "FEAT_WFxT (Armv8.7): capstone 4 prints the MSR alias" },
     { 'm', "DSB_nXS", 0, 0, NULL, "FEAT_XS (Armv8.7): capstone 4 prints the MSR alias" },
@@ -1119,47 +1185,44 @@ static int file_for(uint32_t insn)
 static const char simd_vector_mnemonics[] =
     "abs add addhn addhn2 addp aesd aese aesimc aesmc and bic bif bit bsl cls clz cmeq "
     "cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext fabd fabs facge facgt fadd faddp "
-    "fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtl fcvtl2 fcvtms fcvtmu fcvtn fcvtn2 "
-    "fcvtns fcvtnu fcvtps fcvtpu fcvtxn fcvtxn2 fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp "
-    "fmaxp fmin fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x "
-    "frint32z frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte "
-    "frsqrts fsqrt fsub mla mls mul mvn mvni neg not orn orr pmul pmull pmull2 raddhn "
-    "raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 saba sabal sabal2 sabd "
-    "sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 scvtf sdot shadd shl shll shll2 "
-    "shrn shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 smull smull2 "
-    "sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqneg "
-    "sqrdmulh sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 "
-    "sqshrun sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl "
-    "sshll sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 "
-    "tbl tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp "
-    "uaddw uaddw2 ucvtf udot uhadd uhsub umax umaxp umin uminp umlal umlal2 umlsl umlsl2 "
-    "umull umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 "
-    "urecpe urhadd urshl urshr ursqrte ursra ushl ushll ushll2 ushr usqadd usra usubl "
-    "usubl2 usubw usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 zip2";
-/* The floating-point vector ones: their half-precision forms are not decoded yet. */
-static const char simd_fp_vector_mnemonics[] =
-    "fabd fabs facge facgt fadd faddp fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtms "
-    "fcvtmu fcvtns fcvtnu fcvtps fcvtpu fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp fmaxp fmin "
-    "fminnm fminnmp fminp fmla fmls fmul fmulx fneg frecpe frecps frint32x frint32z "
-    "frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte frsqrts "
-    "fsqrt fsub scvtf ucvtf urecpe ursqrte";
+    "fcadd fcmeq fcmge fcmgt fcmla fcmle fcmlt fcvtas fcvtau fcvtl fcvtl2 fcvtms fcvtmu "
+    "fcvtn fcvtn2 fcvtns fcvtnu fcvtps fcvtpu fcvtxn fcvtxn2 fcvtzs fcvtzu fdiv fmax "
+    "fmaxnm fmaxnmp fmaxp fmin fminnm fminnmp fminp fmla fmlal fmlal2 fmls fmlsl fmlsl2 "
+    "fmul fmulx fneg frecpe frecps frint32x frint32z frint64x frint64z frinta frinti "
+    "frintm frintn frintp frintx frintz frsqrte frsqrts fsqrt fsub mla mls mul mvn mvni "
+    "neg not orn orr pmul pmull pmull2 raddhn raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 "
+    "rsubhn rsubhn2 saba sabal sabal2 sabd sabdl sabdl2 sadalp saddl saddl2 saddlp saddw "
+    "saddw2 scvtf sdot shadd shl shll shll2 shrn shrn2 shsub sli smax smaxp smin sminp "
+    "smlal smlal2 smlsl smlsl2 smull smull2 sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 "
+    "sqdmulh sqdmull sqdmull2 sqneg sqrdmlah sqrdmlsh sqrdmulh sqrshl sqrshrn sqrshrn2 "
+    "sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 sqshrun sqshrun2 sqsub sqxtn sqxtn2 "
+    "sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl sshll sshll2 sshr ssra ssubl ssubl2 "
+    "ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 tbl tbx trn1 trn2 uaba uabal uabal2 "
+    "uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp uaddw uaddw2 ucvtf udot uhadd uhsub "
+    "umax umaxp umin uminp umlal umlal2 umlsl umlsl2 umull umull2 uqadd uqrshl uqrshrn "
+    "uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 urecpe urhadd urshl urshr ursqrte "
+    "ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 usubw usubw2 uxtl uxtl2 uzp1 "
+    "uzp2 xtn xtn2 zip1 zip2";
 /* By element, vector (first operand v) and scalar forms. */
 static const char simd_element_mnemonics[] =
-    "fmla fmls fmul fmulx mla mls mul sdot smlal smlal2 smlsl smlsl2 smull smull2 sqdmlal "
-    "sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqrdmulh udot umlal umlal2 umlsl "
-    "umlsl2 umull umull2";
+    "fcmla fmla fmlal fmlal2 fmls fmlsl fmlsl2 fmul fmulx mla mls mul sdot smlal smlal2 "
+    "smlsl smlsl2 smull smull2 sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 "
+    "sqrdmlah sqrdmlsh sqrdmulh udot umlal umlal2 umlsl umlsl2 umull umull2";
 static const char simd_scalar_element_mnemonics[] =
-    "fmla fmls fmul fmulx sqdmlal sqdmlsl sqdmulh sqdmull sqrdmulh";
-/* Scalar results: across lanes, scalar pairwise and SHA (not the half-precision forms). */
+    "fmla fmls fmul fmulx sqdmlal sqdmlsl sqdmulh sqdmull sqrdmlah sqrdmlsh sqrdmulh";
+/* Scalar results: across lanes, scalar pairwise and the crypto instructions. */
 static const char simd_scalar_mnemonics[] =
-    "addp faddp fmaxnmp fmaxnmv fmaxp fmaxv fminnmp fminnmv fminp fminv sha1c sha1h sha1m "
-    "sha1p sha1su0 sha1su1 sha256h sha256h2 sha256su0 sha256su1";
-/* Scalar three same, two-register misc, shift by immediate and three different. */
+    "addp bcax eor3 faddp fmaxnmp fmaxnmv fmaxp fmaxv fminnmp fminnmv fminp fminv rax1 "
+    "sha1c sha1h sha1m sha1p sha1su0 sha1su1 sha256h sha256h2 sha256su0 sha256su1 sha512h "
+    "sha512h2 sha512su0 sha512su1 sm3partw1 sm3partw2 sm3ss1 sm3tt1a sm3tt1b sm3tt2a "
+    "sm3tt2b sm4e sm4ekey xar";
+/* Scalar three same (extra), two-register misc, shift by immediate and three different. */
 static const char simd_scalar_int_mnemonics[] =
     "abs add cmeq cmge cmgt cmhi cmhs cmle cmlt cmtst neg shl sli sqabs sqadd sqdmlal "
-    "sqdmlsl sqdmulh sqdmull sqneg sqrdmulh sqrshl sqrshrn sqrshrun sqshl sqshlu sqshrn "
-    "sqshrun sqsub sqxtn sqxtun sri srshl srshr srsra sshl sshr ssra sub suqadd uqadd "
-    "uqrshl uqrshrn uqshl uqshrn uqsub uqxtn urshl urshr ursra ushl ushr usqadd usra";
+    "sqdmlsl sqdmulh sqdmull sqneg sqrdmlah sqrdmlsh sqrdmulh sqrshl sqrshrn sqrshrun "
+    "sqshl sqshlu sqshrn sqshrun sqsub sqxtn sqxtun sri srshl srshr srsra sshl sshr ssra "
+    "sub suqadd uqadd uqrshl uqrshrn uqshl uqshrn uqsub uqxtn urshl urshr ursra ushl ushr "
+    "usqadd usra";
 static const char simd_scalar_fp_mnemonics[] =
     "fabd facge facgt fcmeq fcmge fcmgt fcmle fcmlt fcvtas fcvtau fcvtms fcvtmu fcvtns "
     "fcvtnu fcvtps fcvtpu fcvtxn fcvtzs fcvtzu fmulx frecpe frecps frecpx frsqrte frsqrts "
@@ -1185,21 +1248,13 @@ static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
             return true;
         }
         if (strchr(ops, '[')) {
-            /* By element; the half-precision FP forms are not decoded. */
-            if (mn[0] == 'f' && (strstr(ops, ".h[") || ops[0] == 'h')) {
-                return false;
-            }
             if (ops[0] == 'v') {
                 return list_match(simd_element_mnemonics, mn, false);
             }
             return list_match(simd_scalar_element_mnemonics, mn, false);
         }
-        if (list_match(simd_fp_vector_mnemonics, mn, false) &&
-            (strstr(ops, ".4h") || strstr(ops, ".8h"))) {
-            return false;
-        }
         if (list_match(simd_scalar_mnemonics, mn, false)) {
-            return ops[0] != 'h';
+            return true;
         }
         if (ops[0] == 'v') {
             return list_match(simd_vector_mnemonics, mn, false);
@@ -1207,7 +1262,7 @@ static bool in_scope(int fi, uint32_t insn, const char *mn, const char *ops)
         if (list_match(simd_scalar_int_mnemonics, mn, false)) {
             return strchr("bhsd", ops[0]) != NULL;
         }
-        return list_match(simd_scalar_fp_mnemonics, mn, false) && strchr("sd", ops[0]) != NULL;
+        return list_match(simd_scalar_fp_mnemonics, mn, false) && strchr("hsd", ops[0]) != NULL;
     }
     return true;
 }
