@@ -720,6 +720,18 @@ static const Expectation expectations[] = {
     { "UDOT_v", "udot", "v" },
     { "SDOT_x", "sdot", "v" },
     { "UDOT_x", "udot", "v" },
+    { "BFDOT_v", "bfdot", "v" },
+    { "BFMLAL_v", "bfmlalb bfmlalt", "v" },
+    { "BFMMLA", "bfmmla", "v" },
+    { "BFCVTN_v", "bfcvtn bfcvtn2", "v" },
+    { "BFDOT_x", "bfdot", "v" },
+    { "BFMLAL_x", "bfmlalb bfmlalt", "v" },
+    { "SMMLA", "smmla", "v" },
+    { "UMMLA", "ummla", "v" },
+    { "USMMLA", "usmmla", "v" },
+    { "USDOT_v", "usdot", "v" },
+    { "SUDOT_x", "sudot", "v" },
+    { "USDOT_x", "usdot", "v" },
     { "SQRDMLAH_v", "sqrdmlah", "v" },
     { "SQRDMLSH_v", "sqrdmlsh", "v" },
     { "FCMLA_v", "fcmla", "v" },
@@ -785,6 +797,8 @@ static const NewerFeature newer_features[] = {
     { "FEAT_JSCVT (Armv8.3)", "FJCVTZS" },
     { "FEAT_BF16 (Armv8.6)", "BFCVT" },
     { "FEAT_DotProd (Armv8.2)", "SDOT_v UDOT_v SDOT_x UDOT_x" },
+    { "FEAT_BF16 (Armv8.6) vector", "BFDOT_v BFMLAL_v BFMMLA BFCVTN_v BFDOT_x BFMLAL_x" },
+    { "FEAT_I8MM (Armv8.6)", "SMMLA UMMLA USMMLA USDOT_v SUDOT_x USDOT_x" },
     { "FEAT_RDM (Armv8.1)", "SQRDMLAH_v SQRDMLSH_v SQRDMLAH_s SQRDMLSH_s SQRDMLAH_x SQRDMLSH_x "
       "SQRDMLAH_sx SQRDMLSH_sx" },
     { "FEAT_FCMA (Armv8.3)", "FCMLA_v FCADD_v FCMLA_x" },
@@ -1183,31 +1197,33 @@ static int file_for(uint32_t insn)
  */
 /* Advanced SIMD mnemonics of the classes a64-simd-fp.decode covers, by operand form. */
 static const char simd_vector_mnemonics[] =
-    "abs add addhn addhn2 addp aesd aese aesimc aesmc and bic bif bit bsl cls clz cmeq "
-    "cmge cmgt cmhi cmhs cmle cmlt cmtst cnt eor ext fabd fabs facge facgt fadd faddp "
-    "fcadd fcmeq fcmge fcmgt fcmla fcmle fcmlt fcvtas fcvtau fcvtl fcvtl2 fcvtms fcvtmu "
-    "fcvtn fcvtn2 fcvtns fcvtnu fcvtps fcvtpu fcvtxn fcvtxn2 fcvtzs fcvtzu fdiv fmax "
-    "fmaxnm fmaxnmp fmaxp fmin fminnm fminnmp fminp fmla fmlal fmlal2 fmls fmlsl fmlsl2 "
-    "fmul fmulx fneg frecpe frecps frint32x frint32z frint64x frint64z frinta frinti "
-    "frintm frintn frintp frintx frintz frsqrte frsqrts fsqrt fsub mla mls mul mvn mvni "
-    "neg not orn orr pmul pmull pmull2 raddhn raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 "
-    "rsubhn rsubhn2 saba sabal sabal2 sabd sabdl sabdl2 sadalp saddl saddl2 saddlp saddw "
-    "saddw2 scvtf sdot shadd shl shll shll2 shrn shrn2 shsub sli smax smaxp smin sminp "
-    "smlal smlal2 smlsl smlsl2 smull smull2 sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 "
-    "sqdmulh sqdmull sqdmull2 sqneg sqrdmlah sqrdmlsh sqrdmulh sqrshl sqrshrn sqrshrn2 "
-    "sqrshrun sqrshrun2 sqshl sqshlu sqshrn sqshrn2 sqshrun sqshrun2 sqsub sqxtn sqxtn2 "
-    "sqxtun sqxtun2 srhadd sri srshl srshr srsra sshl sshll sshll2 sshr ssra ssubl ssubl2 "
-    "ssubw ssubw2 sub subhn subhn2 suqadd sxtl sxtl2 tbl tbx trn1 trn2 uaba uabal uabal2 "
-    "uabd uabdl uabdl2 uadalp uaddl uaddl2 uaddlp uaddw uaddw2 ucvtf udot uhadd uhsub "
-    "umax umaxp umin uminp umlal umlal2 umlsl umlsl2 umull umull2 uqadd uqrshl uqrshrn "
-    "uqrshrn2 uqshl uqshrn uqshrn2 uqsub uqxtn uqxtn2 urecpe urhadd urshl urshr ursqrte "
-    "ursra ushl ushll ushll2 ushr usqadd usra usubl usubl2 usubw usubw2 uxtl uxtl2 uzp1 "
-    "uzp2 xtn xtn2 zip1 zip2";
+    "abs add addhn addhn2 addp aesd aese aesimc aesmc and bfcvtn bfcvtn2 bfdot bfmlalb "
+    "bfmlalt bfmmla bic bif bit bsl cls clz cmeq cmge cmgt cmhi cmhs cmle cmlt cmtst cnt "
+    "eor ext fabd fabs facge facgt fadd faddp fcadd fcmeq fcmge fcmgt fcmla fcmle fcmlt "
+    "fcvtas fcvtau fcvtl fcvtl2 fcvtms fcvtmu fcvtn fcvtn2 fcvtns fcvtnu fcvtps fcvtpu "
+    "fcvtxn fcvtxn2 fcvtzs fcvtzu fdiv fmax fmaxnm fmaxnmp fmaxp fmin fminnm fminnmp "
+    "fminp fmla fmlal fmlal2 fmls fmlsl fmlsl2 fmul fmulx fneg frecpe frecps frint32x "
+    "frint32z frint64x frint64z frinta frinti frintm frintn frintp frintx frintz frsqrte "
+    "frsqrts fsqrt fsub mla mls mul mvn mvni neg not orn orr pmul pmull pmull2 raddhn "
+    "raddhn2 rbit rev16 rev32 rev64 rshrn rshrn2 rsubhn rsubhn2 saba sabal sabal2 sabd "
+    "sabdl sabdl2 sadalp saddl saddl2 saddlp saddw saddw2 scvtf sdot shadd shl shll shll2 "
+    "shrn shrn2 shsub sli smax smaxp smin sminp smlal smlal2 smlsl smlsl2 smmla smull "
+    "smull2 sqabs sqadd sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 sqneg "
+    "sqrdmlah sqrdmlsh sqrdmulh sqrshl sqrshrn sqrshrn2 sqrshrun sqrshrun2 sqshl sqshlu "
+    "sqshrn sqshrn2 sqshrun sqshrun2 sqsub sqxtn sqxtn2 sqxtun sqxtun2 srhadd sri srshl "
+    "srshr srsra sshl sshll sshll2 sshr ssra ssubl ssubl2 ssubw ssubw2 sub subhn subhn2 "
+    "suqadd sxtl sxtl2 tbl tbx trn1 trn2 uaba uabal uabal2 uabd uabdl uabdl2 uadalp uaddl "
+    "uaddl2 uaddlp uaddw uaddw2 ucvtf udot uhadd uhsub umax umaxp umin uminp umlal umlal2 "
+    "umlsl umlsl2 ummla umull umull2 uqadd uqrshl uqrshrn uqrshrn2 uqshl uqshrn uqshrn2 "
+    "uqsub uqxtn uqxtn2 urecpe urhadd urshl urshr ursqrte ursra usdot ushl ushll ushll2 "
+    "ushr usmmla usqadd usra usubl usubl2 usubw usubw2 uxtl uxtl2 uzp1 uzp2 xtn xtn2 zip1 "
+    "zip2";
 /* By element, vector (first operand v) and scalar forms. */
 static const char simd_element_mnemonics[] =
-    "fcmla fmla fmlal fmlal2 fmls fmlsl fmlsl2 fmul fmulx mla mls mul sdot smlal smlal2 "
-    "smlsl smlsl2 smull smull2 sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 sqdmulh sqdmull sqdmull2 "
-    "sqrdmlah sqrdmlsh sqrdmulh udot umlal umlal2 umlsl umlsl2 umull umull2";
+    "bfdot bfmlalb bfmlalt fcmla fmla fmlal fmlal2 fmls fmlsl fmlsl2 fmul fmulx mla mls "
+    "mul sdot smlal smlal2 smlsl smlsl2 smull smull2 sqdmlal sqdmlal2 sqdmlsl sqdmlsl2 "
+    "sqdmulh sqdmull sqdmull2 sqrdmlah sqrdmlsh sqrdmulh sudot udot umlal umlal2 umlsl "
+    "umlsl2 umull umull2 usdot";
 static const char simd_scalar_element_mnemonics[] =
     "fmla fmls fmul fmulx sqdmlal sqdmlsl sqdmulh sqdmull sqrdmlah sqrdmlsh sqrdmulh";
 /* Scalar results: across lanes, scalar pairwise and the crypto instructions. */
