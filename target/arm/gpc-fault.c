@@ -117,10 +117,20 @@ static uint64_t mfar_space_bits(ArmSecuritySpace pas)
     }
 }
 
+/* S1PTW is fault.s2fs1walk: set only for a fault on a stage-2 walk made for a stage-1 walk
+ * access (AArch64.S2Translate). A GPF on the stage-1 descriptor fetch itself, after its address
+ * went through stage 2, is checked with the stage-1 fault record (AArch64.S1Walk passes `fault`,
+ * not `s2fault`, to FetchDescriptor): S1PTW = 0 there, and it is not a stage-2 fault. */
+static bool s2fs1walk(const GpcAccess *a)
+{
+    return a->s1ptw && a->stage2_walk;
+}
+
 void arm_gpc_raise(CPUARMState *env, const GpcFault *f, const GpcAccess *a)
 {
     bool ifetch = a->access == MMU_INST_FETCH;
     bool wnr = a->cm || a->access == MMU_DATA_STORE;
+    uint32_t s1ptw = s2fs1walk(a);
     uint32_t syn, target;
 
     cpu_restore_state(env);
@@ -133,7 +143,7 @@ void arm_gpc_raise(CPUARMState *env, const GpcFault *f, const GpcAccess *a)
          * S1PTW [7], WnR [6], xFSC [5:0] (the translation-walk level, not the GPT level). */
         syn = (EC_GPC << ARM_EL_EC_SHIFT) | ARM_EL_IL | ((uint32_t)a->stage2_walk << 21) |
               ((uint32_t)ifetch << 20) | (encode_gpcsc(f) << 14) | ((uint32_t)a->cm << 8) |
-              ((uint32_t)a->s1ptw << 7) | ((uint32_t)(!ifetch && wnr) << 6) | gpf_fsc(a);
+              (s1ptw << 7) | ((uint32_t)(!ifetch && wnr) << 6) | gpf_fsc(a);
         env->exception.kind = EXCP_GPC;
         env->exception.syndrome = syn;
         env->exception.target_el = 3;
@@ -164,12 +174,12 @@ void arm_gpc_raise(CPUARMState *env, const GpcFault *f, const GpcAccess *a)
         target = 1;
     }
     if (ifetch) {
-        syn = syn_insn_abort(target == env->el, 0, a->s1ptw, (int)gpf_fsc(a));
+        syn = syn_insn_abort(target == env->el, 0, (int)s1ptw, (int)gpf_fsc(a));
         env->exception.kind = EXCP_PREFETCH_ABORT;
     } else {
-        syn = syn_data_abort_no_iss(target == env->el, 0, 0, a->cm, a->s1ptw, wnr,
+        syn = syn_data_abort_no_iss(target == env->el, 0, 0, a->cm, (int)s1ptw, wnr,
                                     (int)gpf_fsc(a));
-        if (a->stage2_walk && !a->s1ptw) {
+        if (a->stage2_walk && !s1ptw) {
             syn |= a->ls_iss & 0x01ffc000u;
         }
         env->exception.kind = EXCP_DATA_ABORT;
@@ -194,7 +204,7 @@ bool arm_gpc_at_result(CPUARMState *env, const GpcFault *f, const GpcAccess *a, 
     if (report_as_gpc_exception(env, f)) {
         return false;
     }
-    if (env->el == 1 && a->s1ptw) {
+    if (env->el == 1 && s2fs1walk(a)) {
         return false;
     }
     if (arm_el2_enabled(env) && (env->hcr_el2 & HCR_GPF) && env->el == 1 && at_el <= 1 &&

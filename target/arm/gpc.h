@@ -86,7 +86,8 @@ typedef struct GpcAccess {
     MMUAccessType access;
     bool walk;              /* the access was a translation-table descriptor fetch */
     int walk_level;         /* lookup level of that fetch */
-    bool s1ptw;             /* stage-1 walk access translated by stage 2 */
+    bool s1ptw;             /* stage-1 walk access translated by stage 2 (ESR.S1PTW is set
+                             * only when stage2_walk is set too: see gpc-fault.c) */
     bool stage2_walk;       /* stage-2 table fetch */
     uint64_t ipa;           /* for HPFAR_EL2 when relevant */
     bool ipa_valid;
