@@ -99,12 +99,18 @@ TranslationBlock *tb_lookup_fast(CPUARMState *env)
     return NULL;
 }
 
+static bool opt_enabled;
+
 static TranslationBlock *tb_gen_code(CPUARMState *env, uintptr_t host_page, const uint8_t *code)
 {
     TranslationBlock *tb;
     char err[128];
 
     if (!ir_ctx) {
+        /* GRANULE_NO_OPT=1 runs the translator's IR unoptimized (to bisect a suspected
+         * optimizer bug against the plain reference semantics). */
+        const char *no_opt = getenv("GRANULE_NO_OPT");
+        opt_enabled = !(no_opt && *no_opt && strcmp(no_opt, "0") != 0);
         ir_ctx = malloc(sizeof(*ir_ctx));
         all_tbs = malloc(sizeof(*all_tbs) * TB_MAX_COUNT);
         code_pages = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -133,8 +139,17 @@ static TranslationBlock *tb_gen_code(CPUARMState *env, uintptr_t host_page, cons
         ir_dump(ir_ctx, stderr, arm_ir_slot_name);
         abort();
     }
-    if (qemu_loglevel_mask(LOG_OP | LOG_OP_OPT)) {
+    if (qemu_loglevel_mask(LOG_OP)) {
         qemu_log("OP: pc 0x%016llx flags 0x%x\n", (unsigned long long)tb->pc, tb->flags);
+        ir_dump(ir_ctx, qemu_logfile ? qemu_logfile : stderr, arm_ir_slot_name);
+        qemu_log("\n");
+    }
+    if (opt_enabled) {
+        ir_optimize(ir_ctx);
+    }
+    if (qemu_loglevel_mask(LOG_OP_OPT)) {
+        qemu_log("OP after optimization: pc 0x%016llx flags 0x%x\n", (unsigned long long)tb->pc,
+                 tb->flags);
         ir_dump(ir_ctx, qemu_logfile ? qemu_logfile : stderr, arm_ir_slot_name);
         qemu_log("\n");
     }

@@ -25,7 +25,7 @@
     X(LOG_NOCHAIN,      "nochain",      "do not chain compiled TBs so that \"exec\" and \"cpu\" show complete traces") \
     X(LOG_SEMIHOSTING,  "semihosting",  "log semihosting calls") \
     X(LOG_OUT_ASM,      "out_asm",      "show generated host assembly code (the interpreter has none: no output)") \
-    X(LOG_OP_OPT,       "op_opt",       "show the IR after optimization (same as op until an optimizer exists)") \
+    X(LOG_OP_OPT,       "op_opt",       "show the IR after optimization") \
     X(LOG_CPU_RESET,    "cpu_reset",    "show CPU state before CPU resets") \
     X(LOG_FPU,          "fpu",          "include FPU registers in the 'cpu' logging") \
     X(LOG_PLUGIN,       "plugin",       "output from TCG plugins (none exist: accepted for compatibility)") \

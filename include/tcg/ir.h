@@ -114,6 +114,8 @@ int ir_op_nin(int opc);
 void ir_dump(const IrContext *ir, FILE *out, const char *(*slot_name)(uint32_t slot, char *buf));
 /* Structural checks: operand counts, labels defined once and used, consts in range. */
 bool ir_verify(const IrContext *ir, char *err, size_t err_len);
+/* optimize.c: propagation, folding and dead-code removal within the TB (semantics unchanged). */
+void ir_optimize(IrContext *ir);
 
 /* ---- Emit API ---- */
 #define IR_GEN_BIN(name) \

@@ -127,6 +127,18 @@ static void gen_add_with_carry(DisasContext *s, bool sf, IrTemp d, IrTemp x, IrT
         ir_gen_mov(ir, IR_I64, IR_SLOT(nf), res);
         ir_gen_mov(ir, IR_I64, IR_SLOT(zf), res);
         ir_gen_mov(ir, IR_I64, d, res);
+    } else if (carry_in == IR_NO_TEMP) {
+        /* 32-bit ADDS: C = res < x (unsigned, 32 bits); V from bit 31, sign-extended to 63. */
+        IrTemp v = new_tmp(s);
+        ir_gen_add(ir, IR_I32, res, x, y);
+        ir_gen_setcond(ir, IR_I32, IR_COND_LTU, IR_SLOT(cf), res, x);
+        ir_gen_xor(ir, IR_I32, v, res, x);
+        ir_gen_xor(ir, IR_I32, t, x, y);
+        ir_gen_andc(ir, IR_I32, v, v, t);
+        ir_gen_ext32s(ir, IR_I64, IR_SLOT(vf), v);
+        ir_gen_ext32s(ir, IR_I64, IR_SLOT(nf), res);
+        ir_gen_mov(ir, IR_I64, IR_SLOT(zf), res);
+        ir_gen_mov(ir, IR_I64, d, res);
     } else {
         /* 32-bit: do the sum in 64 bits of zero-extended operands; carry is bit 32. */
         IrTemp xs = new_tmp(s), ys = new_tmp(s);
@@ -162,15 +174,23 @@ void gen_sub(DisasContext *s, bool sf, IrTemp d, IrTemp a, IrTemp b, bool set_fl
         ir_gen_sub(ir, sf ? IR_I64 : IR_I32, d, a, b);
         return;
     }
-    if (!with_carry && sf) {
-        /* x - y: C = x >= y (unsigned), V = (res ^ x) & (x ^ y) */
+    if (!with_carry) {
+        /* x - y: C = x >= y (unsigned), V = (res ^ x) & (x ^ y); for 32 bits the sign bit is
+         * bit 31, sign-extended into bit 63 where nf and vf keep it. */
+        IrType ty = sf ? IR_I64 : IR_I32;
         IrTemp res = new_tmp(s), t = new_tmp(s), v = new_tmp(s);
-        ir_gen_sub(ir, IR_I64, res, a, b);
-        ir_gen_setcond(ir, IR_I64, IR_COND_GEU, IR_SLOT(cf), a, b);
-        ir_gen_xor(ir, IR_I64, v, res, a);
-        ir_gen_xor(ir, IR_I64, t, a, b);
-        ir_gen_and(ir, IR_I64, IR_SLOT(vf), v, t);
-        ir_gen_mov(ir, IR_I64, IR_SLOT(nf), res);
+        ir_gen_sub(ir, ty, res, a, b);
+        ir_gen_setcond(ir, ty, IR_COND_GEU, IR_SLOT(cf), a, b);
+        ir_gen_xor(ir, ty, v, res, a);
+        ir_gen_xor(ir, ty, t, a, b);
+        if (sf) {
+            ir_gen_and(ir, IR_I64, IR_SLOT(vf), v, t);
+            ir_gen_mov(ir, IR_I64, IR_SLOT(nf), res);
+        } else {
+            ir_gen_and(ir, IR_I32, v, v, t);
+            ir_gen_ext32s(ir, IR_I64, IR_SLOT(vf), v);
+            ir_gen_ext32s(ir, IR_I64, IR_SLOT(nf), res);
+        }
         ir_gen_mov(ir, IR_I64, IR_SLOT(zf), res);
         ir_gen_mov(ir, IR_I64, d, res);
         return;
