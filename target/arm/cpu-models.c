@@ -70,6 +70,9 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
         f->id_aa64pfr0 |= 0x1ull << 48;           /* DIT: PSTATE.DIT (timing is data-independent) */
     }
     f->id_aa64dfr0 = 0x6ull;           /* Debug architecture v8.0 */
+    /* Self-hosted debug (debug.c): BRPs, WRPs and CTX_CMPs are "number - 1". */
+    f->id_aa64dfr0 |= (uint64_t)(ARM_NUM_BRPS - 1) << 12 | (uint64_t)(ARM_NUM_WRPS - 1) << 20 |
+                      (uint64_t)(ARM_NUM_CTX_BRPS - 1) << 28;
     f->mvfr0 = 0;
     return true;
 }

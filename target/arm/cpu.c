@@ -7,6 +7,7 @@
 #include "cpu-dump.h"
 #include "qemu/log.h"
 #include "cpu-features.h"
+#include "debug.h"
 #include "gtimer.h"
 #include "hflags.h"
 #include "mmuidx.h"
@@ -219,6 +220,7 @@ void arm_rebuild_hflags(CPUARMState *env)
     if (env->pstate & PSTATE_IL) {
         hf |= HF_IL;
     }
+    hf |= arm_debug_hflags(env);    /* software step, breakpoint and watchpoint checks */
     env->hflags = hf;
     /* The GIC decides IRQ versus FIQ from the current EL and security state (GICv3 4.6.2). */
     gicv3_cpuif_el_change(env);

@@ -65,6 +65,12 @@ enum {
     CPU_INTERRUPT_VSERROR = 1u << 5,
 };
 
+/* Self-hosted debug: implemented breakpoints (the last ARM_NUM_CTX_BRPS are context-aware)
+ * and watchpoints, as ID_AA64DFR0_EL1.{BRPs,WRPs,CTX_CMPs} advertise. */
+#define ARM_NUM_BRPS 6
+#define ARM_NUM_CTX_BRPS 2
+#define ARM_NUM_WRPS 4
+
 /* Generic timers (Arm ARM D11). */
 enum { GTIMER_PHYS, GTIMER_VIRT, GTIMER_HYP, GTIMER_SEC, GTIMER_HYPVIRT, GTIMER_NUM };
 
@@ -121,6 +127,9 @@ typedef struct CPUARMState {
     uint64_t cntkctl_el1, csselr_el1, disr_el1, vdisr_el2, mdccint_el1, pmcr_el0;
     uint64_t cntfrq_el0;
     uint64_t sder32_el3;
+    /* Self-hosted debug (debug.c): DBGBVR<n>/DBGBCR<n>_EL1, DBGWVR<n>/DBGWCR<n>_EL1 */
+    uint64_t dbgbvr[ARM_NUM_BRPS], dbgbcr[ARM_NUM_BRPS];
+    uint64_t dbgwvr[ARM_NUM_WRPS], dbgwcr[ARM_NUM_WRPS];
     /* RME (Arm ARM D9.7 "GPC configuration") */
     uint64_t gpccr_el3, gptbr_el3, mfar_el3;
 

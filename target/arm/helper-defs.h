@@ -39,3 +39,8 @@ DEF_HELPER(crc32c, 3, IR_HELPER_NO_SIDE_EFFECTS)
 DEF_HELPER(alignment_fault, 2, IR_HELPER_MAY_RAISE)   /* address, is_write | mmu_idx << 8 */
 DEF_HELPER(simd_tbl, 1, 0)                             /* TBL/TBX: rd, rn, rm, len, q, tbx */
 DEF_HELPER(simd_int, 1, 0)                             /* simd-sat.h: SIMD_INT_DESC() */
+/* self-hosted debug (debug.c) */
+DEF_HELPER(ss_pending, 0, IR_HELPER_MAY_RAISE)         /* software step active-pending */
+DEF_HELPER(ss_step_done, 1, IR_HELPER_MAY_RAISE)       /* stepped insn done; a0: was LDXR/LDXP */
+DEF_HELPER(check_breakpoint, 1, IR_HELPER_MAY_RAISE)   /* pc of the instruction about to run */
+DEF_HELPER(check_watchpoint, 2, IR_HELPER_MAY_RAISE)   /* addr, size | write << 8 | unpriv << 9 */

@@ -206,6 +206,9 @@ DEF_HELPER_FN(msr_i_pstate)
         } else {
             env->pstate &= ~((crm & 0xf) << 6);
         }
+        if (crm & 8) {
+            arm_rebuild_hflags(env);    /* PSTATE.D masks debug exceptions (HF_SS_ACTIVE, ...) */
+        }
         return 0;
     case 0x04: /* PAN, op1=0 op2=4 */
         if (env->el == 0 || !isar_aa64_pan(&env->features)) {

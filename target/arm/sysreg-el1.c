@@ -3,6 +3,7 @@
  * TID1,TID2}, CPTR_EL2/EL3.TCPAC) and the EL0 cache-type controls. */
 #include "exec/cputlb.h"
 #include "cpu.h"
+#include "debug.h"
 #include "sysreg.h"
 
 #define HCR_TACR (1ull << 21)
@@ -40,31 +41,6 @@ static SysregAccess cpacr_access(CPUARMState *env, const ArmSysReg *r, bool isre
         return SR_ACCESS_TRAP_EL2;
     }
     if (env->el <= 2 && env->features.has_el3 && (env->cptr_el[3] & (1ull << 31))) {
-        return SR_ACCESS_TRAP_EL3;
-    }
-    return SR_ACCESS_OK;
-}
-
-/* Debug registers: MDCR_EL2.TDA (or TDE) traps EL0/EL1 accesses to EL2, MDCR_EL3.TDA traps
- * accesses below EL3 to EL3 (Arm ARM D2.12 / MDCR_EL2, MDCR_EL3). */
-static SysregAccess debug_access(CPUARMState *env, const ArmSysReg *r, bool isread)
-{
-    if (env->el <= 1 && arm_el2_enabled(env) && (env->mdcr_el2 & ((1ull << 9) | (1ull << 8)))) {
-        return SR_ACCESS_TRAP_EL2;
-    }
-    if (env->el <= 2 && env->features.has_el3 && (env->mdcr_el3 & (1ull << 9))) {
-        return SR_ACCESS_TRAP_EL3;
-    }
-    return SR_ACCESS_OK;
-}
-
-/* OS lock and power-down registers: MDCR_EL2.TDOSA / MDCR_EL3.TDOSA (bit 10). */
-static SysregAccess os_access(CPUARMState *env, const ArmSysReg *r, bool isread)
-{
-    if (env->el <= 1 && arm_el2_enabled(env) && (env->mdcr_el2 & ((1ull << 10) | (1ull << 8)))) {
-        return SR_ACCESS_TRAP_EL2;
-    }
-    if (env->el <= 2 && env->features.has_el3 && (env->mdcr_el3 & (1ull << 10))) {
         return SR_ACCESS_TRAP_EL3;
     }
     return SR_ACCESS_OK;
@@ -170,33 +146,15 @@ static const ArmSysReg el1_regs[] = {
     { "CCSIDR_EL1", SR_ENC(3, 1, 0, 0, 0), SR_EL1_RO, 0, 0, 0, 0, ccsidr_read, NULL,
       cache_id_access },
     { "CLIDR_EL1", SR_ENC(3, 1, 0, 0, 1), SR_EL1_RO, 0, 0, 0, 0, clidr_read, NULL, cache_id_access },
-    /* Debug: the OS lock and the debug status/control registers (no self-hosted debug events) */
     { "LORSA_EL1", SR_ENC(3, 0, 10, 4, 0), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
     { "LOREA_EL1", SR_ENC(3, 0, 10, 4, 1), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
     { "LORN_EL1", SR_ENC(3, 0, 10, 4, 2), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
     { "LORC_EL1", SR_ENC(3, 0, 10, 4, 3), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
     { "LORID_EL1", SR_ENC(3, 0, 10, 4, 7), SR_EL1_RO, SR_RAZ, 0, 0, 0, NULL, NULL, lor_access },
-    { "MDSCR_EL1", SR_ENC(2, 0, 0, 2, 2), SR_EL1_RW, 0, SR_FIELD(mdscr_el1), 0, 0, NULL, NULL,
-      debug_access },
-    { "OSLAR_EL1", SR_ENC(2, 0, 1, 0, 4), SR_EL1_W | SR_EL2_W | SR_EL3_W, 0, SR_FIELD(oslsr_el1),
-      0, 0x2, NULL, NULL, os_access },
-    { "OSLSR_EL1", SR_ENC(2, 0, 1, 1, 4), SR_EL1_RO, 0, SR_FIELD(oslsr_el1), 0x8, 0, NULL, NULL,
-      os_access },
-    { "OSDLR_EL1", SR_ENC(2, 0, 1, 3, 4), SR_EL1_RW, 0, SR_FIELD(osdlr_el1), 0, 1, NULL, NULL,
-      os_access },
-    { "MDCCINT_EL1", SR_ENC(2, 0, 0, 2, 0), SR_EL1_RW, 0, SR_FIELD(mdccint_el1), 0, 0, NULL, NULL,
-      debug_access },
-    { "MDCCSR_EL0", SR_ENC(2, 3, 0, 1, 0), SR_EL0_RO, SR_RAZ, 0, 0, 0, NULL, NULL, debug_access },
-    { "DBGPRCR_EL1", SR_ENC(2, 0, 1, 4, 4), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL, os_access },
-    { "DBGCLAIMSET_EL1", SR_ENC(2, 0, 7, 8, 6), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL,
-      debug_access },
-    { "DBGCLAIMCLR_EL1", SR_ENC(2, 0, 7, 9, 6), SR_EL1_RW, SR_RAZ, 0, 0, 0, NULL, NULL,
-      debug_access },
-    { "DBGAUTHSTATUS_EL1", SR_ENC(2, 0, 7, 14, 6), SR_EL1_RO, SR_CONST, 0, 0xaa, 0, NULL, NULL,
-      debug_access },
 };
 
 void sysreg_init_el1(void)
 {
     sysreg_register(el1_regs, sizeof(el1_regs) / sizeof(el1_regs[0]));
+    sysreg_init_debug();     /* debug.c: MDSCR_EL1, the OS Lock, breakpoints, watchpoints */
 }

@@ -28,7 +28,8 @@ static const ArmSysReg el2_regs[] = {
     { "ACTLR_EL2", SR_ENC(3, 4, 1, 0, 1), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(actlr_el[2]) },
     { "HCR_EL2", SR_ENC(3, 4, 1, 1, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_REBUILD_HFLAGS | SR_FLUSH_TLB,
       SR_FIELD(hcr_el2), 1ull << 31, 0, NULL, hcr_write },
-    { "MDCR_EL2", SR_ENC(3, 4, 1, 1, 1), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(mdcr_el2) },
+    { "MDCR_EL2", SR_ENC(3, 4, 1, 1, 1), SR_EL2_RW, SR_NEEDS_EL2 | SR_REBUILD_HFLAGS,
+      SR_FIELD(mdcr_el2) },   /* TDE: debug exceptions to EL2 (debug.c) */
     { "CPTR_EL2", SR_ENC(3, 4, 1, 1, 2), SR_EL2_RW, SR_NEEDS_EL2 | SR_REBUILD_HFLAGS,
       SR_FIELD(cptr_el[2]), 0x33ffull, 0, NULL, cptr_el2_write },
     { "HSTR_EL2", SR_ENC(3, 4, 1, 1, 3), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(hstr_el2) },

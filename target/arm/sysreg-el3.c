@@ -41,7 +41,8 @@ static const ArmSysReg el3_regs[] = {
     { "SDER32_EL3", SR_ENC(3, 6, 1, 1, 1), SR_EL3_RW, SR_NEEDS_EL3 | SR_RAZ },
     { "CPTR_EL3", SR_ENC(3, 6, 1, 1, 2), SR_EL3_RW, SR_NEEDS_EL3 | SR_REBUILD_HFLAGS,
       SR_FIELD(cptr_el[3]), 0, 0, NULL, cptr_el3_write },
-    { "MDCR_EL3", SR_ENC(3, 6, 1, 3, 1), SR_EL3_RW, SR_NEEDS_EL3, SR_FIELD(mdcr_el3) },
+    { "MDCR_EL3", SR_ENC(3, 6, 1, 3, 1), SR_EL3_RW, SR_NEEDS_EL3 | SR_REBUILD_HFLAGS,
+      SR_FIELD(mdcr_el3) },   /* SDD: Secure debug exceptions (debug.c) */
     { "TTBR0_EL3", SR_ENC(3, 6, 2, 0, 0), SR_EL3_RW, SR_NEEDS_EL3 | SR_FLUSH_TLB, SR_FIELD(ttbr0_el[3]) },
     { "TCR_EL3", SR_ENC(3, 6, 2, 0, 2), SR_EL3_RW, SR_NEEDS_EL3 | SR_FLUSH_TLB | SR_REBUILD_HFLAGS,
       SR_FIELD(tcr_el[3]) },

@@ -244,10 +244,24 @@ IrTemp gen_cond(DisasContext *s, int cond)
     return t;
 }
 
+/* Self-hosted debug (debug.c): while a watchpoint is enabled every access is checked first
+ * (AArch64.CheckWatchpoint); LDTR/STTR use the unprivileged MMU index and match as EL0. */
+static void gen_check_watchpoint(DisasContext *s, IrTemp addr, unsigned memop, int mmu_idx,
+                                 bool is_write)
+{
+    uint64_t info = (1u << (memop & MO_SIZE)) | (is_write ? 0x100u : 0) |
+                    (mmu_idx != s->mmu_idx ? 0x200u : 0);
+
+    gen_helper(s, HELPER_check_watchpoint, IR_NO_TEMP, 2, addr, tcg_const(s, info));
+}
+
 void gen_ld_idx(DisasContext *s, IrTemp dest, IrTemp addr, unsigned memop, int mmu_idx)
 {
     if (s->align_all) {
         memop |= MO_ALIGN;
+    }
+    if (s->hflags & HF_WP_CHECK) {
+        gen_check_watchpoint(s, addr, memop, mmu_idx, false);
     }
     ir_gen_qemu_ld(s->ir, dest, addr, memop, mmu_idx);
 }
@@ -256,6 +270,9 @@ void gen_st_idx(DisasContext *s, IrTemp val, IrTemp addr, unsigned memop, int mm
 {
     if (s->align_all) {
         memop |= MO_ALIGN;
+    }
+    if (s->hflags & HF_WP_CHECK) {
+        gen_check_watchpoint(s, addr, memop, mmu_idx, true);
     }
     ir_gen_qemu_st(s->ir, val, addr, memop, mmu_idx);
 }
@@ -275,9 +292,36 @@ void gen_set_pc(DisasContext *s, uint64_t pc)
     ir_gen_movi(s->ir, IR_SLOT(pc), pc);
 }
 
+/* Software step, active-not-pending (HF_SS_ACTIVE with PSTATE.SS): the TB is this one
+ * instruction. */
+static bool ss_stepping(const DisasContext *s)
+{
+    return (s->hflags & (HF_SS_ACTIVE | HF_PSTATE_SS)) == (HF_SS_ACTIVE | HF_PSTATE_SS);
+}
+
+/* LDXR, LDAXR, LDXP, LDAXP (load/store exclusive, o2 = 0, L = 1): the EX bit of the step
+ * syndrome. */
+static bool insn_is_load_exclusive(uint32_t insn)
+{
+    return (insn & 0x3fc00000u) == 0x08400000u;
+}
+
+/* The stepped instruction completed with env->pc already holding the next PC: leave through
+ * the step exception (CheckSoftwareStep), or to the run loop if stepping ended. */
+static void gen_ss_step_done(DisasContext *s)
+{
+    gen_helper(s, HELPER_ss_step_done, IR_NO_TEMP, 1,
+               tcg_const(s, insn_is_load_exclusive(s->insn)));
+    ir_gen_exit_tb(s->ir);
+}
+
 void gen_goto_tb(DisasContext *s, int slot, uint64_t dest)
 {
     gen_set_pc(s, dest);
+    if (ss_stepping(s)) {
+        gen_ss_step_done(s);
+        return;
+    }
     if (((dest ^ s->tb->pc) & TARGET_PAGE_MASK) == 0 && !s->env->singlestep) {
         ir_gen_goto_tb(s->ir, slot);
     } else {
@@ -431,7 +475,7 @@ void arm_translate_block(CPUARMState *env, TranslationBlock *tb, IrContext *ir,
 {
     DisasContext s = { 0 };
     uint32_t hf = env->hflags;
-    int max = env->singlestep ? 1 : MAX_INSNS_PER_TB;
+    int max = (env->singlestep || (hf & HF_PSTATE_SS)) ? 1 : MAX_INSNS_PER_TB;
     int n = 0;
 
     s.env = env;
@@ -452,6 +496,16 @@ void arm_translate_block(CPUARMState *env, TranslationBlock *tb, IrContext *ir,
         s.pc_next += 4;
         ir_free_temps(ir);
         ir_gen_insn_start(ir, s.pc_curr);
+        if ((hf & (HF_SS_ACTIVE | HF_PSTATE_SS)) == HF_SS_ACTIVE) {
+            /* Software step active-pending: the step exception comes before the PC alignment
+             * fault and anything else the instruction could raise (a TB's first instruction
+             * only: HF_PSTATE_SS clear means nothing was stepped yet). */
+            gen_set_pc(&s, s.pc_curr);
+            gen_helper(&s, HELPER_ss_pending, IR_NO_TEMP, 0);
+            s.is_jmp = DISAS_NORETURN;
+            n++;
+            break;
+        }
         if (s.pc_curr & 3) {
             /* PC alignment fault on fetch (Arm ARM D1.3.5.2): FAR and ELR get the PC. */
             gen_helper(&s, HELPER_pc_alignment_fault, IR_NO_TEMP, 1, tcg_const(&s, s.pc_curr));
@@ -466,6 +520,10 @@ void arm_translate_block(CPUARMState *env, TranslationBlock *tb, IrContext *ir,
             s.is_jmp = DISAS_NORETURN;
             n++;
             break;
+        }
+        if (hf & HF_BP_CHECK) {
+            /* AArch64.CheckBreakpoint, before the instruction executes (debug.c) */
+            gen_helper(&s, HELPER_check_breakpoint, IR_NO_TEMP, 1, tcg_const(&s, s.pc_curr));
         }
         if (hf & HF_IL) {
             /* PSTATE.IL: the instruction is not executed; Illegal Execution state exception. */
@@ -497,6 +555,19 @@ void arm_translate_block(CPUARMState *env, TranslationBlock *tb, IrContext *ir,
              ((s.pc_next ^ tb->pc) & TARGET_PAGE_MASK) == 0 &&
              ir->nb_ops < IR_MAX_OPS - 256);
 
+    if (ss_stepping(&s) && s.is_jmp != DISAS_NORETURN && s.is_jmp != DISAS_CHAINED) {
+        /* The stepped instruction completed. After an exception return (DISAS_EXIT)
+         * PSTATE.SS came from DebugExceptionReturnSS(): the new state decides. */
+        if (s.is_jmp == DISAS_NEXT || s.is_jmp == DISAS_UPDATE_NEXT) {
+            gen_set_pc(&s, s.pc_next);
+        }
+        if (s.is_jmp == DISAS_EXIT) {
+            ir_gen_exit_tb(ir);
+        } else {
+            gen_ss_step_done(&s);
+        }
+        s.is_jmp = DISAS_NORETURN;
+    }
     switch (s.is_jmp) {
     case DISAS_NEXT:
         gen_goto_tb(&s, 0, s.pc_next);
