@@ -247,10 +247,10 @@ void gicv3_vcpuif_update(GICv3CPU *s)
     /* Only drive the lines on a change, so software-injected HCR_EL2.VI/VF state the CPU core
      * keeps on the same lines is not disturbed while the list registers are unused. */
     if (s->env && virq != s->virq_level) {
-        arm_set_irq_line(s->env, CPU_INTERRUPT_VIRQ, virq);
+        arm_set_gic_virtual_line(s->env, CPU_INTERRUPT_VIRQ, virq);
     }
     if (s->env && vfiq != s->vfiq_level) {
-        arm_set_irq_line(s->env, CPU_INTERRUPT_VFIQ, vfiq);
+        arm_set_gic_virtual_line(s->env, CPU_INTERRUPT_VFIQ, vfiq);
     }
     s->virq_level = virq;
     s->vfiq_level = vfiq;

@@ -141,6 +141,7 @@ typedef struct CPUARMState {
     void *gic_cpuif;
 
     uint32_t interrupt_request;   /* CPU_INTERRUPT_* lines currently asserted */
+    uint32_t gic_virtual_lines;   /* VIRQ/VFIQ as driven by the GIC's virtual CPU interface */
     bool halted;                  /* in WFI */
     bool event_register;          /* set by SEV/SEVL and exception return, consumed by WFE */
     bool exit_request;            /* leave the current TB chain at the next boundary */
@@ -201,6 +202,9 @@ bool arm_el2_enabled(const CPUARMState *env);  /* EL2 implemented and enabled in
 
 /* excp.c */
 void arm_set_irq_line(CPUARMState *env, uint32_t line, int level);
+/* The virtual IRQ/FIQ lines are the OR of HCR_EL2.{VI,VF} and the GIC's virtual interface. */
+void arm_set_gic_virtual_line(CPUARMState *env, uint32_t line, int level);
+void arm_update_virtual_lines(CPUARMState *env);
 bool arm_cpu_exec_interrupt(CPUARMState *env);   /* take a pending unmasked interrupt */
 void arm_cpu_do_interrupt(CPUARMState *env);      /* deliver env->exception */
 void arm_exception_return(CPUARMState *env);      /* ERET */

@@ -8,7 +8,6 @@
 #include "qemu/log.h"
 #include "cpu.h"
 #include "cpu-features.h"
-#include "debug.h"
 #include "syndrome.h"
 
 #define HCR_FMO (1ull << 3)
@@ -104,8 +103,7 @@ void arm_cpu_do_interrupt(CPUARMState *env)
                  (unsigned long long)(env->vbar_el[target] + offset), pstate_read(env));
     }
 
-    /* SPSR.SS: PSTATE.SS while software step is active, cleared by a completed SVC/HVC/SMC. */
-    env->spsr_el[target] = arm_debug_exception_spsr(env, kind, pstate_read(env));
+    env->spsr_el[target] = pstate_read(env);
     env->elr_el[target] = ret;
     if (kind != EXCP_IRQ && kind != EXCP_FIQ && kind != EXCP_VIRQ && kind != EXCP_VFIQ) {
         /* synchronous exceptions and SError record a syndrome */
@@ -179,9 +177,6 @@ void arm_exception_return(CPUARMState *env)
         illegal = true;                                      /* EL1 with HCR_EL2.TGE set */
     }
 
-    /* PSTATE.SS from SPSR.SS only as DebugExceptionReturnSS() allows (software step). */
-    uint32_t ss = arm_debug_eret_ss(env, spsr, illegal ? cur_el : new_el);
-
     arm_sp_save(env);
     cpsr_write_nzcv(env, (uint32_t)spsr);
     if (illegal) {
@@ -194,7 +189,6 @@ void arm_exception_return(CPUARMState *env)
         env->el = new_el;
         env->pstate = (uint32_t)spsr & ~(0xfu << 28 | PSTATE_nRW | (3u << PSTATE_EL_SHIFT));
     }
-    env->pstate = (env->pstate & ~PSTATE_SS) | ss;
     arm_sp_restore(env);
     /* A return to AArch64 state clears the top bits of the target address as TBI allows; without
      * TBI the PC is the 64-bit ELR (alignment is checked at the next fetch). */
@@ -215,6 +209,24 @@ void arm_set_irq_line(CPUARMState *env, uint32_t line, int level)
     } else {
         env->interrupt_request &= ~line;
     }
+}
+
+void arm_update_virtual_lines(CPUARMState *env)
+{
+    arm_set_irq_line(env, CPU_INTERRUPT_VIRQ,
+                     ((env->hcr_el2 >> 7) & 1) || (env->gic_virtual_lines & CPU_INTERRUPT_VIRQ));
+    arm_set_irq_line(env, CPU_INTERRUPT_VFIQ,
+                     ((env->hcr_el2 >> 6) & 1) || (env->gic_virtual_lines & CPU_INTERRUPT_VFIQ));
+}
+
+void arm_set_gic_virtual_line(CPUARMState *env, uint32_t line, int level)
+{
+    if (level) {
+        env->gic_virtual_lines |= line;
+    } else {
+        env->gic_virtual_lines &= ~line;
+    }
+    arm_update_virtual_lines(env);
 }
 
 /* Which EL a physical IRQ/FIQ/SError targets, per SCR_EL3 and HCR_EL2 routing (Arm ARM D1.3.5). */

@@ -9,8 +9,7 @@
 static void hcr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
 {
     env->hcr_el2 = v | (1ull << 31);
-    arm_set_irq_line(env, CPU_INTERRUPT_VIRQ, (v >> 7) & 1);
-    arm_set_irq_line(env, CPU_INTERRUPT_VFIQ, (v >> 6) & 1);
+    arm_update_virtual_lines(env);
     arm_set_irq_line(env, CPU_INTERRUPT_VSERROR, (v >> 8) & 1);
 }
 

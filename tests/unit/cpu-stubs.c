@@ -46,3 +46,9 @@ bool arm_el2_enabled(const CPUARMState *env)
     }
     return !arm_is_secure_below_el3(env) || (env->scr_el3 & (1ull << 18));
 }
+
+/* The virtual lines the GIC drives: the stub records them like the physical ones. */
+void arm_set_gic_virtual_line(CPUARMState *env, uint32_t line, int level)
+{
+    arm_set_irq_line(env, line, level);
+}
