@@ -18,14 +18,17 @@
 #define BCR(pmc)    ((0xfULL << 5) | ((u64)(pmc) << 1) | 1)   /* BAS 0b1111, PMC, E */
 #define WCR(pac, lsc) ((0xffULL << 5) | ((u64)(lsc) << 3) | ((u64)(pac) << 1) | 1)
 
-extern char el_trampoline[], step_fn[], step_fn_bp[], el1_bp[];
+extern char el_trampoline[], step_fn[], step_fn_bp[], el1_bp[], ldex_fn[];
 asm(".text\n"
-    ".global step_fn, step_fn_bp, el1_bp\n"
+    ".global step_fn, step_fn_bp, el1_bp, ldex_fn\n"
     "step_fn:\n\tnop\n\tnop\n"
     "step_fn_bp:\n\tnop\n\tmov x0, #5\n\tret\n"
-    "el1_bp:\n\tmov x0, #9\n\tret\n");
+    "el1_bp:\n\tmov x0, #9\n\tret\n"
+    "ldex_fn:\n\tldxr x1, [x0]\n\tclrex\n\tmov x0, #7\n\tret\n");
 
 static volatile u64 watched __attribute__((aligned(8)));
+static volatile u64 block[4] __attribute__((aligned(32)));
+static volatile u64 excl_word __attribute__((aligned(8))) = 0x77;
 
 /* ---- software step ---- */
 static volatile unsigned steps;
@@ -67,6 +70,77 @@ static void software_step(void)
     check_eq(step_elr[2], (u64)step_fn + 4, "step 3: ELR at the next instruction");
     check_eq(step_esr[0], 0xcb000022, "software step from EL0: ESR EC 0x32, ISV, IFSC 0x22");
     check_eq(step_esr[2], 0xcb000022, "software step 3: same ESR");
+}
+
+/*
+ * Stepping a load-exclusive: the step syndrome has EX (bit 6) set.  Steps:
+ * the trampoline's first instruction, its BLR, then LDXR.
+ */
+static int ldex_hook(struct exc_frame *f)
+{
+    if (ESR_EC(f->esr) != 0x32) {
+        return 0;
+    }
+    if (steps < 4) {
+        step_elr[steps] = f->elr;
+        step_esr[steps] = f->esr;
+    }
+    steps++;
+    if (steps < 3) {
+        f->spsr |= SPSR_SS;
+    } else {
+        write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_SS, mdscr_el1);
+        isb();
+    }
+    return 1;
+}
+
+/*
+ * ERET with SPSR.SS = 0 while stepping is active at the target:
+ * active-pending, so the step exception comes before the first instruction,
+ * with ISV = 0 (no instruction was stepped).
+ */
+static int pending_hook(struct exc_frame *f)
+{
+    if (ESR_EC(f->esr) != 0x32) {
+        return 0;
+    }
+    if (steps < 4) {
+        step_elr[steps] = f->elr;
+        step_esr[steps] = f->esr;
+    }
+    steps++;
+    write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_SS, mdscr_el1);
+    isb();
+    return 1;
+}
+
+static void software_step_more(void)
+{
+    u64 r;
+
+    steps = 0;
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_SS, mdscr_el1);
+    isb();
+    sync_hook = ldex_hook;
+    r = call_lower(SPSR_MODE(0, 0) | SPSR_DAIF | SPSR_SS, (u64 (*)(u64))ldex_fn, (u64)&excl_word);
+    sync_hook = 0;
+    check_eq(r, 7, "stepped load-exclusive function returns 7");
+    check_eq(steps, 3, "three steps up to the load-exclusive");
+    check_eq(step_elr[2], (u64)ldex_fn + 4, "step after LDXR: ELR at the next instruction");
+    check_eq(step_esr[2], 0xcb000062, "step after LDXR: ESR ISV and EX set");
+    check_eq(step_esr[1], 0xcb000022, "step after BLR: EX clear");
+
+    steps = 0;
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_SS, mdscr_el1);
+    isb();
+    sync_hook = pending_hook;
+    r = call_lower(SPSR_MODE(0, 0) | SPSR_DAIF, (u64 (*)(u64))step_fn, 0);
+    sync_hook = 0;
+    check_eq(r, 5, "function entered active-pending still returns 5");
+    check_eq(steps, 1, "one step exception from active-pending");
+    check_eq(step_elr[0], (u64)el_trampoline, "active-pending: ELR at the first instruction");
+    check_eq(step_esr[0], 0xca000022, "active-pending: ESR EC 0x32, ISV 0, IFSC 0x22");
 }
 
 /* ---- breakpoints ---- */
@@ -126,6 +200,64 @@ static void breakpoints(void)
     isb();
 }
 
+static u64 el0_read_byte(u64 x)
+{
+    return ((volatile u8 *)&watched)[x];
+}
+
+static u64 el0_read_block(u64 x)
+{
+    return block[x];
+}
+
+/* ID_AA64DFR0_EL1 counts; a second breakpoint register pair. */
+static void ids_and_bp1(void)
+{
+    u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
+
+    check_true(((dfr0 >> 12) & 0xf) >= 5, "ID_AA64DFR0_EL1.BRPs: at least 6 breakpoints");
+    check_true(((dfr0 >> 20) & 0xf) >= 3, "ID_AA64DFR0_EL1.WRPs: at least 4 watchpoints");
+    write_sysreg((u64)step_fn_bp, dbgbvr1_el1);
+    write_sysreg(BCR(2), dbgbcr1_el1);
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_MDE, mdscr_el1);
+    isb();
+    exc_expect(0);
+    call_at_el(0, (u64 (*)(u64))step_fn, 0);
+    check_true(exc_taken(), "breakpoint 1 taken");
+    check_eq(exc_last.elr, (u64)step_fn_bp, "breakpoint 1: ELR");
+    check_eq(exc_last.esr, 0xc2000022, "breakpoint 1: ESR EC 0x30, IFSC 0x22");
+    write_sysreg(0, dbgbcr1_el1);
+    write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_MDE, mdscr_el1);
+    isb();
+}
+
+/* Byte address select and address masks. */
+static void watchpoint_ranges(void)
+{
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_MDE, mdscr_el1);
+    write_sysreg((u64)&watched, dbgwvr2_el1);
+    write_sysreg(WCR(2, 1) & ~(0xf0ULL << 5), dbgwcr2_el1);  /* BAS 0x0f: bytes 0..3 */
+    isb();
+    check_eq(call_at_el(0, el0_read_byte, 4), 0, "BAS 0x0f: byte 4 not watched");
+    exc_expect(0);
+    call_at_el(0, el0_read_byte, 2);
+    check_true(exc_taken(), "BAS 0x0f: byte 2 watched");
+    check_eq(exc_last.far, (u64)&watched + 2, "BAS 0x0f: FAR is the byte accessed");
+    write_sysreg(0, dbgwcr2_el1);
+
+    write_sysreg((u64)block, dbgwvr3_el1);
+    write_sysreg(WCR(2, 1) | (5ULL << 24), dbgwcr3_el1);     /* MASK 5: 32-byte block */
+    isb();
+    exc_expect(0);
+    call_at_el(0, el0_read_block, 3);
+    check_true(exc_taken(), "MASK 5: last doubleword of the 32-byte block watched");
+    check_eq(exc_last.far, (u64)&block[3], "MASK 5: FAR");
+    check_eq(exc_last.esr & ESR_DABT_MASK, 0xd2000022, "MASK 5: ESR EC 0x34, WnR 0");
+    write_sysreg(0, dbgwcr3_el1);
+    write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_MDE, mdscr_el1);
+    isb();
+}
+
 static void watchpoints(void)
 {
     u64 r;
@@ -168,6 +300,9 @@ void test_main(void)
     isb();
     check_eq(read_sysreg(oslsr_el1) & 2, 0, "OSLSR_EL1.OSLK clear after OSLAR_EL1 = 0");
     software_step();
+    software_step_more();
     breakpoints();
     watchpoints();
+    ids_and_bp1();
+    watchpoint_ranges();
 }
