@@ -25,6 +25,10 @@ enum {
     B_COUNT
 };
 
+/* setcond, brcond and movcond come once per condition as well, so that the comparison is a
+ * compile-time constant in each handler rather than a second switch at run time. */
+#define NB_CONDS (IR_COND_NEVER + 1)
+
 enum {
     BC_MOVI = B_COUNT * 4,
     BC_BR,
@@ -34,9 +38,16 @@ enum {
     BC_GOTO_TB,
     BC_LOOKUP,
     BC_EXIT,
+    BC_SETCOND0,
+    BC_BRCOND0 = BC_SETCOND0 + NB_CONDS * 4,
+    BC_MOVCOND0 = BC_BRCOND0 + NB_CONDS * 4,
+    BC_COUNT = BC_MOVCOND0 + NB_CONDS * 2,
 };
 
 #define BC(base, is64, ri) ((base) * 4 + (is64) * 2 + (ri))
+#define BC_SETCOND(c, is64, ri) (BC_SETCOND0 + (c) * 4 + (is64) * 2 + (ri))
+#define BC_BRCOND(c, is64, ri) (BC_BRCOND0 + (c) * 4 + (is64) * 2 + (ri))
+#define BC_MOVCOND(c, is64) (BC_MOVCOND0 + (c) * 2 + (is64))
 
 extern const int ir_nb_temp_slots;
 const int ir_nb_temp_slots = IR_NUM_TEMPS - 8;   /* the last 8 are the lowering's scratch slots */
@@ -181,15 +192,15 @@ bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
                 cond = swap_cond(cond);
             }
             uint16_t ra = lw_reg(&lw, ir, a);
-            if (ir_is_const(b)) {
-                i = lw_emit(&lw, BC(base, is64, 1));
+            int ri = ir_is_const(b);
+            i = lw_emit(&lw, op->opc == IR_OP_setcond ? BC_SETCOND(cond, is64, ri) :
+                             br ? BC_BRCOND(cond, is64, ri) : BC(base, is64, ri));
+            if (ri) {
                 i->imm = ir_const_val(ir, b);
             } else {
-                i = lw_emit(&lw, BC(base, is64, 0));
                 i->b = (uint16_t)b;
             }
             i->a = ra;
-            i->aux = cond;
             if (br) {
                 i->c = (uint16_t)op->imm;   /* label, patched below */
                 fixups[lw.nfix++] = lw.n - 1;
@@ -224,13 +235,12 @@ bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
             uint16_t b = lw_reg(&lw, ir, op->args[2]);
             uint16_t c = lw_reg(&lw, ir, op->args[3]);
             uint16_t e = lw_reg(&lw, ir, op->args[4]);
-            i = lw_emit(&lw, BC(base, is64, 0));
+            i = lw_emit(&lw, BC_MOVCOND(op->cond, is64));
             i->d = op->args[0];
             i->a = a;
             i->b = b;
             i->c = c;
             i->e = e;
-            i->aux = op->cond;
             break;
         }
         case IR_OP_br:
@@ -419,143 +429,185 @@ static inline void do_st(CPUARMState *env, uint64_t addr, uint64_t val, uint64_t
 
 #define CHAIN_BUDGET 2048
 
+/* The handlers of the width/operand-form variants of each operation, generated from one
+ * expression per operation. The i32 forms read 64-bit slots and zero-extend their result. */
+#define BIN_EXPRS(X) \
+    X(add, a + b, a + b) \
+    X(sub, a - b, a - b) \
+    X(mul, a * b, a * b) \
+    X(and, a & b, a & b) \
+    X(or, a | b, a | b) \
+    X(xor, a ^ b, a ^ b) \
+    X(andc, a & ~b, a & ~b) \
+    X(orc, a | ~b, a | ~b) \
+    X(eqv, a ^ ~b, a ^ ~b) \
+    X(shl, (uint32_t)a << (b & 31), a << (b & 63)) \
+    X(shr, (uint32_t)a >> (b & 31), a >> (b & 63)) \
+    X(sar, (int32_t)a >> (b & 31), (uint64_t)((int64_t)a >> (b & 63))) \
+    X(rotr, ((uint32_t)a >> (b & 31)) | ((uint32_t)a << ((32 - (b & 31)) & 31)), \
+      (a >> (b & 63)) | (a << ((64 - (b & 63)) & 63))) \
+    X(muluh, ((uint64_t)(uint32_t)a * (uint32_t)b) >> 32, \
+      (uint64_t)(((unsigned __int128)a * b) >> 64)) \
+    X(mulsh, ((int64_t)(int32_t)a * (int32_t)b) >> 32, \
+      (uint64_t)(((__int128)(int64_t)a * (int64_t)b) >> 64))
+
+#define UN_EXPRS(X) \
+    X(mov, a, a) \
+    X(neg, -a, -a) \
+    X(not, ~a, ~a) \
+    X(ext8s, (int8_t)a, (uint64_t)(int64_t)(int8_t)a) \
+    X(ext8u, (uint8_t)a, (uint8_t)a) \
+    X(ext16s, (int16_t)a, (uint64_t)(int64_t)(int16_t)a) \
+    X(ext16u, (uint16_t)a, (uint16_t)a) \
+    X(ext32s, (int32_t)a, (uint64_t)(int64_t)(int32_t)a) \
+    X(ext32u, (uint32_t)a, (uint32_t)a) \
+    X(bswap16, ((a & 0x00ff00ffu) << 8) | ((a >> 8) & 0x00ff00ffu), \
+      ((a & 0x00ff00ff00ff00ffull) << 8) | ((a >> 8) & 0x00ff00ff00ff00ffull)) \
+    X(bswap32, __builtin_bswap32((uint32_t)a), \
+      ((uint64_t)__builtin_bswap32((uint32_t)(a >> 32)) << 32) | __builtin_bswap32((uint32_t)a)) \
+    X(bswap64, __builtin_bswap32((uint32_t)a), __builtin_bswap64(a)) \
+    X(clz, (uint32_t)a ? __builtin_clz((uint32_t)a) : 32, a ? __builtin_clzll(a) : 64) \
+    X(cls, ((uint32_t)(a ^ ((int32_t)a >> 1)) & 0x7fffffffu) \
+               ? __builtin_clz((uint32_t)(a ^ ((int32_t)a >> 1)) & 0x7fffffffu) - 1 : 31, \
+      ((a ^ (uint64_t)((int64_t)a >> 1)) & 0x7fffffffffffffffull) \
+               ? __builtin_clzll((a ^ (uint64_t)((int64_t)a >> 1)) & 0x7fffffffffffffffull) - 1 \
+               : 63) \
+    X(rbit, rbit64(a) >> 32, rbit64(a)) \
+    X(extract, ((uint32_t)a >> (i->aux & 0xff)) & field_mask(i->aux >> 8), \
+      (a >> (i->aux & 0xff)) & field_mask(i->aux >> 8)) \
+    X(sextract, \
+      (uint64_t)((int64_t)(a << (64 - (i->aux & 0xff) - (i->aux >> 8))) >> (64 - (i->aux >> 8))), \
+      (uint64_t)((int64_t)(a << (64 - (i->aux & 0xff) - (i->aux >> 8))) >> (64 - (i->aux >> 8))))
+
+#define CONDS(X) X(EQ) X(NE) X(LT) X(GE) X(LE) X(GT) X(LTU) X(GEU) X(LEU) X(GTU) X(TSTEQ) \
+                 X(TSTNE) X(ALWAYS) X(NEVER)
+
+/* Threaded dispatch (GNU C labels as values): each handler ends with its own indirect jump to
+ * the next one, which the host predicts far better than the single jump of a switch. */
+#define NEXT goto *dispatch[(i = ip++)->op]
+
 uintptr_t interp_exec(CPUARMState *env, TranslationBlock *tb)
 {
+    static const void *const dispatch[BC_COUNT] = {
+#define T_BIN(name, e32, e64) \
+        [BC(B_##name, 0, 0)] = &&name##_32rr, [BC(B_##name, 0, 1)] = &&name##_32ri, \
+        [BC(B_##name, 1, 0)] = &&name##_64rr, [BC(B_##name, 1, 1)] = &&name##_64ri,
+#define T_UN(name, e32, e64) [BC(B_##name, 0, 0)] = &&name##_32, [BC(B_##name, 1, 0)] = &&name##_64,
+#define T_COND(cc) \
+        [BC_SETCOND(IR_COND_##cc, 0, 0)] = &&setcond_##cc##_32rr, \
+        [BC_SETCOND(IR_COND_##cc, 0, 1)] = &&setcond_##cc##_32ri, \
+        [BC_SETCOND(IR_COND_##cc, 1, 0)] = &&setcond_##cc##_64rr, \
+        [BC_SETCOND(IR_COND_##cc, 1, 1)] = &&setcond_##cc##_64ri, \
+        [BC_BRCOND(IR_COND_##cc, 0, 0)] = &&brcond_##cc##_32rr, \
+        [BC_BRCOND(IR_COND_##cc, 0, 1)] = &&brcond_##cc##_32ri, \
+        [BC_BRCOND(IR_COND_##cc, 1, 0)] = &&brcond_##cc##_64rr, \
+        [BC_BRCOND(IR_COND_##cc, 1, 1)] = &&brcond_##cc##_64ri, \
+        [BC_MOVCOND(IR_COND_##cc, 0)] = &&movcond_##cc##_32, \
+        [BC_MOVCOND(IR_COND_##cc, 1)] = &&movcond_##cc##_64,
+        BIN_EXPRS(T_BIN)
+        UN_EXPRS(T_UN)
+        CONDS(T_COND)
+        [BC(B_deposit, 0, 0)] = &&deposit_32, [BC(B_deposit, 1, 0)] = &&deposit_64,
+        [BC_MOVI] = &&movi, [BC_BR] = &&br, [BC_LD] = &&ld, [BC_ST] = &&st, [BC_CALL] = &&call,
+        [BC_GOTO_TB] = &&goto_tb, [BC_LOOKUP] = &&lookup, [BC_EXIT] = &&exit,
+#undef T_BIN
+#undef T_UN
+#undef T_COND
+    };
     uint64_t *R = (uint64_t *)env;
     const InterpInsn *ip = tb->code;
+    const InterpInsn *i;
     int budget = CHAIN_BUDGET;
 
     env->cur_tb = tb;
-    for (;;) {
-        const InterpInsn *i = ip++;
-        switch (i->op) {
-#define ALU(base, expr32, expr64) \
-        case BC(B_##base, 0, 0): { uint64_t a = R[i->a], b = R[i->b]; (void)a; (void)b; \
-            R[i->d] = (uint32_t)(expr32); break; } \
-        case BC(B_##base, 0, 1): { uint64_t a = R[i->a], b = i->imm; (void)a; (void)b; \
-            R[i->d] = (uint32_t)(expr32); break; } \
-        case BC(B_##base, 1, 0): { uint64_t a = R[i->a], b = R[i->b]; (void)a; (void)b; \
-            R[i->d] = (expr64); break; } \
-        case BC(B_##base, 1, 1): { uint64_t a = R[i->a], b = i->imm; (void)a; (void)b; \
-            R[i->d] = (expr64); break; }
-        ALU(add, a + b, a + b)
-        ALU(sub, a - b, a - b)
-        ALU(mul, a * b, a * b)
-        ALU(and, a & b, a & b)
-        ALU(or, a | b, a | b)
-        ALU(xor, a ^ b, a ^ b)
-        ALU(andc, a & ~b, a & ~b)
-        ALU(orc, a | ~b, a | ~b)
-        ALU(eqv, a ^ ~b, a ^ ~b)
-        ALU(shl, (uint32_t)a << (b & 31), a << (b & 63))
-        ALU(shr, (uint32_t)a >> (b & 31), a >> (b & 63))
-        ALU(sar, (int32_t)a >> (b & 31), (uint64_t)((int64_t)a >> (b & 63)))
-        ALU(rotr, ((uint32_t)a >> (b & 31)) | ((uint32_t)a << ((32 - (b & 31)) & 31)),
-            (a >> (b & 63)) | (a << ((64 - (b & 63)) & 63)))
-        ALU(muluh, ((uint64_t)(uint32_t)a * (uint32_t)b) >> 32,
-            (uint64_t)(((unsigned __int128)a * b) >> 64))
-        ALU(mulsh, ((int64_t)(int32_t)a * (int32_t)b) >> 32,
-            (uint64_t)(((__int128)(int64_t)a * (int64_t)b) >> 64))
-        ALU(setcond, eval_cond(i->aux, a, b, 0), eval_cond(i->aux, a, b, 1))
-#undef ALU
-        case BC(B_brcond, 0, 0): case BC(B_brcond, 1, 0):
-            if (eval_cond(i->aux, R[i->a], R[i->b], (i->op >> 1) & 1)) {
-                ip = tb->code + i->c;
-            }
-            break;
-        case BC(B_brcond, 0, 1): case BC(B_brcond, 1, 1):
-            if (eval_cond(i->aux, R[i->a], i->imm, (i->op >> 1) & 1)) {
-                ip = tb->code + i->c;
-            }
-            break;
-#define UN(base, expr32, expr64) \
-        case BC(B_##base, 0, 0): { uint64_t a = R[i->a]; R[i->d] = (uint32_t)(expr32); break; } \
-        case BC(B_##base, 1, 0): { uint64_t a = R[i->a]; R[i->d] = (expr64); break; }
-        UN(mov, a, a)
-        UN(neg, -a, -a)
-        UN(not, ~a, ~a)
-        UN(ext8s, (int8_t)a, (uint64_t)(int64_t)(int8_t)a)
-        UN(ext8u, (uint8_t)a, (uint8_t)a)
-        UN(ext16s, (int16_t)a, (uint64_t)(int64_t)(int16_t)a)
-        UN(ext16u, (uint16_t)a, (uint16_t)a)
-        UN(ext32s, (int32_t)a, (uint64_t)(int64_t)(int32_t)a)
-        UN(ext32u, (uint32_t)a, (uint32_t)a)
-        UN(bswap16, ((a & 0x00ff00ffu) << 8) | ((a >> 8) & 0x00ff00ffu),
-           ((a & 0x00ff00ff00ff00ffull) << 8) | ((a >> 8) & 0x00ff00ff00ff00ffull))
-        UN(bswap32, __builtin_bswap32((uint32_t)a),
-           ((uint64_t)__builtin_bswap32((uint32_t)(a >> 32)) << 32) | __builtin_bswap32((uint32_t)a))
-        UN(bswap64, __builtin_bswap32((uint32_t)a), __builtin_bswap64(a))
-        UN(clz, (uint32_t)a ? __builtin_clz((uint32_t)a) : 32, a ? __builtin_clzll(a) : 64)
-        UN(cls, ((uint32_t)(a ^ ((int32_t)a >> 1)) & 0x7fffffffu)
-                    ? __builtin_clz((uint32_t)(a ^ ((int32_t)a >> 1)) & 0x7fffffffu) - 1 : 31,
-           ((a ^ (uint64_t)((int64_t)a >> 1)) & 0x7fffffffffffffffull)
-                    ? __builtin_clzll((a ^ (uint64_t)((int64_t)a >> 1)) & 0x7fffffffffffffffull) - 1
-                    : 63)
-        UN(rbit, rbit64(a) >> 32, rbit64(a))
-        UN(extract, ((uint32_t)a >> (i->aux & 0xff)) & field_mask(i->aux >> 8),
-           (a >> (i->aux & 0xff)) & field_mask(i->aux >> 8))
-        UN(sextract,
-           (uint64_t)((int64_t)(a << (64 - (i->aux & 0xff) - (i->aux >> 8))) >> (64 - (i->aux >> 8))),
-           (uint64_t)((int64_t)(a << (64 - (i->aux & 0xff) - (i->aux >> 8))) >> (64 - (i->aux >> 8))))
-#undef UN
-        case BC(B_deposit, 0, 0): case BC(B_deposit, 1, 0): {
-            unsigned pos = i->aux & 0xff, len = i->aux >> 8;
-            uint64_t m = field_mask(len) << pos;
-            uint64_t v = (R[i->a] & ~m) | ((R[i->b] << pos) & m);
-            R[i->d] = (i->op >> 1) & 1 ? v : (uint32_t)v;
-            break;
-        }
-        case BC(B_movcond, 0, 0): case BC(B_movcond, 1, 0): {
-            int is64 = (i->op >> 1) & 1;
-            uint64_t v = eval_cond(i->aux, R[i->a], R[i->b], is64) ? R[i->c] : R[i->e];
-            R[i->d] = is64 ? v : (uint32_t)v;
-            break;
-        }
-        case BC_MOVI:
-            R[i->d] = i->imm;
-            break;
-        case BC_BR:
-            ip = tb->code + i->c;
-            break;
-        case BC_LD:
-            R[i->d] = do_ld(env, R[i->a], i->imm, i);
-            break;
-        case BC_ST:
-            do_st(env, R[i->a], R[i->b], i->imm, i);
-            break;
-        case BC_CALL:
-            env->cur_ip = i;
-            R[i->d] = ir_helpers[i->imm].fn(env, R[i->a], R[i->b], R[i->c], R[i->e]);
-            break;
-        case BC_GOTO_TB: {
-            TranslationBlock *next = tb->jmp_dest[i->aux];
-            env->insn_count += tb->icount;
-            if (next && !next->invalid && !env->exit_request && --budget > 0) {
-                tb = next;
-                env->cur_tb = tb;
-                ip = tb->code;
-                break;
-            }
-            env->cur_ip = NULL;
-            return (next && !next->invalid) ? 0 : (uintptr_t)tb | (i->aux + 1);
-        }
-        case BC_LOOKUP: {
-            env->insn_count += tb->icount;
-            TranslationBlock *next = env->exit_request || --budget <= 0 ? NULL : tb_lookup_fast(env);
-            if (next) {
-                tb = next;
-                env->cur_tb = tb;
-                ip = tb->code;
-                break;
-            }
-            env->cur_ip = NULL;
-            return 0;
-        }
-        case BC_EXIT:
-        default:
-            env->insn_count += tb->icount;
-            env->cur_ip = NULL;
-            return 0;
-        }
+    NEXT;
+
+#define H_BIN(name, expr32, expr64) \
+    name##_32rr: { uint64_t a = R[i->a], b = R[i->b]; R[i->d] = (uint32_t)(expr32); NEXT; } \
+    name##_32ri: { uint64_t a = R[i->a], b = i->imm; R[i->d] = (uint32_t)(expr32); NEXT; } \
+    name##_64rr: { uint64_t a = R[i->a], b = R[i->b]; R[i->d] = (expr64); NEXT; } \
+    name##_64ri: { uint64_t a = R[i->a], b = i->imm; R[i->d] = (expr64); NEXT; }
+    BIN_EXPRS(H_BIN)
+#undef H_BIN
+
+#define H_UN(name, expr32, expr64) \
+    name##_32: { uint64_t a = R[i->a]; R[i->d] = (uint32_t)(expr32); NEXT; } \
+    name##_64: { uint64_t a = R[i->a]; R[i->d] = (expr64); NEXT; }
+    UN_EXPRS(H_UN)
+#undef H_UN
+
+#define H_COND(cc) \
+    setcond_##cc##_32rr: R[i->d] = eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0); NEXT; \
+    setcond_##cc##_32ri: R[i->d] = eval_cond(IR_COND_##cc, R[i->a], i->imm, 0); NEXT; \
+    setcond_##cc##_64rr: R[i->d] = eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1); NEXT; \
+    setcond_##cc##_64ri: R[i->d] = eval_cond(IR_COND_##cc, R[i->a], i->imm, 1); NEXT; \
+    brcond_##cc##_32rr: \
+        if (eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0)) { ip = tb->code + i->c; } NEXT; \
+    brcond_##cc##_32ri: \
+        if (eval_cond(IR_COND_##cc, R[i->a], i->imm, 0)) { ip = tb->code + i->c; } NEXT; \
+    brcond_##cc##_64rr: \
+        if (eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1)) { ip = tb->code + i->c; } NEXT; \
+    brcond_##cc##_64ri: \
+        if (eval_cond(IR_COND_##cc, R[i->a], i->imm, 1)) { ip = tb->code + i->c; } NEXT; \
+    movcond_##cc##_32: \
+        R[i->d] = (uint32_t)(eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0) ? R[i->c] : R[i->e]); \
+        NEXT; \
+    movcond_##cc##_64: \
+        R[i->d] = eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1) ? R[i->c] : R[i->e]; \
+        NEXT;
+    CONDS(H_COND)
+#undef H_COND
+
+deposit_32:
+deposit_64: {
+        unsigned pos = i->aux & 0xff, len = i->aux >> 8;
+        uint64_t m = field_mask(len) << pos;
+        uint64_t v = (R[i->a] & ~m) | ((R[i->b] << pos) & m);
+        R[i->d] = (i->op >> 1) & 1 ? v : (uint32_t)v;
+        NEXT;
     }
+movi:
+    R[i->d] = i->imm;
+    NEXT;
+br:
+    ip = tb->code + i->c;
+    NEXT;
+ld:
+    R[i->d] = do_ld(env, R[i->a], i->imm, i);
+    NEXT;
+st:
+    do_st(env, R[i->a], R[i->b], i->imm, i);
+    NEXT;
+call:
+    env->cur_ip = i;
+    R[i->d] = ir_helpers[i->imm].fn(env, R[i->a], R[i->b], R[i->c], R[i->e]);
+    NEXT;
+goto_tb: {
+        TranslationBlock *next = tb->jmp_dest[i->aux];
+        env->insn_count += tb->icount;
+        if (next && !next->invalid && !env->exit_request && --budget > 0) {
+            tb = next;
+            env->cur_tb = tb;
+            ip = tb->code;
+            NEXT;
+        }
+        env->cur_ip = NULL;
+        return (next && !next->invalid) ? 0 : (uintptr_t)tb | (i->aux + 1);
+    }
+lookup: {
+        env->insn_count += tb->icount;
+        TranslationBlock *next = env->exit_request || --budget <= 0 ? NULL : tb_lookup_fast(env);
+        if (next) {
+            tb = next;
+            env->cur_tb = tb;
+            ip = tb->code;
+            NEXT;
+        }
+        env->cur_ip = NULL;
+        return 0;
+    }
+exit:
+    env->insn_count += tb->icount;
+    env->cur_ip = NULL;
+    return 0;
 }
