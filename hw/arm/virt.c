@@ -160,8 +160,9 @@ VirtMachine *virt_create(const GranuleOptions *opts)
     semihosting.argc = (int)opts->semihosting_argc;
     semihosting.argv = opts->semihosting_argv;
 
-    /* PSCI is the emulator's job only when no EL3 firmware runs (-bios or pflash unit 0). */
-    vm->psci_emulated = !(opts->bios || opts->pflash[0].file);
+    /* PSCI is the emulator's job only when the machine has no EL3 (as QEMU's virt: with
+     * secure=on, EL3 firmware provides PSCI, or nobody does) and no firmware is loaded. */
+    vm->psci_emulated = !vm->secure && !(opts->bios || opts->pflash[0].file);
     vm->psci_conduit = vm->virtualization ? 2 : 1;
     if (virt_fdt_create(vm, err, sizeof(err)) < 0 || virt_boot_setup(vm, err, sizeof(err)) < 0) {
         fprintf(stderr, "qemu-system-aarch64: %s\n", err);
