@@ -134,6 +134,11 @@ DEF_HELPER_FN(wfi)
     if (env->interrupt_request) {
         return 0;
     }
+    /* A WFI may complete at any time: while it is being software-stepped it completes at once,
+     * so that the Software Step exception follows it (debug.c). */
+    if (env->hflags & HF_PSTATE_SS) {
+        return 0;
+    }
     cpu_restore_state(env);
     env->pc += 4;
     env->exception.kind = EXCP_HALTED;
