@@ -136,6 +136,26 @@ static void run(unsigned gbits, unsigned tsz)
     check_eq(at_s1e1r(WIN + 2 * l2) & 0x7f, (FSC_TRANS(2) << 1) | 1, "%s: AT L2: FST", cfg);
     check_eq(at_s1e1r(1ULL << ia) & 0x7f, (FSC_TRANS(0) << 1) | 1, "%s: AT out of range", cfg);
     check_eq(at_s1e1r(hiva) & 0x0000fffffffff001ULL, p1, "%s: AT S1E1R through TTBR1", cfg);
+    /* AT S1E0R/W check EL0 permissions; AT S1E1RP applies PSTATE.PAN, AT S1E1R does not. */
+    u64 par0;
+    asm volatile("at s1e0r, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par0) : "r"(WIN) : "memory");
+    check_eq(par0 & 0x7f, (FSC_PERM(3) << 1) | 1, "%s: AT S1E0R of an EL1-only page: FST", cfg);
+    asm volatile("at s1e0w, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par0) : "r"(WIN + 4 * g)
+                 : "memory");
+    check_eq(par0 & 0x0000fffffffff001ULL, p0, "%s: AT S1E0W of an EL0 page: PA", cfg);
+    asm volatile("msr pan, #1\n\tisb");
+    asm volatile("at s1e1rp, %1\n\tisb\n\tmrs %0, par_el1" : "=r"(par0) : "r"(WIN + 4 * g)
+                 : "memory");
+    check_eq(par0 & 0x7f, (FSC_PERM(3) << 1) | 1, "%s: AT S1E1RP with PAN 1: FST", cfg);
+    check_eq(at_s1e1r(WIN + 4 * g) & 0x0000fffffffff001ULL, p0, "%s: AT S1E1R ignores PAN", cfg);
+    asm volatile("msr pan, #0\n\tisb");
+    /* DC ZVA is a write through the translation: permission and translation faults (WnR 1) */
+    exc_expect(0);
+    asm volatile("dc zva, %0" :: "r"(WIN + g) : "memory");
+    check_true(exc_taken(), "%s: DC ZVA to a read-only page faults", cfg);
+    check_eq(exc_last.esr & ESR_DABT_MASK,
+             ((u64)EC_DABT_CUR << 26) | ESR_IL | ESR_WNR | FSC_PERM(3), "%s: DC ZVA: ESR", cfg);
+    check_eq(ld64(WIN + g), 0x2222, "%s: DC ZVA fault left the page", cfg);
 
     /* TLBI: break-before-make remaps of WIN, each followed by one TLBI form */
     static const char *const forms[] = { "vae1", "vale1", "vaae1", "vaale1", "aside1", "vmalle1" };
