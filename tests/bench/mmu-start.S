@@ -31,7 +31,7 @@ from_el3:
     msr     hcr_el2, x0
     msr     cptr_el3, xzr
     isb
-    bl      gpt_build                   /* GPCCR_EL3 value with GPC = 1, or 0 without RME */
+    bl      gpt_build                   /* GPCCR_EL3 value, or 0 without RME */
     cbz     x0, 1f
     dsb     sy
     msr     s3_6_c2_c1_6, x0            /* GPCCR_EL3 */

@@ -12,6 +12,10 @@ typedef uint64_t u64;
 #define GPT_PPS     32              /* GPCCR_EL3.PPS = 0: 4 GB */
 #define GPT_PGS     12              /* GPCCR_EL3.PGS = 0: 4 KB granules */
 
+#ifndef BENCH_GPC
+#define BENCH_GPC   1               /* 0: build and install the GPT but leave GPCCR_EL3.GPC = 0 */
+#endif
+
 #define GPI_NS      0x9ULL
 #define GPI_ANY     0xfULL
 
@@ -33,8 +37,8 @@ static u64 all_granules(u64 gpi)
  * Called at EL3 with the MMU off. Level 0: a GPI Any block for every region without RAM (the
  * devices), a table for the region holding RAM. Level 1: granules descriptors, GPI Any below
  * RAM, GPI Non-secure for RAM except the EL3 code of mmu-start.S (GPI Any). The tables are built
- * without FEAT_RME too (the rme=off run does the same start-up); only then is GPTBR_EL3 written
- * and the GPCCR_EL3 value for mmu-start.S returned.
+ * without FEAT_RME too (the rme=off run does the same start-up); only with it is GPTBR_EL3
+ * written and the GPCCR_EL3 value for mmu-start.S returned (GPC = 0 when BENCH_GPC is 0).
  */
 u64 gpt_build(void)
 {
@@ -67,7 +71,7 @@ u64 gpt_build(void)
     asm volatile("dsb sy" ::: "memory");
     write_sysreg(s3_6_c2_c1_4, GPT_L0 >> 12);                  /* GPTBR_EL3 */
     /* PPS 4 GB, IRGN/ORGN write-back, SH inner shareable, PGS 4 KB, GPC */
-    return (1ULL << 8) | (1ULL << 10) | (3ULL << 12) | (1ULL << 16);
+    return (1ULL << 8) | (1ULL << 10) | (3ULL << 12) | (BENCH_GPC ? 1ULL << 16 : 0);
 }
 
 /* EL1 stage 1: 39-bit VA, level 1 -> level 2 -> 256 level-3 tables covering RAM with 4K pages */

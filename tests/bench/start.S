@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* start.S: benchmark entry: a stack, the MMU off (or the page tables of mmu.c), call main, then
- * exit through semihosting SYS_EXIT with main's return value. */
+/* start.S: entry of the MMU-off benchmark image: a stack, call main, then exit through
+ * semihosting SYS_EXIT with main's return value (mmu-start.S is the MMU-on entry). */
     .section .text.start
     .global _start
 _start:
