@@ -41,7 +41,8 @@ enum {
     BC_SETCOND0,
     BC_BRCOND0 = BC_SETCOND0 + NB_CONDS * 4,
     BC_MOVCOND0 = BC_BRCOND0 + NB_CONDS * 4,
-    BC_COUNT = BC_MOVCOND0 + NB_CONDS * 2,
+    BC_SUBS0 = BC_MOVCOND0 + NB_CONDS * 2,   /* + is64 * 2 + ri: see match_subs() */
+    BC_COUNT = BC_SUBS0 + 4,
 };
 
 #define BC(base, is64, ri) ((base) * 4 + (is64) * 2 + (ri))
@@ -133,6 +134,92 @@ static uint16_t lw_reg(Lowering *lw, const IrContext *ir, IrTemp t)
     return s;
 }
 
+static bool same_operand(const IrContext *ir, IrTemp x, IrTemp y)
+{
+    return x == y || (ir_is_const(x) && ir_is_const(y) && ir_const_val(ir, x) == ir_const_val(ir, y));
+}
+
+static bool op_is(const IrOp *op, int opc, int type)
+{
+    return op->opc == opc && op->type == type;
+}
+
+/* A subtraction with all four flags, as the A64 translator's gen_sub emits it (CMP/SUBS at the
+ * end of a TB, where the flags are live), is the most frequent sequence in guest loops. It runs
+ * as one bytecode that writes exactly what the IR ops would have written: the result T, the two
+ * xor temps, and nf, zf, cf, vf, which must be consecutive slots (N, Z, C, V).
+ *   64-bit: sub T,A,B; setcond.geu C,A,B; xor X,T,A; xor Y,A,B; and V,X,Y; mov N,T; mov Z,T
+ *   32-bit: sub T,A,B; setcond.geu C,A,B; xor X,T,A; xor Y,A,B; and X,X,Y; ext32s V,X;
+ *           ext32s N,T; mov_i64 Z,T
+ * Returns the number of IR ops matched, 0 if none. */
+static int match_subs(const IrContext *ir, int k, InterpInsn *f)
+{
+    const IrOp *o = &ir->ops[k];
+    int ty = o->type, n = ty == IR_I64 ? 7 : 8;
+
+    if (k + n > ir->nb_ops || o->opc != IR_OP_sub || ir_is_const(o->args[1])) {
+        return 0;
+    }
+    IrTemp t = o->args[0], a = o->args[1], b = o->args[2], x, y, nf, zf, cf, vf;
+    if (!op_is(&o[1], IR_OP_setcond, ty) || o[1].cond != IR_COND_GEU || o[1].args[1] != a ||
+        !same_operand(ir, o[1].args[2], b) ||
+        !op_is(&o[2], IR_OP_xor, ty) || o[2].args[1] != t || o[2].args[2] != a ||
+        !op_is(&o[3], IR_OP_xor, ty) || o[3].args[1] != a || !same_operand(ir, o[3].args[2], b) ||
+        !op_is(&o[4], IR_OP_and, ty)) {
+        return 0;
+    }
+    cf = o[1].args[0];
+    x = o[2].args[0];
+    y = o[3].args[0];
+    if (o[4].args[1] != x || o[4].args[2] != y) {
+        return 0;
+    }
+    if (ty == IR_I64) {
+        vf = o[4].args[0];
+        if (!op_is(&o[5], IR_OP_mov, IR_I64) || !op_is(&o[6], IR_OP_mov, IR_I64) ||
+            o[5].args[1] != t || o[6].args[1] != t) {
+            return 0;
+        }
+        nf = o[5].args[0];
+        zf = o[6].args[0];
+    } else {
+        if (o[4].args[0] != x || !op_is(&o[5], IR_OP_ext32s, IR_I64) || o[5].args[1] != x ||
+            !op_is(&o[6], IR_OP_ext32s, IR_I64) || o[6].args[1] != t ||
+            !op_is(&o[7], IR_OP_mov, IR_I64) || o[7].args[1] != t) {
+            return 0;
+        }
+        vf = o[5].args[0];
+        nf = o[6].args[0];
+        zf = o[7].args[0];
+    }
+    /* The fused op reads A and B once, up front: nothing it writes may alias them or each other. */
+    if (zf != nf + 1 || cf != nf + 2 || vf != nf + 3) {
+        return 0;
+    }
+    IrTemp outs[4] = { t, x, y, nf };
+    for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 4; j++) {
+            IrTemp lo = outs[j], hi = outs[j] + (j == 3 ? 3 : 0);
+            if ((i != j && outs[i] >= lo && outs[i] <= hi) ||
+                (a >= lo && a <= hi) || (!ir_is_const(b) && b >= lo && b <= hi)) {
+                return 0;
+            }
+        }
+    }
+    f->op = BC_SUBS0 + (ty == IR_I64) * 2 + ir_is_const(b);
+    f->d = (uint16_t)t;
+    f->a = (uint16_t)a;
+    f->c = (uint16_t)x;
+    f->e = (uint16_t)y;
+    f->aux = nf;
+    if (ir_is_const(b)) {
+        f->imm = ir_const_val(ir, b);
+    } else {
+        f->b = (uint16_t)b;
+    }
+    return n;
+}
+
 bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
 {
     Lowering lw = { 0 };
@@ -177,7 +264,20 @@ bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
                 i->a = a;
             }
             break;
-        case IR_OP_add: case IR_OP_sub: case IR_OP_mul: case IR_OP_and: case IR_OP_or:
+        case IR_OP_sub: {
+            InterpInsn f = { 0 };
+            int n = match_subs(ir, k, &f);
+            if (n) {
+                i = lw_emit(&lw, f.op);
+                if (!lw.fail) {
+                    *i = f;
+                }
+                k += n - 1;
+                break;
+            }
+        }
+        /* fall through */
+        case IR_OP_add: case IR_OP_mul: case IR_OP_and: case IR_OP_or:
         case IR_OP_xor: case IR_OP_andc: case IR_OP_orc: case IR_OP_eqv: case IR_OP_shl:
         case IR_OP_shr: case IR_OP_sar: case IR_OP_rotr: case IR_OP_muluh: case IR_OP_mulsh:
         case IR_OP_setcond: case IR_OP_brcond: {
@@ -510,6 +610,8 @@ uintptr_t interp_exec(CPUARMState *env, TranslationBlock *tb)
         [BC(B_deposit, 0, 0)] = &&deposit_32, [BC(B_deposit, 1, 0)] = &&deposit_64,
         [BC_MOVI] = &&movi, [BC_BR] = &&br, [BC_LD] = &&ld, [BC_ST] = &&st, [BC_CALL] = &&call,
         [BC_GOTO_TB] = &&goto_tb, [BC_LOOKUP] = &&lookup, [BC_EXIT] = &&exit,
+        [BC_SUBS0] = &&subs_32rr, [BC_SUBS0 + 1] = &&subs_32ri, [BC_SUBS0 + 2] = &&subs_64rr,
+        [BC_SUBS0 + 3] = &&subs_64ri,
 #undef T_BIN
 #undef T_UN
 #undef T_COND
@@ -557,6 +659,36 @@ uintptr_t interp_exec(CPUARMState *env, TranslationBlock *tb)
         NEXT;
     CONDS(H_COND)
 #undef H_COND
+
+    /* match_subs(): R[aux..aux+3] are nf, zf, cf, vf */
+#define H_SUBS(name, is64, bval) \
+    name: { \
+        uint64_t a = R[i->a], b = (bval), r = a - b, x, y; \
+        if (is64) { \
+            x = r ^ a; \
+            y = a ^ b; \
+            R[i->aux + 3] = x & y; \
+            R[i->aux] = r; \
+            R[i->aux + 2] = a >= b; \
+        } else { \
+            r = (uint32_t)r; \
+            x = (uint32_t)((r ^ a) & (a ^ b)); \
+            y = (uint32_t)(a ^ b); \
+            R[i->aux + 3] = (uint64_t)(int64_t)(int32_t)x; \
+            R[i->aux] = (uint64_t)(int64_t)(int32_t)r; \
+            R[i->aux + 2] = (uint32_t)a >= (uint32_t)b; \
+        } \
+        R[i->aux + 1] = r; \
+        R[i->d] = r; \
+        R[i->c] = x; \
+        R[i->e] = y; \
+        NEXT; \
+    }
+    H_SUBS(subs_32rr, 0, R[i->b])
+    H_SUBS(subs_32ri, 0, i->imm)
+    H_SUBS(subs_64rr, 1, R[i->b])
+    H_SUBS(subs_64ri, 1, i->imm)
+#undef H_SUBS
 
 deposit_32:
 deposit_64: {
