@@ -39,6 +39,12 @@ DEF_HELPER(crc32c, 3, IR_HELPER_NO_SIDE_EFFECTS)
 DEF_HELPER(alignment_fault, 2, IR_HELPER_MAY_RAISE)   /* address, is_write | mmu_idx << 8 */
 DEF_HELPER(simd_tbl, 1, 0)                             /* TBL/TBX: rd, rn, rm, len, q, tbx */
 DEF_HELPER(simd_int, 1, 0)                             /* simd-sat.h: SIMD_INT_DESC() */
+/* scalar floating point (helper-ldst.c, FPCR/FPSR rules of Arm ARM shared/functions/float) */
+DEF_HELPER(fp_binop, 3, 0)                             /* op | dp << 8, a, b -> result */
+DEF_HELPER(fp_cmp, 3, 0)                               /* dp | e << 1, a, b: sets NZCV */
+DEF_HELPER(fp_cvt_sd, 2, 0)                            /* to_dp, x -> converted */
+DEF_HELPER(fp_from_int, 2, 0)                          /* dp | u << 1 | is64 << 2, int */
+DEF_HELPER(fp_to_int, 2, 0)                            /* dp | u << 1 | is64 << 2 | rnd << 3 */
 /* self-hosted debug (debug.c) */
 DEF_HELPER(ss_pending, 0, IR_HELPER_MAY_RAISE)         /* software step active-pending */
 DEF_HELPER(ss_step_done, 1, IR_HELPER_MAY_RAISE)       /* stepped insn done; a0: was LDXR/LDXP */

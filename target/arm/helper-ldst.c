@@ -223,3 +223,429 @@ DEF_HELPER_FN(simd_int)
     env->vregs[rd][1] = res[1];
     return 0;
 }
+
+/* ---- scalar floating point, single and double precision (Arm ARM shared/functions/float) ----
+ * The host FPU does the IEEE arithmetic under the FPCR rounding mode; what the Arm ARM specifies
+ * beyond IEEE is done here: NaN selection and propagation (FPProcessNaNs), the default NaN (DN),
+ * flush-to-zero of inputs (IDC) and outputs (UFC, FZ), and the cumulative FPSR flags.
+ * Known difference: the host detects tininess after rounding, the Arm ARM before. */
+
+enum { FPSR_IOC = 1, FPSR_DZC = 2, FPSR_OFC = 4, FPSR_UFC = 8, FPSR_IXC = 16, FPSR_IDC = 128 };
+
+typedef struct FpCtx {
+    CPUARMState *env;
+    bool dp, fz, dn;
+    int rmode;          /* FPCR.RMode: 0 RN, 1 RP, 2 RM, 3 RZ */
+    uint32_t flags;
+} FpCtx;
+
+static FpCtx fp_ctx(CPUARMState *env, bool dp)
+{
+    FpCtx c = { env, dp, (env->fpcr >> 24) & 1, (env->fpcr >> 25) & 1,
+                (int)((env->fpcr >> 22) & 3), 0 };
+    return c;
+}
+
+static void fp_done(FpCtx *c)
+{
+    c->env->fpsr |= c->flags;
+}
+
+static uint64_t fp_sign(const FpCtx *c)
+{
+    return c->dp ? 1ull << 63 : 1ull << 31;
+}
+
+static uint64_t fp_exp_mask(const FpCtx *c)
+{
+    return c->dp ? 0x7ff0000000000000ull : 0x7f800000ull;
+}
+
+static uint64_t fp_frac_mask(const FpCtx *c)
+{
+    return c->dp ? 0x000fffffffffffffull : 0x007fffffull;
+}
+
+static uint64_t fp_quiet_bit(const FpCtx *c)
+{
+    return c->dp ? 1ull << 51 : 1ull << 22;
+}
+
+static bool fp_is_nan(const FpCtx *c, uint64_t x)
+{
+    return (x & fp_exp_mask(c)) == fp_exp_mask(c) && (x & fp_frac_mask(c));
+}
+
+static bool fp_is_snan(const FpCtx *c, uint64_t x)
+{
+    return fp_is_nan(c, x) && !(x & fp_quiet_bit(c));
+}
+
+static bool fp_is_denormal(const FpCtx *c, uint64_t x)
+{
+    return !(x & fp_exp_mask(c)) && (x & fp_frac_mask(c));
+}
+
+static uint64_t fp_default_nan(const FpCtx *c)
+{
+    return c->dp ? 0x7ff8000000000000ull : 0x7fc00000ull;
+}
+
+/* FPUnpack with FZ: a denormal input reads as zero of the same sign (IDC). */
+static uint64_t fp_in(FpCtx *c, uint64_t x)
+{
+    x &= c->dp ? ~0ull : 0xffffffffull;
+    if (c->fz && fp_is_denormal(c, x)) {
+        c->flags |= FPSR_IDC;
+        return x & fp_sign(c);
+    }
+    return x;
+}
+
+/* FPProcessNaN: a signalling NaN is quietened (IOC); DN gives the default NaN. */
+static uint64_t fp_process_nan(FpCtx *c, uint64_t x)
+{
+    if (fp_is_snan(c, x)) {
+        c->flags |= FPSR_IOC;
+        x |= fp_quiet_bit(c);
+    }
+    return c->dn ? fp_default_nan(c) : x;
+}
+
+/* FPProcessNaNs: the first signalling NaN, else the first quiet NaN; false if there is none. */
+static bool fp_process_nans(FpCtx *c, uint64_t a, uint64_t b, uint64_t *res)
+{
+    if (fp_is_snan(c, a)) {
+        *res = fp_process_nan(c, a);
+    } else if (fp_is_snan(c, b)) {
+        *res = fp_process_nan(c, b);
+    } else if (fp_is_nan(c, a)) {
+        *res = fp_process_nan(c, a);
+    } else if (fp_is_nan(c, b)) {
+        *res = fp_process_nan(c, b);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* The host's floating-point control, without libm's <fenv.h> (the emulator does not link
+ * libm): rounding mode in and the IEEE exception flags out, as HOST_FE_* bits. */
+enum { HOST_FE_INVALID = 1, HOST_FE_DIVBYZERO = 2, HOST_FE_OVERFLOW = 4, HOST_FE_UNDERFLOW = 8,
+       HOST_FE_INEXACT = 16 };
+
+#if defined(__x86_64__) || defined(__i386__)
+/* MXCSR: flags IE(0) DE(1) ZE(2) OE(3) UE(4) PE(5), RC bits [14:13] = 0 RN, 1 RM, 2 RP, 3 RZ */
+static unsigned host_fp_saved;
+
+static void host_fp_begin(int arm_rmode)
+{
+    static const unsigned rc[4] = { 0, 2, 1, 3 };   /* Arm RN, RP, RM, RZ */
+    unsigned m = __builtin_ia32_stmxcsr();
+
+    host_fp_saved = m;
+    m = (m & ~(0x3fu | 3u << 13)) | rc[arm_rmode] << 13;
+    __builtin_ia32_ldmxcsr(m);
+}
+
+static int host_fp_end(void)
+{
+    unsigned m = __builtin_ia32_stmxcsr();
+
+    __builtin_ia32_ldmxcsr(host_fp_saved);
+    return ((m & 1) ? HOST_FE_INVALID : 0) | ((m & 4) ? HOST_FE_DIVBYZERO : 0) |
+           ((m & 8) ? HOST_FE_OVERFLOW : 0) | ((m & 16) ? HOST_FE_UNDERFLOW : 0) |
+           ((m & 32) ? HOST_FE_INEXACT : 0);
+}
+#elif defined(__aarch64__)
+/* FPCR.RMode [23:22] uses the guest's encoding; FPSR IOC(0) DZC(1) OFC(2) UFC(3) IXC(4) */
+static uint64_t host_fp_saved;
+
+static void host_fp_begin(int arm_rmode)
+{
+    uint64_t fpcr;
+
+    __asm__ volatile("mrs %0, fpcr" : "=r"(fpcr));
+    host_fp_saved = fpcr;
+    fpcr = (fpcr & ~(3ull << 22 | 1ull << 24 | 1ull << 25)) | (uint64_t)arm_rmode << 22;
+    __asm__ volatile("msr fpcr, %0\n msr fpsr, xzr" :: "r"(fpcr));
+}
+
+static int host_fp_end(void)
+{
+    uint64_t fpsr;
+
+    __asm__ volatile("mrs %0, fpsr\n msr fpcr, %1" : "=&r"(fpsr) : "r"(host_fp_saved));
+    return (int)(fpsr & 0x1f);
+}
+#else
+#error "helper-ldst.c: no host floating-point control for this host"
+#endif
+
+static void fp_host_begin(const FpCtx *c)
+{
+    host_fp_begin(c->rmode);
+}
+
+/* Collect the host flags, then apply the output rules: NaN results of invalid operations are
+ * the default NaN, and with FZ a denormal result is flushed to zero (UFC, no IXC). */
+static uint64_t fp_host_end(FpCtx *c, uint64_t r)
+{
+    int ex = host_fp_end();
+    uint32_t f = 0;
+
+    f |= (ex & HOST_FE_INVALID) ? FPSR_IOC : 0;
+    f |= (ex & HOST_FE_DIVBYZERO) ? FPSR_DZC : 0;
+    f |= (ex & HOST_FE_OVERFLOW) ? FPSR_OFC : 0;
+    f |= (ex & HOST_FE_UNDERFLOW) ? FPSR_UFC : 0;
+    f |= (ex & HOST_FE_INEXACT) ? FPSR_IXC : 0;
+    if (fp_is_nan(c, r)) {
+        r = fp_default_nan(c);
+    } else if (c->fz && fp_is_denormal(c, r)) {
+        r &= fp_sign(c);
+        f = (f & ~(FPSR_IXC | FPSR_UFC)) | FPSR_UFC;
+    }
+    c->flags |= f;
+    return r;
+}
+
+static double d_of(uint64_t x) { double d; memcpy(&d, &x, 8); return d; }
+static uint64_t of_d(double d) { uint64_t x; memcpy(&x, &d, 8); return x; }
+static float f_of(uint64_t x) { uint32_t v = (uint32_t)x; float f; memcpy(&f, &v, 4); return f; }
+static uint64_t of_f(float f) { uint32_t v; memcpy(&v, &f, 4); return v; }
+
+
+static uint64_t fp_binop(FpCtx *c, int op, uint64_t a, uint64_t b)
+{
+    uint64_t r;
+
+    a = fp_in(c, a);
+    b = fp_in(c, b);
+    if (op == FPOP_MAXNM || op == FPOP_MINNM) {
+        /* FPMaxNum/FPMinNum: one quiet NaN operand gives the other operand */
+        bool qa = fp_is_nan(c, a) && !fp_is_snan(c, a), qb = fp_is_nan(c, b) && !fp_is_snan(c, b);
+        if (qa && !fp_is_nan(c, b)) {
+            a = b;
+        } else if (qb && !fp_is_nan(c, a)) {
+            b = a;
+        }
+        op = op == FPOP_MAXNM ? FPOP_MAX : FPOP_MIN;
+    }
+    if (fp_process_nans(c, a, b, &r)) {
+        return op == FPOP_NMUL ? r ^ fp_sign(c) : r;
+    }
+    if (op == FPOP_MAX || op == FPOP_MIN) {
+        bool gt = c->dp ? d_of(a) > d_of(b) : f_of(a) > f_of(b);
+        bool eq = c->dp ? d_of(a) == d_of(b) : f_of(a) == f_of(b);
+        if (eq) {
+            /* +0 and -0: max is +0, min is -0 */
+            return op == FPOP_MAX ? (a & b) : (a | b);
+        }
+        return (gt == (op == FPOP_MAX)) ? a : b;
+    }
+    fp_host_begin(c);
+    if (c->dp) {
+        volatile double x = d_of(a), y = d_of(b), z;
+        switch (op) {
+        case FPOP_ADD: z = x + y; break;
+        case FPOP_SUB: z = x - y; break;
+        case FPOP_DIV: z = x / y; break;
+        default: z = x * y; break;
+        }
+        r = of_d(z);
+    } else {
+        volatile float x = f_of(a), y = f_of(b), z;
+        switch (op) {
+        case FPOP_ADD: z = x + y; break;
+        case FPOP_SUB: z = x - y; break;
+        case FPOP_DIV: z = x / y; break;
+        default: z = x * y; break;
+        }
+        r = of_f(z);
+    }
+    r = fp_host_end(c, r);
+    return op == FPOP_NMUL ? r ^ fp_sign(c) : r;
+}
+
+/* a0 = op | dp << 8, a1, a2 = operands: the result bits. */
+DEF_HELPER_FN(fp_binop)
+{
+    FpCtx c = fp_ctx(env_, (a0 >> 8) & 1);
+    uint64_t r = fp_binop(&c, (int)(a0 & 0xff), a1, a2);
+
+    fp_done(&c);
+    return r;
+}
+
+/* FCMP/FCMPE (FPCompare): a0 = dp | signal_all << 1; returns NZCV in bits [31:28] and sets
+ * PSTATE.NZCV. */
+DEF_HELPER_FN(fp_cmp)
+{
+    CPUARMState *env = env_;
+    FpCtx c = fp_ctx(env, a0 & 1);
+    uint64_t a = fp_in(&c, a1), b = fp_in(&c, a2);
+    uint32_t nzcv;
+
+    if (fp_is_nan(&c, a) || fp_is_nan(&c, b)) {
+        if (((a0 >> 1) & 1) || fp_is_snan(&c, a) || fp_is_snan(&c, b)) {
+            c.flags |= FPSR_IOC;
+        }
+        nzcv = 0x3;
+    } else {
+        bool lt = c.dp ? d_of(a) < d_of(b) : f_of(a) < f_of(b);
+        bool eq = c.dp ? d_of(a) == d_of(b) : f_of(a) == f_of(b);
+        nzcv = eq ? 0x6 : lt ? 0x8 : 0x2;
+    }
+    fp_done(&c);
+    cpsr_write_nzcv(env, nzcv << 28);
+    return 0;
+}
+
+/* FCVT between single and double (FPConvert): a0 = to_dp, a1 = operand. */
+DEF_HELPER_FN(fp_cvt_sd)
+{
+    bool to_dp = a0 & 1;
+    FpCtx c = fp_ctx(env_, !to_dp);
+    FpCtx o = fp_ctx(env_, to_dp);
+    uint64_t x = fp_in(&c, a1), r;
+
+    if (fp_is_nan(&c, x)) {
+        /* FPConvertNaN: sign kept, quietened, the top fraction bits carried over */
+        if (fp_is_snan(&c, x)) {
+            c.flags |= FPSR_IOC;
+        }
+        if (c.dn) {
+            r = fp_default_nan(&o);
+        } else if (to_dp) {
+            r = (x >> 31) << 63 | 0x7ff8000000000000ull | (x & 0x3fffffull) << 29;
+        } else {
+            r = (x >> 63) << 31 | 0x7fc00000ull | ((x >> 29) & 0x3fffffull);
+        }
+        fp_done(&c);
+        return r;
+    }
+    fp_host_begin(&o);
+    if (to_dp) {
+        volatile float f = f_of(x);
+        volatile double d = f;
+        r = of_d(d);
+    } else {
+        volatile double d = d_of(x);
+        volatile float f = (float)d;
+        r = of_f(f);
+    }
+    r = fp_host_end(&o, r);
+    c.flags |= o.flags;
+    fp_done(&c);
+    return r;
+}
+
+/* SCVTF/UCVTF (integer): a0 = dp | unsigned << 1 | from64 << 2, a1 = the integer. */
+DEF_HELPER_FN(fp_from_int)
+{
+    FpCtx c = fp_ctx(env_, a0 & 1);
+    bool u = (a0 >> 1) & 1, is64 = (a0 >> 2) & 1;
+    uint64_t r;
+
+    fp_host_begin(&c);
+    if (c.dp) {
+        volatile double d;
+        if (is64) {
+            d = u ? (double)a1 : (double)(int64_t)a1;
+        } else {
+            d = u ? (double)(uint32_t)a1 : (double)(int32_t)a1;
+        }
+        r = of_d(d);
+    } else {
+        volatile float f;
+        if (is64) {
+            f = u ? (float)a1 : (float)(int64_t)a1;
+        } else {
+            f = u ? (float)(uint32_t)a1 : (float)(int32_t)a1;
+        }
+        r = of_f(f);
+    }
+    r = fp_host_end(&c, r);
+    fp_done(&c);
+    return r;
+}
+
+/* An integral double: odd? (Beyond 2^53 every representable integer is even.) */
+static bool is_odd(double fl)
+{
+    return fl > -9007199254740992.0 && fl < 9007199254740992.0 && ((int64_t)fl & 1);
+}
+
+/* FCVT{N,P,M,Z,A}{S,U} (FPToFixed with fbits 0): a0 = dp | unsigned << 1 | to64 << 2 |
+ * rounding << 3 (0 N, 1 P, 2 M, 3 Z, 4 A), a1 = operand. Out of range saturates (IOC), NaN
+ * gives 0 (IOC), a fractional value sets IXC. */
+DEF_HELPER_FN(fp_to_int)
+{
+    FpCtx c = fp_ctx(env_, a0 & 1);
+    bool u = (a0 >> 1) & 1, is64 = (a0 >> 2) & 1;
+    int rnd = (int)((a0 >> 3) & 7);
+    uint64_t x = fp_in(&c, a1);
+    double v, t;
+    int64_t lo, hi;
+    uint64_t r;
+
+    if (fp_is_nan(&c, x)) {
+        c.flags |= FPSR_IOC;
+        fp_done(&c);
+        return 0;
+    }
+    v = c.dp ? d_of(x) : (double)f_of(x);   /* exact */
+    if (u) {
+        lo = 0;
+        hi = is64 ? -1 : (int64_t)0xffffffffll;
+    } else {
+        lo = is64 ? INT64_MIN : INT32_MIN;
+        hi = is64 ? INT64_MAX : INT32_MAX;
+    }
+    /* the integer part, rounded as asked; |v| < 2^64 here or it saturates anyway */
+    if (v >= 18446744073709551616.0 || v <= -18446744073709551616.0 || v != v) {
+        t = v;
+    } else {
+        double fl;
+        if (v >= 9223372036854775808.0) {
+            fl = (double)(uint64_t)v;                    /* integral already (ulp >= 2^11) */
+        } else if (v < -9223372036854775808.0) {
+            fl = v;                                       /* integral already */
+        } else {
+            fl = (double)(int64_t)v;                      /* truncation, exact */
+            if (fl > v) {
+                fl -= 1.0;                                /* floor */
+            }
+        }
+        double frac = v - fl;                             /* exact, in [0, 1) */
+        switch (rnd) {
+        case 0:     /* to nearest, ties to even */
+            t = (frac > 0.5 || (frac == 0.5 && is_odd(fl))) ? fl + 1.0 : fl;
+            break;
+        case 1: t = frac > 0 ? fl + 1.0 : fl; break;
+        case 2: t = fl; break;
+        case 3: t = (v < 0 && frac > 0) ? fl + 1.0 : fl; break;
+        default:    /* to nearest, ties away from zero */
+            t = (frac > 0.5 || (frac == 0.5 && v > 0)) ? fl + 1.0 : fl;
+            break;
+        }
+        if (t != v) {
+            c.flags |= FPSR_IXC;
+        }
+    }
+    if (u ? t <= -1.0 || t >= (is64 ? 18446744073709551616.0 : 4294967296.0)
+          : t < (double)lo || t >= (is64 ? 9223372036854775808.0 : 2147483648.0)) {
+        c.flags = (c.flags & ~FPSR_IXC) | FPSR_IOC;
+        r = (uint64_t)(t < 0 ? lo : hi);
+    } else if (u) {
+        r = t >= 9223372036854775808.0 ? (uint64_t)(t - 9223372036854775808.0) + (1ull << 63)
+                                        : (uint64_t)(int64_t)t;
+    } else {
+        r = (uint64_t)(int64_t)t;
+    }
+    if (!is64) {
+        r &= 0xffffffffull;
+    }
+    fp_done(&c);
+    return r;
+}

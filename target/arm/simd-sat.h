@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* simd-sat.h: the Advanced SIMD operations done by helper_simd_int (saturating ones set
- * FPSR.QC, register-controlled shifts), shared by trans-simd-fp.c and helper-ldst.c. */
+/* simd-sat.h: operation codes of the out-of-line SIMD&FP helpers (helper_simd_int: saturating
+ * operations that set FPSR.QC and register-controlled shifts; helper_fp_binop), shared by
+ * trans-simd-fp.c and helper-ldst.c. */
 #ifndef TARGET_ARM_SIMD_SAT_H
 #define TARGET_ARM_SIMD_SAT_H
 
@@ -28,5 +29,9 @@ typedef enum SimdIntOp {
 #define SIMD_INT_DESC_X(op, rd, rn, rm, esz, q, imm, scalar, byelem, idx) \
     (SIMD_INT_DESC(op, rd, rn, rm, esz, q, imm) | (uint64_t)(scalar) << 32 | \
      (uint64_t)(byelem) << 33 | (uint64_t)(idx) << 34)
+
+/* helper_fp_binop operations */
+enum { FPOP_ADD, FPOP_SUB, FPOP_MUL, FPOP_DIV, FPOP_MAX, FPOP_MIN, FPOP_MAXNM, FPOP_MINNM,
+       FPOP_NMUL };
 
 #endif

@@ -4,8 +4,10 @@
  * the Advanced SIMD modified immediates (MOVI, MVNI, ORR, BIC, FMOV vector) and the bitwise
  * three-same operations, and the Advanced SIMD integer classes: three same, two-register misc,
  * across lanes, permute, EXT, TBL/TBX, three different, shift by immediate, by element and
- * their scalar forms (saturating ones through helper_simd_int, helper-ldst.c). Floating-point
- * arithmetic and the crypto instructions are not done yet. */
+ * their scalar forms (saturating ones through helper_simd_int, helper-ldst.c), and scalar
+ * single/double floating point: FADD..FNMUL, FMAX/FMIN(NM), FABS/FNEG, FCMP/FCCMP(E), FCSEL,
+ * FCVT S<->D, SCVTF/UCVTF and FCVT<r>S/U to integer. Not yet: FSQRT, FMADD family, FRINT*,
+ * fixed-point and half-precision conversions, vector FP, crypto. */
 #include "translate.h"
 #include "cpu-features.h"
 #include "simd-sat.h"
@@ -1510,3 +1512,200 @@ bool trans_ADDP_s(DisasContext *s, arg_rr_v *a)
     gen_write_scalar(s, a->rd, t, 64);
     return true;
 }
+
+/* ---- scalar floating point (C4.1.95.30-37), single and double precision; FEAT_FP16 is not
+ * advertised, so the half-precision encodings are UNDEFINED ---- */
+
+static bool fp_type_ok(DisasContext *s, int ftype)
+{
+    return ftype == 0 || ftype == 1;     /* half precision: FEAT_FP16, not advertised */
+}
+
+/* FABS, FNEG: sign bit operations, no exceptions (FPAbs, FPNeg). */
+static bool do_fp_sign(DisasContext *s, arg_fp_rr *a, bool neg)
+{
+    int bits = ftype_bits(a->ftype);
+    IrTemp t = new_tmp(s);
+    uint64_t sign = 1ull << (bits - 1);
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    if (neg) {
+        ir_gen_xor(s->ir, IR_I64, t, vlo(a->rn), tcg_const(s, sign));
+    } else {
+        ir_gen_and(s->ir, IR_I64, t, vlo(a->rn), tcg_const(s, sign - 1));
+    }
+    gen_write_scalar(s, a->rd, t, bits);
+    return true;
+}
+
+bool trans_FABS(DisasContext *s, arg_fp_rr *a) { return do_fp_sign(s, a, false); }
+bool trans_FNEG(DisasContext *s, arg_fp_rr *a) { return do_fp_sign(s, a, true); }
+
+static bool do_fp_binop(DisasContext *s, arg_fp_rrr *a, int op)
+{
+    IrTemp t;
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    gen_helper(s, HELPER_fp_binop, t, 3, tcg_const(s, (uint64_t)op | (uint64_t)a->ftype << 8),
+               vlo(a->rn), vlo(a->rm));
+    gen_write_scalar(s, a->rd, t, ftype_bits(a->ftype));
+    return true;
+}
+
+bool trans_FADD(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_ADD); }
+bool trans_FSUB(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_SUB); }
+bool trans_FMUL(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_MUL); }
+bool trans_FDIV(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_DIV); }
+bool trans_FMAX(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_MAX); }
+bool trans_FMIN(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_MIN); }
+bool trans_FMAXNM(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_MAXNM); }
+bool trans_FMINNM(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_MINNM); }
+bool trans_FNMUL(DisasContext *s, arg_fp_rrr *a) { return do_fp_binop(s, a, FPOP_NMUL); }
+
+/* FCSEL: Vd = cond ? Vn : Vm, no exceptions. */
+bool trans_FCSEL(DisasContext *s, arg_fcsel *a)
+{
+    IrTemp t;
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    ir_gen_movcond(s->ir, IR_I64, IR_COND_NE, t, gen_cond(s, a->cond), tcg_const(s, 0),
+                   vlo(a->rn), vlo(a->rm));
+    gen_write_scalar(s, a->rd, t, ftype_bits(a->ftype));
+    return true;
+}
+
+/* FCMP/FCMPE (with zero when z), FCCMP/FCCMPE: PSTATE.NZCV from FPCompare. */
+static bool do_fcmp(DisasContext *s, int ftype, int rn, int rm, bool z, bool e, int cond,
+                    int nzcv)
+{
+    int skip = -1, done = -1;
+
+    if (!fp_type_ok(s, ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    if (cond >= 0) {
+        skip = ir_new_label(s->ir);
+        done = ir_new_label(s->ir);
+        ir_gen_brcond(s->ir, IR_I64, IR_COND_EQ, gen_cond(s, cond), tcg_const(s, 0), skip);
+    }
+    gen_helper(s, HELPER_fp_cmp, IR_NO_TEMP, 3, tcg_const(s, (uint64_t)ftype | (uint64_t)e << 1),
+               vlo(rn), z ? tcg_const(s, 0) : vlo(rm));
+    if (cond >= 0) {
+        ir_gen_br(s->ir, done);
+        ir_gen_set_label(s->ir, skip);
+        gen_helper(s, HELPER_write_nzcv, IR_NO_TEMP, 1, tcg_const(s, (uint64_t)nzcv << 28));
+        ir_gen_set_label(s->ir, done);
+    }
+    return true;
+}
+
+bool trans_FCMP(DisasContext *s, arg_fcmp *a)
+{
+    return do_fcmp(s, a->ftype, a->rn, a->rm, a->z, false, -1, 0);
+}
+
+bool trans_FCMPE(DisasContext *s, arg_fcmp *a)
+{
+    return do_fcmp(s, a->ftype, a->rn, a->rm, a->z, true, -1, 0);
+}
+
+bool trans_FCCMP(DisasContext *s, arg_fccmp *a)
+{
+    return do_fcmp(s, a->ftype, a->rn, a->rm, false, false, a->cond, a->nzcv);
+}
+
+bool trans_FCCMPE(DisasContext *s, arg_fccmp *a)
+{
+    return do_fcmp(s, a->ftype, a->rn, a->rm, false, true, a->cond, a->nzcv);
+}
+
+/* FCVT (between precisions): single <-> double here; the half-precision forms (base FP, not
+ * FEAT_FP16) are not done yet and log -d unimp. */
+bool trans_FCVT(DisasContext *s, arg_fcvt *a)
+{
+    IrTemp t;
+
+    if (a->ftype > 1 || a->dtype > 1) {
+        return decode_unimplemented(s, "FCVT (half precision)");
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    gen_helper(s, HELPER_fp_cvt_sd, t, 2, tcg_const(s, (uint64_t)a->dtype), vlo(a->rn));
+    gen_write_scalar(s, a->rd, t, ftype_bits(a->dtype));
+    return true;
+}
+
+/* SCVTF/UCVTF (scalar, integer): C7.2.236, C7.2.366. */
+static bool do_int_to_fp(DisasContext *s, arg_fcvt_int *a, bool u)
+{
+    IrTemp t;
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    gen_helper(s, HELPER_fp_from_int, t, 2,
+               tcg_const(s, (uint64_t)a->ftype | (uint64_t)u << 1 | (uint64_t)a->sf << 2),
+               cpu_reg(s, a->rn));
+    gen_write_scalar(s, a->rd, t, ftype_bits(a->ftype));
+    return true;
+}
+
+bool trans_SCVTF(DisasContext *s, arg_fcvt_int *a) { return do_int_to_fp(s, a, false); }
+bool trans_UCVTF(DisasContext *s, arg_fcvt_int *a) { return do_int_to_fp(s, a, true); }
+
+/* FCVT<r>S/FCVT<r>U (scalar, integer): rnd 0 N, 1 P, 2 M, 3 Z, 4 A. */
+static bool do_fp_to_int(DisasContext *s, arg_fcvt_int *a, bool u, int rnd)
+{
+    IrTemp t;
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    gen_helper(s, HELPER_fp_to_int, t, 2,
+               tcg_const(s, (uint64_t)a->ftype | (uint64_t)u << 1 | (uint64_t)a->sf << 2 |
+                            (uint64_t)rnd << 3),
+               vlo(a->rn));
+    gen_write_reg(s, a->rd, t, true);
+    return true;
+}
+
+bool trans_FCVTNS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, false, 0); }
+bool trans_FCVTNU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 0); }
+bool trans_FCVTPS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, false, 1); }
+bool trans_FCVTPU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 1); }
+bool trans_FCVTMS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, false, 2); }
+bool trans_FCVTMU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 2); }
+bool trans_FCVTZS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, false, 3); }
+bool trans_FCVTZU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 3); }
+bool trans_FCVTAS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, false, 4); }
+bool trans_FCVTAU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 4); }
