@@ -379,10 +379,23 @@ bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
             i->imm = op->imm;
             break;
         }
-        case IR_OP_goto_tb:
+        case IR_OP_goto_tb: {
+            /* The pc store that precedes every goto_tb is folded into it (one dispatch less
+             * per TB); without one, the store goes to a scratch slot. */
+            uint16_t d = SCRATCH_SLOT(7);
+            uint64_t v = 0;
+            if (k > 0 && lw.n > 0 && ir->ops[k - 1].opc == IR_OP_mov &&
+                ir_is_const(ir->ops[k - 1].args[1]) && lw.code[lw.n - 1].op == BC_MOVI) {
+                d = lw.code[lw.n - 1].d;
+                v = lw.code[lw.n - 1].imm;
+                lw.n--;
+            }
             i = lw_emit(&lw, BC_GOTO_TB);
             i->aux = (uint32_t)op->imm;
+            i->d = d;
+            i->imm = v;
             break;
+        }
         case IR_OP_lookup_and_goto:
             lw_emit(&lw, BC_LOOKUP);
             break;
@@ -716,6 +729,7 @@ call:
     NEXT;
 goto_tb: {
         TranslationBlock *next = tb->jmp_dest[i->aux];
+        R[i->d] = i->imm;
         env->insn_count += tb->icount;
         if (next && !next->invalid && !env->exit_request && --budget > 0) {
             tb = next;
