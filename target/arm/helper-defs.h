@@ -45,6 +45,8 @@ DEF_HELPER(fp_cmp, 3, 0)                               /* dp | e << 1, a, b: set
 DEF_HELPER(fp_cvt_sd, 2, 0)                            /* to_dp, x -> converted */
 DEF_HELPER(fp_from_int, 2, 0)                          /* dp | u << 1 | is64 << 2, int */
 DEF_HELPER(fp_to_int, 2, 0)                            /* dp | u << 1 | is64 << 2 | rnd << 3 */
+DEF_HELPER(fp_vec, 1, 0)                               /* simd-sat.h: FP_VEC_DESC() */
+DEF_HELPER(fp_cmp0_swapped, 2, 0)                      /* op | dp << 8, lane: 0.0 op lane */
 /* self-hosted debug (debug.c) */
 DEF_HELPER(ss_pending, 0, IR_HELPER_MAY_RAISE)         /* software step active-pending */
 DEF_HELPER(ss_step_done, 1, IR_HELPER_MAY_RAISE)       /* stepped insn done; a0: was LDXR/LDXP */

@@ -649,3 +649,77 @@ DEF_HELPER_FN(fp_to_int)
     fp_done(&c);
     return r;
 }
+
+/* FPCompareEQ/GE/GT (FACGE/FACGT on absolute values): all ones or zero. EQ signals only for a
+ * signalling NaN, GE and GT for any NaN. */
+static uint64_t fp_cmp_mask(FpCtx *c, int op, uint64_t a, uint64_t b)
+{
+    bool r;
+
+    a = fp_in(c, a);
+    b = fp_in(c, b);
+    if (op == FPOP_ACGE || op == FPOP_ACGT) {
+        a &= ~fp_sign(c);
+        b &= ~fp_sign(c);
+    }
+    if (fp_is_nan(c, a) || fp_is_nan(c, b)) {
+        if (op != FPOP_CMEQ || fp_is_snan(c, a) || fp_is_snan(c, b)) {
+            c->flags |= FPSR_IOC;
+        }
+        return 0;
+    }
+    double x = c->dp ? d_of(a) : (double)f_of(a), y = c->dp ? d_of(b) : (double)f_of(b);
+    switch (op) {
+    case FPOP_CMEQ: r = x == y; break;
+    case FPOP_CMGE: case FPOP_ACGE: r = x >= y; break;
+    default: r = x > y; break;
+    }
+    return r ? ~0ull : 0;
+}
+
+/* Advanced SIMD floating point, vector three-same and pairwise forms (FP_VEC_DESC). */
+DEF_HELPER_FN(fp_vec)
+{
+    CPUARMState *env = env_;
+    int op = a0 & 0xff, rd = (a0 >> 11) & 31, rn = (a0 >> 16) & 31, rm = (a0 >> 21) & 31;
+    bool dp = (a0 >> 8) & 1, q = (a0 >> 9) & 1, pw = (a0 >> 10) & 1, zero = (a0 >> 26) & 1;
+    FpCtx c = fp_ctx(env, dp);
+    int esz = dp ? 3 : 2, lanes = (q ? 128 : 64) >> (esz + 3);
+    uint64_t res[2] = { 0, 0 };
+    const uint64_t *n = env->vregs[rn], *m = env->vregs[rm];
+
+    for (int e = 0; e < lanes; e++) {
+        uint64_t x, y, r;
+        if (pw) {
+            int i = 2 * e;
+            const uint64_t *src = i < lanes ? n : m;
+            x = (uint64_t)lane_get(src, i % lanes, esz, 0);
+            y = (uint64_t)lane_get(src, (i + 1) % lanes, esz, 0);
+        } else {
+            x = (uint64_t)lane_get(n, e, esz, 0);
+            y = zero ? 0 : (uint64_t)lane_get(m, e, esz, 0);
+        }
+        if (op >= FPOP_CMEQ) {
+            r = fp_cmp_mask(&c, op, x, y);
+        } else if (op == FPOP_ABD) {
+            r = fp_binop(&c, FPOP_SUB, x, y) & ~fp_sign(&c);
+        } else {
+            r = fp_binop(&c, op, x, y);
+        }
+        lane_set(res, e, esz, r);
+    }
+    fp_done(&c);
+    env->vregs[rd][0] = res[0];
+    env->vregs[rd][1] = res[1];
+    return 0;
+}
+
+/* FCMLE/FCMLT (zero): #0.0 compared with the lane, a0 = op | dp << 8, a1 = lane. */
+DEF_HELPER_FN(fp_cmp0_swapped)
+{
+    FpCtx c = fp_ctx(env_, (a0 >> 8) & 1);
+    uint64_t r = fp_cmp_mask(&c, (int)(a0 & 0xff), 0, a1);
+
+    fp_done(&c);
+    return r;
+}

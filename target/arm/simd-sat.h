@@ -32,6 +32,12 @@ typedef enum SimdIntOp {
 
 /* helper_fp_binop operations */
 enum { FPOP_ADD, FPOP_SUB, FPOP_MUL, FPOP_DIV, FPOP_MAX, FPOP_MIN, FPOP_MAXNM, FPOP_MINNM,
-       FPOP_NMUL };
+       FPOP_NMUL, FPOP_ABD, FPOP_CMEQ, FPOP_CMGE, FPOP_CMGT, FPOP_ACGE, FPOP_ACGT };
+
+/* helper_fp_vec argument: op | sz << 8 | q << 9 | pairwise << 10 | rd << 11 | rn << 16 |
+ * rm << 21 | zero << 26 (compare with #0.0) */
+#define FP_VEC_DESC(op, sz, q, pw, rd, rn, rm, zero) \
+    ((uint64_t)(op) | (uint64_t)(sz) << 8 | (uint64_t)(q) << 9 | (uint64_t)(pw) << 10 | \
+     (uint64_t)(rd) << 11 | (uint64_t)(rn) << 16 | (uint64_t)(rm) << 21 | (uint64_t)(zero) << 26)
 
 #endif

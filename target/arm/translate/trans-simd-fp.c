@@ -1709,3 +1709,97 @@ bool trans_FCVTZS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, 
 bool trans_FCVTZU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 3); }
 bool trans_FCVTAS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, false, 4); }
 bool trans_FCVTAU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 4); }
+
+/* ---- Advanced SIMD floating point, single and double lanes (sz), through helper_fp_vec ---- */
+
+static bool do_fp_vec(DisasContext *s, int op, int sz, bool q, bool pw, int rd, int rn, int rm,
+                      bool zero)
+{
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_fp_vec, IR_NO_TEMP, 1,
+               tcg_const(s, FP_VEC_DESC(op, sz, q, pw, rd, rn, rm, zero)));
+    return true;
+}
+
+#define TRANS_FPV(NAME, OP, PW) \
+    bool trans_##NAME(DisasContext *s, arg_qrrr_f *a) \
+    { return do_fp_vec(s, OP, a->sz, a->q, PW, a->rd, a->rn, a->rm, false); }
+TRANS_FPV(FADD_v, FPOP_ADD, false)
+TRANS_FPV(FSUB_v, FPOP_SUB, false)
+TRANS_FPV(FMUL_v, FPOP_MUL, false)
+TRANS_FPV(FDIV_v, FPOP_DIV, false)
+TRANS_FPV(FMAX_v, FPOP_MAX, false)
+TRANS_FPV(FMIN_v, FPOP_MIN, false)
+TRANS_FPV(FMAXNM_v, FPOP_MAXNM, false)
+TRANS_FPV(FMINNM_v, FPOP_MINNM, false)
+TRANS_FPV(FABD_v, FPOP_ABD, false)
+TRANS_FPV(FCMEQ_v, FPOP_CMEQ, false)
+TRANS_FPV(FCMGE_v, FPOP_CMGE, false)
+TRANS_FPV(FCMGT_v, FPOP_CMGT, false)
+TRANS_FPV(FACGE_v, FPOP_ACGE, false)
+TRANS_FPV(FACGT_v, FPOP_ACGT, false)
+TRANS_FPV(FADDP_v, FPOP_ADD, true)
+TRANS_FPV(FMAXP_v, FPOP_MAX, true)
+TRANS_FPV(FMINP_v, FPOP_MIN, true)
+TRANS_FPV(FMAXNMP_v, FPOP_MAXNM, true)
+TRANS_FPV(FMINNMP_v, FPOP_MINNM, true)
+
+/* FCMEQ/FCMGE/FCMGT (zero); FCMLE/FCMLT (zero) compare #0.0 with Vn. */
+#define TRANS_FPV0(NAME, OP, SWAP) \
+    bool trans_##NAME(DisasContext *s, arg_qrr_f *a) \
+    { return SWAP ? do_fp_vec_zero_swapped(s, OP, a) \
+                  : do_fp_vec(s, OP, a->sz, a->q, false, a->rd, a->rn, 0, true); }
+
+/* FCMLE/FCMLT (zero) are #0.0 >= lane and #0.0 > lane: one helper call per lane. */
+static bool do_fp_vec_zero_swapped(DisasContext *s, int op, arg_qrr_f *a)
+{
+    int esz = a->sz ? 3 : 2;
+    VRes r;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    r = vres_new(s);
+    for (int e = 0; e < lanes(a->q, esz); e++) {
+        IrTemp x = gen_get_elem(s, a->rn, e, esz, false);
+        IrTemp d = new_tmp(s);
+        gen_helper(s, HELPER_fp_cmp0_swapped, d, 2,
+                   tcg_const(s, (uint64_t)op | (uint64_t)a->sz << 8), x);
+        vres_set(s, &r, e, esz, d);
+    }
+    vres_write(s, a->rd, r, a->q);
+    return true;
+}
+
+TRANS_FPV0(FCMEQ0_v, FPOP_CMEQ, false)
+TRANS_FPV0(FCMGE0_v, FPOP_CMGE, false)
+TRANS_FPV0(FCMGT0_v, FPOP_CMGT, false)
+TRANS_FPV0(FCMLE0_v, FPOP_CMGE, true)
+TRANS_FPV0(FCMLT0_v, FPOP_CMGT, true)
+
+/* FABS/FNEG (vector): sign bits only. */
+static bool do_fp_vec_sign(DisasContext *s, arg_qrr_f *a, bool neg)
+{
+    uint64_t sign = a->sz ? 1ull << 63 : 0x8000000080000000ull;
+
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    for (int h = 0; h < 2; h++) {
+        IrTemp d = h ? vhi(a->rd) : vlo(a->rd);
+        IrTemp n = h ? vhi(a->rn) : vlo(a->rn);
+        if (h && !a->q) {
+            ir_gen_movi(s->ir, d, 0);
+        } else if (neg) {
+            ir_gen_xor(s->ir, IR_I64, d, n, tcg_const(s, sign));
+        } else {
+            ir_gen_andc(s->ir, IR_I64, d, n, tcg_const(s, sign));
+        }
+    }
+    return true;
+}
+
+bool trans_FABS_v(DisasContext *s, arg_qrr_f *a) { return do_fp_vec_sign(s, a, false); }
+bool trans_FNEG_v(DisasContext *s, arg_qrr_f *a) { return do_fp_vec_sign(s, a, true); }
