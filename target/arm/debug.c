@@ -40,6 +40,7 @@
 #define WCR_WT       (1ull << 20)
 #define WCR_MASK(c)  (((c) >> 24) & 0x1f)
 #define BCR_WMASK    0x00ffe1e7ull       /* E, PMC, BAS, HMC, SSC, LBN, BT */
+#define BCR_BAS_RES1 (0xfull << 5)
 #define WCR_WMASK    0x1f1fffffull       /* E, PAC, LSC, BAS, HMC, SSC, LBN, WT, MASK */
 
 /* Breakpoint types (DBGBCR_EL1.BT) implemented here. */
@@ -461,7 +462,8 @@ static void bcr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
         qemu_log_mask(LOG_UNIMP, "DBGBCR%u_EL1: breakpoint type 0x%x (VMID or mismatch) is not "
                       "implemented: never matches\n", n, (unsigned)BCR_BT(v));
     }
-    env->dbgbcr[n] = v & BCR_WMASK;
+    /* BAS is RES1: AArch32 is implemented at no EL, so A64 instructions are always whole. */
+    env->dbgbcr[n] = (v & BCR_WMASK) | BCR_BAS_RES1;
 }
 
 static void wvr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
@@ -478,7 +480,7 @@ static void wcr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
     { "DBGBVR" #n "_EL1", SR_ENC(2, 0, 0, n, 4), SR_EL1_RW, 0, SR_FIELD(dbgbvr[n]), 0, 0, NULL, \
       bvr_write, debug_access }, \
     { "DBGBCR" #n "_EL1", SR_ENC(2, 0, 0, n, 5), SR_EL1_RW, SR_REBUILD_HFLAGS, \
-      SR_FIELD(dbgbcr[n]), 0, 0, NULL, bcr_write, debug_access }
+      SR_FIELD(dbgbcr[n]), BCR_BAS_RES1, 0, NULL, bcr_write, debug_access }
 #define WP_REGS(n) \
     { "DBGWVR" #n "_EL1", SR_ENC(2, 0, 0, n, 6), SR_EL1_RW, 0, SR_FIELD(dbgwvr[n]), 0, 0, NULL, \
       wvr_write, debug_access }, \
