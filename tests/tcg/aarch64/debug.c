@@ -143,6 +143,56 @@ static void software_step_more(void)
     check_eq(step_esr[0], 0xca000022, "active-pending: ESR EC 0x32, ISV 0, IFSC 0x22");
 }
 
+/*
+ * Stepping EL1 itself needs MDSCR_EL1.KDE and PSTATE.D clear.  An ERET from
+ * EL1 (D masked: stepping inactive there) to EL1 with SPSR.D = 0 and
+ * SPSR.SS = 1 enters active-not-pending; one instruction later the step
+ * exception is taken to the current EL: EC 0x33.
+ */
+static volatile u64 el1_step_vec;
+
+static int el1_step_hook(struct exc_frame *f)
+{
+    if (ESR_EC(f->esr) != 0x33) {
+        return 0;
+    }
+    if (steps < 4) {
+        step_elr[steps] = f->elr;
+        step_esr[steps] = f->esr;
+    }
+    steps++;
+    el1_step_vec = f->vec;
+    write_sysreg(read_sysreg(mdscr_el1) & ~(MDSCR_SS | MDSCR_KDE), mdscr_el1);
+    isb();
+    return 1;
+}
+
+static void software_step_el1(void)
+{
+    u64 after_nop;
+
+    steps = 0;
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_SS | MDSCR_KDE, mdscr_el1);
+    isb();
+    sync_hook = el1_step_hook;
+    asm volatile("msr daifset, #8\n\t"
+                 "adr x9, 1f\n\t"
+                 "msr elr_el1, x9\n\t"
+                 "mov x9, #0x1c5\n\t"            /* EL1h, A, I, F masked, D clear */
+                 "orr x9, x9, #(1 << 21)\n\t"    /* SS */
+                 "msr spsr_el1, x9\n\t"
+                 "eret\n"
+                 "1:\tnop\n"
+                 "2:\tadr %0, 2b\n\t"
+                 "msr daifset, #8"
+                 : "=r"(after_nop) :: "x9", "memory");
+    sync_hook = 0;
+    check_eq(steps, 1, "EL1 step with KDE=1, PSTATE.D=0: one step exception");
+    check_eq(step_elr[0], after_nop, "EL1 step: ELR after the stepped NOP");
+    check_eq(step_esr[0], 0xcf000022, "EL1 step: ESR EC 0x33, ISV, IFSC 0x22");
+    check_eq(el1_step_vec, VEC_CUR_SPX, "EL1 step: current EL vector");
+}
+
 /* ---- breakpoints ---- */
 static u64 el0_read_watched(u64 x)
 {
@@ -301,6 +351,7 @@ void test_main(void)
     check_eq(read_sysreg(oslsr_el1) & 2, 0, "OSLSR_EL1.OSLK clear after OSLAR_EL1 = 0");
     software_step();
     software_step_more();
+    software_step_el1();
     breakpoints();
     watchpoints();
     ids_and_bp1();
