@@ -18,13 +18,14 @@
 #define BCR(pmc)    ((0xfULL << 5) | ((u64)(pmc) << 1) | 1)   /* BAS 0b1111, PMC, E */
 #define WCR(pac, lsc) ((0xffULL << 5) | ((u64)(lsc) << 3) | ((u64)(pac) << 1) | 1)
 
-extern char el_trampoline[], step_fn[], step_fn_bp[], el1_bp[], ldex_fn[];
+extern char el_trampoline[], step_fn[], step_fn_bp[], el1_bp[], ldex_fn[], svc_fn[];
 asm(".text\n"
     ".global step_fn, step_fn_bp, el1_bp, ldex_fn\n"
     "step_fn:\n\tnop\n\tnop\n"
     "step_fn_bp:\n\tnop\n\tmov x0, #5\n\tret\n"
     "el1_bp:\n\tmov x0, #9\n\tret\n"
-    "ldex_fn:\n\tldxr x1, [x0]\n\tclrex\n\tmov x0, #7\n\tret\n");
+    "ldex_fn:\n\tldxr x1, [x0]\n\tclrex\n\tmov x0, #7\n\tret\n"
+    "svc_fn:\n\tsvc #0x10\n\tmov x0, #8\n\tret\n");
 
 static volatile u64 watched __attribute__((aligned(8)));
 static volatile u64 block[4] __attribute__((aligned(32)));
@@ -193,6 +194,57 @@ static void software_step_el1(void)
     check_eq(el1_step_vec, VEC_CUR_SPX, "EL1 step: current EL vector");
 }
 
+/*
+ * Stepping an SVC: it completes before its exception is taken, so SPSR.SS
+ * is 0, and the return from the SVC handler lands active-pending: a step
+ * exception with ISV = 0 before the next instruction.
+ */
+static volatile u64 svc_esr, svc_spsr;
+
+static int svc_step_hook(struct exc_frame *f)
+{
+    if (ESR_EC(f->esr) == 0x15) {
+        svc_esr = f->esr;
+        svc_spsr = f->spsr;
+        return 0;
+    }
+    if (ESR_EC(f->esr) != 0x32) {
+        return 0;
+    }
+    if (steps < 4) {
+        step_elr[steps] = f->elr;
+        step_esr[steps] = f->esr;
+    }
+    steps++;
+    if (steps < 3) {
+        f->spsr |= SPSR_SS;
+    } else {
+        write_sysreg(read_sysreg(mdscr_el1) & ~MDSCR_SS, mdscr_el1);
+        isb();
+    }
+    return 1;
+}
+
+static void software_step_svc(void)
+{
+    u64 r;
+
+    steps = 0;
+    write_sysreg(read_sysreg(mdscr_el1) | MDSCR_SS, mdscr_el1);
+    isb();
+    sync_hook = svc_step_hook;
+    exc_expect(0);
+    r = call_lower(SPSR_MODE(0, 0) | SPSR_DAIF | SPSR_SS, (u64 (*)(u64))svc_fn, 0);
+    sync_hook = 0;
+    check_true(exc_taken(), "stepped SVC taken");
+    check_eq(svc_esr, 0x56000010, "stepped SVC: ESR EC 0x15, imm 0x10");
+    check_eq(svc_spsr & SPSR_SS, 0, "stepped SVC: SPSR.SS = 0 (the SVC completed)");
+    check_eq(r, 8, "function with a stepped SVC returns 8");
+    check_eq(steps, 3, "steps: trampoline, BLR, then after the SVC returns");
+    check_eq(step_elr[2], (u64)svc_fn + 4, "step after SVC return: ELR after the SVC");
+    check_eq(step_esr[2], 0xca000022, "step after SVC return: active-pending, ISV 0");
+}
+
 /* ---- breakpoints ---- */
 static u64 el0_read_watched(u64 x)
 {
@@ -352,6 +404,7 @@ void test_main(void)
     software_step();
     software_step_more();
     software_step_el1();
+    software_step_svc();
     breakpoints();
     watchpoints();
     ids_and_bp1();
