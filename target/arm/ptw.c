@@ -25,7 +25,7 @@
 /* Output address bits of table/block/page descriptors with a 48-bit OA (TCR.DS == 0, no
  * FEAT_LPA): [47:12]. Bits [51:48] are not address bits: 50 is GP (BTI) and 51 is DBM, which
  * Linux sets on writable pages (Arm ARM D8.3, VMSAv8-64 descriptor formats). */
-#define DESC_OA_MASK 0x0000fffffffff000ull
+#define DESC_OA_MASK 0x000ffffffffff000ull
 
 static unsigned pa_bits(const CPUARMState *env)
 {
