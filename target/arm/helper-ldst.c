@@ -382,6 +382,27 @@ static int host_fp_end(void)
 #error "helper-ldst.c: no host floating-point control for this host"
 #endif
 
+/* Square root by the host instruction (no libm), under the mode set by host_fp_begin(). */
+static double host_sqrt_d(double x)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __asm__ volatile("sqrtsd %1, %0" : "=x"(x) : "x"(x));
+#else
+    __asm__ volatile("fsqrt %d0, %d1" : "=w"(x) : "w"(x));
+#endif
+    return x;
+}
+
+static float host_sqrt_f(float x)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __asm__ volatile("sqrtss %1, %0" : "=x"(x) : "x"(x));
+#else
+    __asm__ volatile("fsqrt %s0, %s1" : "=w"(x) : "w"(x));
+#endif
+    return x;
+}
+
 static void fp_host_begin(const FpCtx *c)
 {
     host_fp_begin(c->rmode);
@@ -722,4 +743,45 @@ DEF_HELPER_FN(fp_cmp0_swapped)
 
     fp_done(&c);
     return r;
+}
+
+/* FSQRT (FPSqrt): a0 = dp, a1 = operand. */
+static uint64_t fp_sqrt(FpCtx *c, uint64_t a)
+{
+    uint64_t r;
+
+    a = fp_in(c, a);
+    if (fp_is_nan(c, a)) {
+        return fp_process_nan(c, a);
+    }
+    fp_host_begin(c);
+    r = c->dp ? of_d(host_sqrt_d(d_of(a))) : of_f(host_sqrt_f(f_of(a)));
+    return fp_host_end(c, r);
+}
+
+DEF_HELPER_FN(fp_sqrt)
+{
+    FpCtx c = fp_ctx(env_, a0 & 1);
+    uint64_t r = fp_sqrt(&c, a1);
+
+    fp_done(&c);
+    return r;
+}
+
+/* FSQRT (vector): a0 = dp | q << 1 | rd << 2 | rn << 7. */
+DEF_HELPER_FN(fp_sqrt_vec)
+{
+    CPUARMState *env = env_;
+    bool dp = a0 & 1, q = (a0 >> 1) & 1;
+    int rd = (a0 >> 2) & 31, rn = (a0 >> 7) & 31, esz = dp ? 3 : 2;
+    FpCtx c = fp_ctx(env, dp);
+    uint64_t res[2] = { 0, 0 };
+
+    for (int e = 0; e < ((q ? 128 : 64) >> (esz + 3)); e++) {
+        lane_set(res, e, esz, fp_sqrt(&c, (uint64_t)lane_get(env->vregs[rn], e, esz, 0)));
+    }
+    fp_done(&c);
+    env->vregs[rd][0] = res[0];
+    env->vregs[rd][1] = res[1];
+    return 0;
 }

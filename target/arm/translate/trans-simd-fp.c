@@ -6,8 +6,9 @@
  * across lanes, permute, EXT, TBL/TBX, three different, shift by immediate, by element and
  * their scalar forms (saturating ones through helper_simd_int, helper-ldst.c), and scalar
  * single/double floating point: FADD..FNMUL, FMAX/FMIN(NM), FABS/FNEG, FCMP/FCCMP(E), FCSEL,
- * FCVT S<->D, SCVTF/UCVTF and FCVT<r>S/U to integer. Not yet: FSQRT, FMADD family, FRINT*,
- * fixed-point and half-precision conversions, vector FP, crypto. */
+ * FCVT S<->D, FSQRT, SCVTF/UCVTF, FCVT<r>S/U to integer, and the vector FP arithmetic,
+ * compares and pairwise forms. Not yet: the FMADD family, FRINT*,
+ * fixed-point and half-precision conversions, vector FMLA/conversions, crypto. */
 #include "translate.h"
 #include "cpu-features.h"
 #include "simd-sat.h"
@@ -1803,3 +1804,31 @@ static bool do_fp_vec_sign(DisasContext *s, arg_qrr_f *a, bool neg)
 
 bool trans_FABS_v(DisasContext *s, arg_qrr_f *a) { return do_fp_vec_sign(s, a, false); }
 bool trans_FNEG_v(DisasContext *s, arg_qrr_f *a) { return do_fp_vec_sign(s, a, true); }
+
+/* FSQRT (scalar and vector): C7.2.170. */
+bool trans_FSQRT(DisasContext *s, arg_fp_rr *a)
+{
+    IrTemp t;
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    gen_helper(s, HELPER_fp_sqrt, t, 2, tcg_const(s, (uint64_t)a->ftype), vlo(a->rn));
+    gen_write_scalar(s, a->rd, t, ftype_bits(a->ftype));
+    return true;
+}
+
+bool trans_FSQRT_v(DisasContext *s, arg_qrr_f *a)
+{
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_fp_sqrt_vec, IR_NO_TEMP, 1,
+               tcg_const(s, (uint64_t)a->sz | (uint64_t)a->q << 1 | (uint64_t)a->rd << 2 |
+                            (uint64_t)a->rn << 7));
+    return true;
+}
