@@ -220,12 +220,105 @@ static int match_subs(const IrContext *ir, int k, InterpInsn *f)
     return n;
 }
 
+static bool op_reads(const IrOp *op, IrTemp t)
+{
+    int first = ir_op_nout(op->opc), n = op->opc == IR_OP_call ? op->cond : ir_op_nin(op->opc);
+    for (int a = 0; a < n; a++) {
+        if (op->args[first + a] == t) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool op_writes(const IrOp *op, IrTemp t)
+{
+    return ir_op_nout(op->opc) == 1 && op->args[0] == t;
+}
+
+/* Address arithmetic folded into loads and stores: for "add_i64 T, X, $c" (c a 32-bit value)
+ * whose only reader is the address operand of a load or store, the memory bytecode takes base X
+ * and displacement c, and the add is not emitted. Conditions, kept simple to be obviously safe:
+ * between the add and the access nothing reads T, writes X, calls a helper or branches; after
+ * the access T (a TB-local temp) is written again or the TB exits before any read; once a branch
+ * follows the access, the scan covers the rest of the TB and only the absence of reads counts. Fills skip[] (ops not to emit) and disp[]
+ * (for the folded accesses: the add's op index + 1). */
+static void find_addr_folds(const IrContext *ir, uint8_t *skip, uint16_t *disp_from)
+{
+    int label_at[IR_MAX_LABELS];
+    uint32_t temp_lo = ir->first_temp_slot, temp_hi = temp_lo + ir->max_temps_used;
+
+    for (int l = 0; l < ir->nb_labels; l++) {
+        label_at[l] = -1;
+    }
+    for (int k = 0; k < ir->nb_ops; k++) {
+        if (ir->ops[k].opc == IR_OP_set_label) {
+            label_at[ir->ops[k].imm] = k;
+        }
+    }
+    for (int k = 0; k < ir->nb_ops; k++) {
+        const IrOp *m = &ir->ops[k];
+        if (m->opc != IR_OP_qemu_ld && m->opc != IR_OP_qemu_st) {
+            continue;
+        }
+        IrTemp t = m->args[1];
+        if (ir_is_const(t) || t < temp_lo || t >= temp_hi ||
+            (m->opc == IR_OP_qemu_st && m->args[0] == t) ||
+            (m->opc == IR_OP_qemu_ld && m->args[0] == t)) {
+            continue;
+        }
+        int p = k - 1;
+        for (; p >= 0; p--) {
+            const IrOp *q = &ir->ops[p];
+            if (q->opc == IR_OP_set_label || q->opc == IR_OP_br || q->opc == IR_OP_brcond ||
+                q->opc == IR_OP_call || op_writes(q, t) || op_reads(q, t)) {
+                break;
+            }
+        }
+        if (p < 0 || skip[p] || !op_writes(&ir->ops[p], t)) {
+            continue;
+        }
+        const IrOp *add = &ir->ops[p];
+        IrTemp x = add->args[1];
+        if (!op_is(add, IR_OP_add, IR_I64) || ir_is_const(x) || x == t ||
+            !ir_is_const(add->args[2]) ||
+            (int64_t)ir_const_val(ir, add->args[2]) != (int32_t)ir_const_val(ir, add->args[2])) {
+            continue;
+        }
+        bool ok = true;
+        for (int q = p + 1; q < k && ok; q++) {
+            ok = !op_writes(&ir->ops[q], x);
+        }
+        bool branched = false;
+        for (int q = k + 1; q < ir->nb_ops && ok; q++) {
+            const IrOp *o = &ir->ops[q];
+            if (op_reads(o, t)) {
+                ok = false;
+            } else if (op_writes(o, t) && !branched) {
+                break;   /* past a branch, a write may be skipped: keep looking for reads */
+            } else if (o->opc == IR_OP_br || o->opc == IR_OP_brcond) {
+                ok = label_at[o->imm] > q;   /* a backward branch could read T again */
+                branched = true;
+            } else if (!branched && (o->opc == IR_OP_goto_tb || o->opc == IR_OP_exit_tb ||
+                                     o->opc == IR_OP_lookup_and_goto)) {
+                break;   /* temps are dead when the TB exits */
+            }
+        }
+        if (ok) {
+            skip[p] = 1;
+            disp_from[k] = (uint16_t)(p + 1);
+        }
+    }
+}
+
 bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
 {
     Lowering lw = { 0 };
     int label_pos[IR_MAX_LABELS];
     uint32_t fixups[IR_MAX_OPS];
     uint16_t starts[1024];
+    uint8_t skip[IR_MAX_OPS];
+    uint16_t disp_from[IR_MAX_OPS];
     int nstarts = 0;
 
     lw.label_pos = label_pos;
@@ -233,12 +326,19 @@ bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
     for (int i = 0; i < ir->nb_labels; i++) {
         label_pos[i] = -1;
     }
+    memset(skip, 0, (size_t)ir->nb_ops);
+    memset(disp_from, 0, sizeof(disp_from[0]) * (size_t)ir->nb_ops);
+    find_addr_folds(ir, skip, disp_from);
     for (int k = 0; k < ir->nb_ops; k++) {
         const IrOp *op = &ir->ops[k];
         int is64 = op->type == IR_I64;
         int base = ir_to_base(op->opc);
         InterpInsn *i;
         lw.scratch = 0;
+
+        if (skip[k]) {
+            continue;
+        }
 
         switch (op->opc) {
         case IR_OP_insn_start:
@@ -348,20 +448,20 @@ bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
             i->c = (uint16_t)op->imm;
             fixups[lw.nfix++] = lw.n - 1;
             break;
-        case IR_OP_qemu_ld: {
-            uint16_t a = lw_reg(&lw, ir, op->args[1]);
-            i = lw_emit(&lw, BC_LD);
-            i->d = op->args[0];
+        case IR_OP_qemu_ld: case IR_OP_qemu_st: {
+            /* address = R[a] + (int32_t)aux */
+            const IrOp *add = disp_from[k] ? &ir->ops[disp_from[k] - 1] : NULL;
+            bool st = op->opc == IR_OP_qemu_st;
+            uint16_t v = st ? lw_reg(&lw, ir, op->args[0]) : 0;
+            uint16_t a = add ? (uint16_t)add->args[1] : lw_reg(&lw, ir, op->args[1]);
+            i = lw_emit(&lw, st ? BC_ST : BC_LD);
+            if (st) {
+                i->b = v;
+            } else {
+                i->d = op->args[0];
+            }
             i->a = a;
-            i->imm = op->imm;
-            break;
-        }
-        case IR_OP_qemu_st: {
-            uint16_t v = lw_reg(&lw, ir, op->args[0]);
-            uint16_t a = lw_reg(&lw, ir, op->args[1]);
-            i = lw_emit(&lw, BC_ST);
-            i->b = v;
-            i->a = a;
+            i->aux = add ? (uint32_t)ir_const_val(ir, add->args[2]) : 0;
             i->imm = op->imm;
             break;
         }
@@ -718,10 +818,10 @@ br:
     ip = tb->code + i->c;
     NEXT;
 ld:
-    R[i->d] = do_ld(env, R[i->a], i->imm, i);
+    R[i->d] = do_ld(env, R[i->a] + (int64_t)(int32_t)i->aux, i->imm, i);
     NEXT;
 st:
-    do_st(env, R[i->a], R[i->b], i->imm, i);
+    do_st(env, R[i->a] + (int64_t)(int32_t)i->aux, R[i->b], i->imm, i);
     NEXT;
 call:
     env->cur_ip = i;
