@@ -3,6 +3,7 @@
  * Advanced SIMD operations trans-simd-fp.c does out of line (TBL/TBX, saturating arithmetic). */
 #include <string.h>
 #include "exec/cputlb.h"
+#include "qemu/log.h"
 #include "cpu.h"
 #include "helper.h"
 #include "simd-sat.h"
@@ -403,6 +404,43 @@ static float host_sqrt_f(float x)
     return x;
 }
 
+/* Fused multiply-add a * b + c, one rounding, by the host instruction (FMA3 on x86). */
+#if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("fma"))) static double host_fma_d(double a, double b, double c)
+{
+    __asm__ volatile("vfmadd213sd %3, %2, %0" : "=x"(a) : "0"(a), "x"(b), "x"(c));
+    return a;
+}
+
+__attribute__((target("fma"))) static float host_fma_f(float a, float b, float c)
+{
+    __asm__ volatile("vfmadd213ss %3, %2, %0" : "=x"(a) : "0"(a), "x"(b), "x"(c));
+    return a;
+}
+
+static bool host_has_fma(void)
+{
+    return __builtin_cpu_supports("fma");
+}
+#else
+static double host_fma_d(double a, double b, double c)
+{
+    __asm__ volatile("fmadd %d0, %d1, %d2, %d3" : "=w"(a) : "w"(a), "w"(b), "w"(c));
+    return a;
+}
+
+static float host_fma_f(float a, float b, float c)
+{
+    __asm__ volatile("fmadd %s0, %s1, %s2, %s3" : "=w"(a) : "w"(a), "w"(b), "w"(c));
+    return a;
+}
+
+static bool host_has_fma(void)
+{
+    return true;
+}
+#endif
+
 static void fp_host_begin(const FpCtx *c)
 {
     host_fp_begin(c->rmode);
@@ -784,4 +822,65 @@ DEF_HELPER_FN(fp_sqrt_vec)
     env->vregs[rd][0] = res[0];
     env->vregs[rd][1] = res[1];
     return 0;
+}
+
+/* FMADD/FMSUB/FNMADD/FNMSUB (FPMulAdd): a0 = dp | neg_n << 1 | neg_a << 2, a1 = Rn, a2 = Rm,
+ * a3 = Ra; the result is Ra + Rn * Rm after the requested negations (FPNeg, NaNs included). */
+DEF_HELPER_FN(fp_muladd)
+{
+    FpCtx c = fp_ctx(env_, a0 & 1);
+    uint64_t n = a1, m = a2, acc = a3, r = 0;
+
+    if ((a0 >> 1) & 1) {
+        n ^= fp_sign(&c);
+    }
+    if ((a0 >> 2) & 1) {
+        acc ^= fp_sign(&c);
+    }
+    n = fp_in(&c, n);
+    m = fp_in(&c, m);
+    acc = fp_in(&c, acc);
+    {
+        /* FPProcessNaNs3(addend, op1, op2), then inf * 0 with a quiet NaN addend */
+        uint64_t ops[3] = { acc, n, m };
+        bool nan = false;
+        for (int i = 0; i < 3 && !nan; i++) {
+            if (fp_is_snan(&c, ops[i])) {
+                r = fp_process_nan(&c, ops[i]);
+                nan = true;
+            }
+        }
+        for (int i = 0; i < 3 && !nan; i++) {
+            if (fp_is_nan(&c, ops[i])) {
+                r = fp_process_nan(&c, ops[i]);
+                nan = true;
+            }
+        }
+        uint64_t mag = ~fp_sign(&c) & (c.dp ? ~0ull : 0xffffffffull);
+        bool inf_n = (n & mag) == fp_exp_mask(&c), inf_m = (m & mag) == fp_exp_mask(&c);
+        bool zero_n = !(n & mag), zero_m = !(m & mag);
+        if (fp_is_nan(&c, acc) && !fp_is_snan(&c, acc) &&
+            ((inf_n && zero_m) || (zero_n && inf_m))) {
+            r = fp_default_nan(&c);
+            c.flags |= FPSR_IOC;
+        }
+        if (nan) {
+            fp_done(&c);
+            return r;
+        }
+    }
+    if (!host_has_fma()) {
+        qemu_log_mask(LOG_UNIMP, "FMADD: no host fused multiply-add, rounded twice\n");
+    }
+    fp_host_begin(&c);
+    if (!host_has_fma()) {
+        r = c.dp ? of_d(d_of(n) * d_of(m) + d_of(acc))
+                 : of_f((float)((double)f_of(n) * f_of(m) + f_of(acc)));
+    } else {
+        r = c.dp ? of_d(host_fma_d(d_of(n), d_of(m), d_of(acc)))
+                 : of_f(host_fma_f(f_of(n), f_of(m), f_of(acc)));
+    }
+    r = fp_host_end(&c, r);
+    fp_done(&c);
+    return r;
 }

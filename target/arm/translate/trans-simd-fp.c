@@ -7,7 +7,7 @@
  * their scalar forms (saturating ones through helper_simd_int, helper-ldst.c), and scalar
  * single/double floating point: FADD..FNMUL, FMAX/FMIN(NM), FABS/FNEG, FCMP/FCCMP(E), FCSEL,
  * FCVT S<->D, FSQRT, SCVTF/UCVTF, FCVT<r>S/U to integer, and the vector FP arithmetic,
- * compares and pairwise forms. Not yet: the FMADD family, FRINT*,
+ * compares and pairwise forms, FMADD/FMSUB/FNMADD/FNMSUB. Not yet: FRINT*,
  * fixed-point and half-precision conversions, vector FMLA/conversions, crypto. */
 #include "translate.h"
 #include "cpu-features.h"
@@ -1832,3 +1832,27 @@ bool trans_FSQRT_v(DisasContext *s, arg_qrr_f *a)
                             (uint64_t)a->rn << 7));
     return true;
 }
+
+/* FMADD/FMSUB/FNMADD/FNMSUB: C7.2.113... (Ra + Rn * Rm with Rn and/or Ra negated). */
+static bool do_fp_muladd(DisasContext *s, arg_fp_rrrr *a, bool neg_n, bool neg_a)
+{
+    IrTemp t;
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    gen_helper(s, HELPER_fp_muladd, t, 4,
+               tcg_const(s, (uint64_t)a->ftype | (uint64_t)neg_n << 1 | (uint64_t)neg_a << 2),
+               vlo(a->rn), vlo(a->rm), vlo(a->ra));
+    gen_write_scalar(s, a->rd, t, ftype_bits(a->ftype));
+    return true;
+}
+
+bool trans_FMADD(DisasContext *s, arg_fp_rrrr *a) { return do_fp_muladd(s, a, false, false); }
+bool trans_FMSUB(DisasContext *s, arg_fp_rrrr *a) { return do_fp_muladd(s, a, true, false); }
+bool trans_FNMADD(DisasContext *s, arg_fp_rrrr *a) { return do_fp_muladd(s, a, true, true); }
+bool trans_FNMSUB(DisasContext *s, arg_fp_rrrr *a) { return do_fp_muladd(s, a, false, true); }
