@@ -8,6 +8,7 @@
 #include "qemu/log.h"
 #include "cpu.h"
 #include "cpu-features.h"
+#include "debug.h"
 #include "syndrome.h"
 
 #define HCR_FMO (1ull << 3)
@@ -103,7 +104,8 @@ void arm_cpu_do_interrupt(CPUARMState *env)
                  (unsigned long long)(env->vbar_el[target] + offset), pstate_read(env));
     }
 
-    env->spsr_el[target] = pstate_read(env);
+    /* SPSR.SS: PSTATE.SS while software step is active, cleared by a completed SVC/HVC/SMC. */
+    env->spsr_el[target] = arm_debug_exception_spsr(env, kind, pstate_read(env));
     env->elr_el[target] = ret;
     if (kind != EXCP_IRQ && kind != EXCP_FIQ && kind != EXCP_VIRQ && kind != EXCP_VFIQ) {
         /* synchronous exceptions and SError record a syndrome */
@@ -177,6 +179,9 @@ void arm_exception_return(CPUARMState *env)
         illegal = true;                                      /* EL1 with HCR_EL2.TGE set */
     }
 
+    /* PSTATE.SS from SPSR.SS only as DebugExceptionReturnSS() allows (software step). */
+    uint32_t ss = arm_debug_eret_ss(env, spsr, illegal ? cur_el : new_el);
+
     arm_sp_save(env);
     cpsr_write_nzcv(env, (uint32_t)spsr);
     if (illegal) {
@@ -189,6 +194,7 @@ void arm_exception_return(CPUARMState *env)
         env->el = new_el;
         env->pstate = (uint32_t)spsr & ~(0xfu << 28 | PSTATE_nRW | (3u << PSTATE_EL_SHIFT));
     }
+    env->pstate = (env->pstate & ~PSTATE_SS) | ss;
     arm_sp_restore(env);
     /* A return to AArch64 state clears the top bits of the target address as TBI allows; without
      * TBI the PC is the 64-bit ELR (alignment is checked at the next fetch). */
