@@ -884,3 +884,58 @@ DEF_HELPER_FN(fp_muladd)
     fp_done(&c);
     return r;
 }
+
+/* Round the finite double v to an integral value: rnd 0 N (ties to even), 1 P, 2 M, 3 Z,
+ * 4 A (ties away). |v| < 2^63 so that the truncation below is exact. */
+static double round_integral(double v, int rnd)
+{
+    double fl = (double)(int64_t)v, frac;
+
+    if (fl > v) {
+        fl -= 1.0;          /* floor */
+    }
+    frac = v - fl;          /* exact, in [0, 1) */
+    switch (rnd) {
+    case 0: return (frac > 0.5 || (frac == 0.5 && is_odd(fl))) ? fl + 1.0 : fl;
+    case 1: return frac > 0 ? fl + 1.0 : fl;
+    case 2: return fl;
+    case 3: return (v < 0 && frac > 0) ? fl + 1.0 : fl;
+    default: return (frac > 0.5 || (frac == 0.5 && v > 0)) ? fl + 1.0 : fl;
+    }
+}
+
+/* FRINT{N,P,M,Z,A,I,X} (FPRoundInt): a0 = dp | rnd << 1 (5: the FPCR mode) | exact << 4,
+ * a1 = operand. Only FRINTX reports Inexact; a zero result keeps the operand's sign. */
+DEF_HELPER_FN(fp_rint)
+{
+    FpCtx c = fp_ctx(env_, a0 & 1);
+    int rnd = (int)((a0 >> 1) & 7);
+    bool exact = (a0 >> 4) & 1;
+    uint64_t x = fp_in(&c, a1), r;
+    double v, t;
+
+    if (fp_is_nan(&c, x)) {
+        r = fp_process_nan(&c, x);
+        fp_done(&c);
+        return r;
+    }
+    if (rnd == 5) {
+        static const int from_fpcr[4] = { 0, 1, 2, 3 };
+        rnd = from_fpcr[c.rmode];
+    }
+    v = c.dp ? d_of(x) : (double)f_of(x);
+    if (!(v > -4503599627370496.0 && v < 4503599627370496.0)) {
+        r = x;                                  /* infinite, or integral already (>= 2^52) */
+    } else {
+        t = round_integral(v, rnd);
+        if (t == 0) {
+            t = (x & fp_sign(&c)) ? -0.0 : 0.0;
+        }
+        if (exact && t != v) {
+            c.flags |= FPSR_IXC;
+        }
+        r = c.dp ? of_d(t) : of_f((float)t);
+    }
+    fp_done(&c);
+    return r;
+}

@@ -7,7 +7,7 @@
  * their scalar forms (saturating ones through helper_simd_int, helper-ldst.c), and scalar
  * single/double floating point: FADD..FNMUL, FMAX/FMIN(NM), FABS/FNEG, FCMP/FCCMP(E), FCSEL,
  * FCVT S<->D, FSQRT, SCVTF/UCVTF, FCVT<r>S/U to integer, and the vector FP arithmetic,
- * compares and pairwise forms, FMADD/FMSUB/FNMADD/FNMSUB. Not yet: FRINT*,
+ * compares and pairwise forms, FMADD/FMSUB/FNMADD/FNMSUB, FRINT<r> (scalar). Not yet: FRINT32/64,
  * fixed-point and half-precision conversions, vector FMLA/conversions, crypto. */
 #include "translate.h"
 #include "cpu-features.h"
@@ -1856,3 +1856,39 @@ bool trans_FMADD(DisasContext *s, arg_fp_rrrr *a) { return do_fp_muladd(s, a, fa
 bool trans_FMSUB(DisasContext *s, arg_fp_rrrr *a) { return do_fp_muladd(s, a, true, false); }
 bool trans_FNMADD(DisasContext *s, arg_fp_rrrr *a) { return do_fp_muladd(s, a, true, true); }
 bool trans_FNMSUB(DisasContext *s, arg_fp_rrrr *a) { return do_fp_muladd(s, a, false, true); }
+
+/* FRINTN/P/M/Z/A/I/X (scalar): C7.2.160...; rnd 5 is the FPCR rounding mode. */
+static bool do_frint(DisasContext *s, arg_fp_rr *a, int rnd, bool exact)
+{
+    IrTemp t;
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    gen_helper(s, HELPER_fp_rint, t, 2,
+               tcg_const(s, (uint64_t)a->ftype | (uint64_t)rnd << 1 | (uint64_t)exact << 4),
+               vlo(a->rn));
+    gen_write_scalar(s, a->rd, t, ftype_bits(a->ftype));
+    return true;
+}
+
+bool trans_FRINTN(DisasContext *s, arg_fp_rr *a) { return do_frint(s, a, 0, false); }
+bool trans_FRINTP(DisasContext *s, arg_fp_rr *a) { return do_frint(s, a, 1, false); }
+bool trans_FRINTM(DisasContext *s, arg_fp_rr *a) { return do_frint(s, a, 2, false); }
+bool trans_FRINTZ(DisasContext *s, arg_fp_rr *a) { return do_frint(s, a, 3, false); }
+bool trans_FRINTA(DisasContext *s, arg_fp_rr *a) { return do_frint(s, a, 4, false); }
+bool trans_FRINTI(DisasContext *s, arg_fp_rr *a) { return do_frint(s, a, 5, false); }
+bool trans_FRINTX(DisasContext *s, arg_fp_rr *a) { return do_frint(s, a, 5, true); }
+
+/* Features this CPU does not advertise: UNDEFINED without a -d unimp line. FEAT_FRINTTS
+ * (ID_AA64ISAR1_EL1.FRINTTS = 0), FEAT_JSCVT (JSCVT = 0), FEAT_BF16 (BF16 = 0). */
+bool trans_FRINT32X(DisasContext *s, arg_fp_rr *a) { return false; }
+bool trans_FRINT32Z(DisasContext *s, arg_fp_rr *a) { return false; }
+bool trans_FRINT64X(DisasContext *s, arg_fp_rr *a) { return false; }
+bool trans_FRINT64Z(DisasContext *s, arg_fp_rr *a) { return false; }
+bool trans_FJCVTZS(DisasContext *s, arg_fcvt_int *a) { return false; }
+bool trans_BFCVT(DisasContext *s, arg_BFCVT *a) { return false; }
