@@ -248,6 +248,45 @@ static void test_secure_ns(void)
     g_assert_cmpint(gpc_pas[0], ==, ARMSS_SECURE);
 }
 
+/* Execute permissions: WXN, UXN/PXN, UXNTable/PXNTable (AArch64.S1DirectBasePermissions). */
+static void test_exec(void)
+{
+    ArmTranslation t;
+    ArmFault f;
+    int el0 = arm_mmu_idx_make(ARMSS_NONSECURE, MMUK_E10_0);
+
+    setup();
+    map4k(env.ttbr0_el[1], 0x1000, 0x40800000, AF);                          /* RW EL1 */
+    map4k(env.ttbr0_el[1], 0x2000, 0x40800000, AF | (2ull << 6));            /* RO EL1 */
+    map4k(env.ttbr0_el[1], 0x3000, 0x40800000, AF | (3ull << 6));            /* RO both */
+    map4k(env.ttbr0_el[1], 0x4000, 0x40800000, AF | (3ull << 6) | (1ull << 54));  /* UXN */
+    map4k(env.ttbr0_el[1], 0x5000, 0x40800000, AF | (3ull << 6) | (1ull << 53));  /* PXN */
+    g_assert_true(arm_translate(&env, 0x1000, MMU_INST_FETCH, idx_el1(), 0, &t, &f));
+    g_assert_true(arm_translate(&env, 0x3000, MMU_INST_FETCH, el0, 0, &t, &f));
+    g_assert_false(arm_translate(&env, 0x4000, MMU_INST_FETCH, el0, 0, &t, &f));
+    g_assert_true(arm_translate(&env, 0x4000, MMU_INST_FETCH, idx_el1(), 0, &t, &f));
+    g_assert_false(arm_translate(&env, 0x5000, MMU_INST_FETCH, idx_el1(), 0, &t, &f));
+    g_assert_true(arm_translate(&env, 0x5000, MMU_INST_FETCH, el0, 0, &t, &f));
+    /* SCTLR_EL1.WXN: writable means not executable */
+    env.sctlr_el[1] |= 1ull << 19;
+    g_assert_false(arm_translate(&env, 0x1000, MMU_INST_FETCH, idx_el1(), 0, &t, &f));
+    g_assert_cmpint(f.type, ==, ARMFAULT_PERMISSION);
+    g_assert_true(arm_translate(&env, 0x2000, MMU_INST_FETCH, idx_el1(), 0, &t, &f));
+    g_assert_cmpint(t.prot, ==, PAGE_READ | PAGE_EXEC);
+    env.sctlr_el[1] &= ~(1ull << 19);
+    /* PXNTable and UXNTable on the level 2 descriptor of the region at 0x200000 */
+    map4k(env.ttbr0_el[1], 0x200000, 0x40800000, AF | (3ull << 6));
+    uint64_t l2 = host(env.ttbr0_el[1])[0] & 0x0000fffffffff000ull;
+    host(l2)[1] |= 1ull << 59;                                                /* PXNTable */
+    g_assert_false(arm_translate(&env, 0x200000, MMU_INST_FETCH, idx_el1(), 0, &t, &f));
+    g_assert_cmpint(f.level, ==, 3);
+    g_assert_true(arm_translate(&env, 0x200000, MMU_INST_FETCH, el0, 0, &t, &f));
+    host(l2)[1] ^= (1ull << 59) | (1ull << 60);                               /* UXNTable */
+    g_assert_false(arm_translate(&env, 0x200000, MMU_INST_FETCH, el0, 0, &t, &f));
+    g_assert_true(arm_translate(&env, 0x200000, MMU_INST_FETCH, idx_el1(), 0, &t, &f));
+    g_assert_true(arm_translate(&env, 0x200000, MMU_DATA_LOAD, el0, 0, &t, &f));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -261,5 +300,6 @@ int main(int argc, char **argv)
     g_test_add_func("/ptw/faults", test_faults);
     g_test_add_func("/ptw/stage2", test_stage2);
     g_test_add_func("/ptw/secure-ns", test_secure_ns);
+    g_test_add_func("/ptw/exec", test_exec);
     return g_test_run();
 }
