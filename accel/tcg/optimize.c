@@ -381,6 +381,69 @@ static void forward_pass(OptState *s)
     }
 }
 
+/* ---- sinking ---- */
+
+static bool op_is_pure(int opc);
+
+static bool op_reads_slot(const IrOp *op, IrTemp t)
+{
+    int first = ir_op_nout(op->opc), n = op->opc == IR_OP_call ? op->cond : ir_op_nin(op->opc);
+    for (int a = 0; a < n; a++) {
+        if (op->args[first + a] == t) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool op_writes_slot(const IrOp *op, IrTemp t)
+{
+    return ir_op_nout(op->opc) == 1 && op->args[0] == t;
+}
+
+/* "op T, ins...; <loads/stores/...>; mov_i64 D, T": move op down to just before the mov, so that
+ * the backward pass can merge the two. This is the shape of a post-indexed load or store, whose
+ * base register is written after the access (which may fault). Moving a pure op that only writes
+ * a temp past ops that do not touch T or write its inputs changes nothing observable: if one of
+ * them faults, T is dead anyway. Only within straight-line code, over a short window. */
+static void sink_pass(OptState *s)
+{
+    IrContext *ir = s->ir;
+
+    for (int m = 1; m < ir->nb_ops; m++) {
+        IrOp *mv = &ir->ops[m];
+        if (mv->opc != IR_OP_mov || mv->type != IR_I64 || !is_temp(s, mv->args[1]) ||
+            ir->ops[m - 1].args[0] == mv->args[1]) {
+            continue;
+        }
+        IrTemp t = mv->args[1];
+        int p = m - 1;
+        for (; p >= 0 && p >= m - 8; p--) {
+            const IrOp *q = &ir->ops[p];
+            if (op_writes_slot(q, t) || op_reads_slot(q, t) || q->opc == IR_OP_set_label ||
+                q->opc == IR_OP_br || q->opc == IR_OP_brcond || q->opc == IR_OP_call) {
+                break;
+            }
+        }
+        if (p < 0 || p < m - 8 || !op_writes_slot(&ir->ops[p], t) ||
+            !op_is_pure(ir->ops[p].opc) || ir->ops[p].opc == IR_OP_insn_start) {
+            continue;
+        }
+        IrOp def = ir->ops[p];
+        int nin = ir_op_nin(def.opc);
+        bool ok = !op_reads_slot(&def, t);
+        for (int q = p + 1; q < m && ok; q++) {
+            for (int a = 0; a < nin; a++) {
+                ok &= !op_writes_slot(&ir->ops[q], def.args[1 + a]);
+            }
+        }
+        if (ok) {
+            memmove(&ir->ops[p], &ir->ops[p + 1], sizeof(IrOp) * (size_t)(m - 1 - p));
+            ir->ops[m - 1] = def;
+        }
+    }
+}
+
 /* ---- backward pass ---- */
 
 static void set_add(SlotSet set, IrTemp t)
@@ -538,6 +601,7 @@ void ir_optimize(IrContext *ir)
         }
     }
     memset(s->dead, 0, (size_t)ir->nb_ops);
+    sink_pass(s);
     forward_pass(s);
     /* The first backward pass deletes dead ops; merging "op T; mov D, T" needs the two to be
      * adjacent, which they often become only once the dead flag ops between them are gone. */
