@@ -219,21 +219,23 @@ IrTemp gen_cond(DisasContext *s, int cond)
     case 3: /* VS: V */
         ir_gen_setcond(ir, IR_I64, IR_COND_LT, t, IR_SLOT(vf), ir_const(ir, 0));
         break;
-    case 4: /* HI: C && !Z */
-        ir_gen_setcond(ir, IR_I64, IR_COND_NE, t, IR_SLOT(zf), ir_const(ir, 0));
-        ir_gen_and(ir, IR_I64, t, t, IR_SLOT(cf));
-        break;
+    case 4: /* HI: C && !Z, i.e. cf > Z as 0/1 values (LS is cf <= Z): one op the optimizer can
+             * fold into the branch or select that tests it */
+        u = new_tmp(s);
+        ir_gen_setcond(ir, IR_I64, IR_COND_EQ, u, IR_SLOT(zf), ir_const(ir, 0));
+        ir_gen_setcond(ir, IR_I64, cond & 1 ? IR_COND_LEU : IR_COND_GTU, t, IR_SLOT(cf), u);
+        return t;
     case 5: /* GE: N == V */
         ir_gen_xor(ir, IR_I64, t, IR_SLOT(nf), IR_SLOT(vf));
         ir_gen_setcond(ir, IR_I64, IR_COND_GE, t, t, ir_const(ir, 0));
         break;
-    case 6: /* GT: !Z && N == V */
+    case 6: /* GT: !Z && N == V, i.e. (N == V) > Z as 0/1 values (LE is <=) */
         u = new_tmp(s);
         ir_gen_xor(ir, IR_I64, t, IR_SLOT(nf), IR_SLOT(vf));
         ir_gen_setcond(ir, IR_I64, IR_COND_GE, t, t, ir_const(ir, 0));
-        ir_gen_setcond(ir, IR_I64, IR_COND_NE, u, IR_SLOT(zf), ir_const(ir, 0));
-        ir_gen_and(ir, IR_I64, t, t, u);
-        break;
+        ir_gen_setcond(ir, IR_I64, IR_COND_EQ, u, IR_SLOT(zf), ir_const(ir, 0));
+        ir_gen_setcond(ir, IR_I64, cond & 1 ? IR_COND_LEU : IR_COND_GTU, t, t, u);
+        return t;
     default: /* AL, NV: always */
         ir_gen_movi(ir, t, 1);
         return t;
