@@ -23,9 +23,14 @@
 /* Output address bits [51:12] of a descriptor: bits above the 48-bit PA make an Address size
  * fault (they are RES0 without FEAT_LPA). */
 /* Output address bits of table/block/page descriptors with a 48-bit OA (TCR.DS == 0, no
- * FEAT_LPA): [47:12]. Bits [51:48] are not address bits: 50 is GP (BTI) and 51 is DBM, which
- * Linux sets on writable pages (Arm ARM D8.3, VMSAv8-64 descriptor formats). */
-#define DESC_OA_MASK 0x000ffffffffff000ull
+ * FEAT_LPA): [47:12] (Arm ARM D8.3, VMSAv8-64 descriptor formats). Above them, a table
+ * descriptor's [51:48] and a block/page descriptor's [49:48] are RES0 address bits (they hold
+ * OA[51:48] only with 52-bit addresses): set, they give an Address size fault. A block or page
+ * descriptor's bits 50 and 51 are not address bits at all: GP (BTI) and DBM, which Linux sets on
+ * every writable page. */
+#define DESC_OA_MASK 0x0000fffffffff000ull
+#define DESC_TABLE_RES0_OA 0x000f000000000000ull
+#define DESC_LEAF_RES0_OA 0x0003000000000000ull
 
 static unsigned pa_bits(const CPUARMState *env)
 {
@@ -232,7 +237,7 @@ static bool walk(CPUARMState *env, const Walk *w, uint64_t ia, const Ctx *c, Lea
             return false;
         }
         if (is_table) {
-            if (addr >> w->oa_bits) {
+            if ((addr >> w->oa_bits) || (d & DESC_TABLE_RES0_OA)) {
                 fault_set(f, ARMFAULT_ADDRSIZE, level, w->stage == 2);
                 return false;
             }
@@ -252,7 +257,7 @@ static bool walk(CPUARMState *env, const Walk *w, uint64_t ia, const Ctx *c, Lea
             continue;
         }
         uint64_t oa = addr & ~((1ull << shift) - 1);
-        if (oa >> w->oa_bits) {
+        if ((oa >> w->oa_bits) || (d & DESC_LEAF_RES0_OA)) {
             fault_set(f, ARMFAULT_ADDRSIZE, level, w->stage == 2);
             return false;
         }
