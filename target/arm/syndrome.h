@@ -84,11 +84,11 @@ static inline uint32_t syn_aa64_sysregtrap(int op0, int op1, int op2, int crn, i
            (op1 << 14) | (crn << 10) | (rt << 5) | (crm << 1) | isread;
 }
 
-/* FP/SIMD access trap (EC 0x07): for AArch64, ISS is COND=0xE with CV=1? No: the AArch64 form
- * has ISS RES0 except bits[24:20] when from AArch32. */
+/* FP/SIMD access trap (EC 0x07). For a trapped A64 instruction the ISS reports CV = 1 and
+ * COND = 0b1110 (Arm ARM D24.2.45, ISS encoding for EC 0x07). */
 static inline uint32_t syn_fp_access_trap(void)
 {
-    return (EC_ADVSIMDFPACCESSTRAP << ARM_EL_EC_SHIFT) | ARM_EL_IL;
+    return (EC_ADVSIMDFPACCESSTRAP << ARM_EL_EC_SHIFT) | ARM_EL_IL | (1u << 24) | (0xeu << 20);
 }
 
 static inline uint32_t syn_illegalstate(void)
