@@ -634,7 +634,10 @@ bool arm_tlb_fill(CPUARMState *env, uint64_t vaddr, MMUAccessType access, int mm
     return true;
 }
 
+/* Debugger accesses (gdbstub, monitor) use the current regime without PAN, so that a stop in
+ * a kernel with PSTATE.PAN set can still show user memory. */
 int arm_data_mmu_idx_debug(CPUARMState *env)
 {
-    return HF_FIELD(env->hflags, HF_MMUIDX_SHIFT, 5);
+    int idx = HF_FIELD(env->hflags, HF_MMUIDX_SHIFT, 5);
+    return arm_mmu_idx_pan(idx) ? idx - 1 : idx;    /* *_PAN follows its non-PAN kind */
 }
