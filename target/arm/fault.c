@@ -106,7 +106,8 @@ void arm_raise_fault(CPUARMState *env, uint64_t va, MMUAccessType access, const 
         /* RME: the GPC module builds the GPC exception or GPF abort (gpc.h). */
         GpcAccess a = f->gpca;
         a.cm = cm;
-        a.ls_iss = a.stage2_walk && !a.s1ptw && !cm && access != MMU_INST_FETCH ? arm_ls_iss(env) : 0;
+        bool iss = a.stage2_walk && !a.s1ptw && !cm && access != MMU_INST_FETCH;
+        a.ls_iss = iss ? arm_ls_iss(env) : 0;
         arm_gpc_raise(env, &f->gpc, &a);
     }
     /* Stage 2 faults go to EL2; stage 1 faults to EL1 (EL2 from EL0 with HCR_EL2.TGE) or the

@@ -107,7 +107,8 @@ void arm_at_exec(CPUARMState *env, uint32_t enc, uint64_t va)
 
 /* TLBI: invalidate every MMU index the operation can reach. By-VA/ASID/IPA operations drop the
  * whole regime of that security state (never less than required: block entries are cached as
- * 4K pages, and stage 1+2 results are combined in one entry). */
+ * 4K pages, and stage 1+2 results are combined in one entry). There is one PE (-smp 1): the
+ * Inner/Outer Shareable forms must also reach the other PEs' TLBs once SMP exists. */
 void arm_tlbi_exec(CPUARMState *env, uint32_t enc, uint64_t xt)
 {
     unsigned op1 = SR_OP1(enc), crm = SR_CRM(enc), op2 = SR_OP2(enc);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Reference deviation: with stage 1 on, an unaligned access to a page whose MAIR attribute is Device takes an Alignment fault whatever SCTLR_EL1.A says (Debian's QEMU 7.2 lets it through). */
+/* Reference deviation: unaligned access to a Device page with stage 1 on: Alignment fault. */
 #include "mmu-lib.h"
 
 /*

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The EL2 regime (TCR_EL2 one range), stage 2 under an enabled EL1 stage 1 with 4K/16K/64K stage 2 granules (S1PTW, HPFAR, ISS, AT S12E1/S1E1, TLBI IPAS2E1), and the EL2&0 regime (E2H: TTBR1_EL2, PAN). */
+/* The EL2 regime, stage 2 under an EL1 stage 1 (4K/16K/64K, S1PTW), and the EL2&0 regime. */
 #include "mmu-lib.h"
 
 /*
@@ -59,7 +59,8 @@ static void el2_regime(void)
     st64(q0, 0xa0a0);
     st64(q1, 0xb1b1);
     memcpy((void *)(q1 + 0x1000), code, sizeof(code));
-    asm volatile("dc cvau, %0\n\tdsb ish\n\tic iallu\n\tdsb ish\n\tisb" :: "r"(q1 + 0x1000) : "memory");
+    asm volatile("dc cvau, %0\n\tdsb ish\n\tic iallu\n\tdsb ish\n\tisb"
+                 :: "r"(q1 + 0x1000) : "memory");
     pt_map(&p, WIN, q0, 3, attrs);
     pt_map(&p, WIN + 0x1000, q1, 3, attrs | S1_AP_RO);
     pt_map(&p, WIN + 0x3000, q0, 3, attrs & ~S1_AF);
@@ -109,10 +110,11 @@ static u64 el1_side(u64 g2)
 {
     u64 v = ld64(WIN);
     exc_expect(0);
-    asm volatile("mov x6, %0\n\tmov x5, #1\n\tstr x5, [x6]" :: "r"(WIN + g2) : "x5", "x6", "memory");
+    asm volatile("mov x6, %0\n\tmov x5, #1\n\tstr x5, [x6]" :: "r"(WIN + g2)
+                 : "x5", "x6", "memory");
     /* Stage 2 permission fault with the instruction syndrome: ISV, SAS 3, SRT 5, SF, WnR */
     check_eq(exc_last.esr, (0x24ULL << 26) | ESR_IL | (1ULL << 24) | (3ULL << 22) | (5ULL << 16) |
-             (1ULL << 15) | ESR_WNR | FSC_PERM(3), "EL1 store to a stage 2 read-only page: ESR_EL2");
+             (1ULL << 15) | ESR_WNR | FSC_PERM(3), "EL1 store to a stage 2 RO page: ESR_EL2");
     check_eq(exc_last.el, 2, "EL1 store to a stage 2 read-only page: to EL2");
     check_eq(exc_last.far, WIN + g2, "EL1 store to a stage 2 read-only page: FAR_EL2");
     exc_expect(0);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The EL3 regime: TCR_EL3/TTBR0_EL3, the NS and NSTable bits selecting the Secure or Non-secure PA space (secure RAM visible only to Secure accesses), faults at EL3, AT S1E3R/W, TLBI ALLE3/VAE3; Secure EL1&0 NS bit. */
+/* The EL3 regime and Secure EL1&0: NS/NSTable select the PA space, faults, AT S1E3, TLBI. */
 #include "mmu-lib.h"
 
 /*

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Stage 1 at EL1 with the 4K, 16K and 64K granules and 39/48-bit VAs: levels, TTBR0/TTBR1 ranges, EPD, faults, hierarchical attributes, AT, TLBI. */
+/* Stage 1 at EL1 with 4K, 16K and 64K granules and 39/48-bit VAs: walks, faults, AT, TLBI. */
 #include "mmu-lib.h"
 
 /*

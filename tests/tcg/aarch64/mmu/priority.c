@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Fault priorities at EL1: alignment (SCTLR.A, before translation) against translation, Address size against Access flag, Access flag against permission, PAN, WXN-free XN checks, Device alignment after translation. */
+/* Fault priorities at EL1: alignment before translation, then Translation > AS > AF > Perm. */
 #include "mmu-lib.h"
 
 /*
