@@ -287,6 +287,64 @@ static void test_exec(void)
     g_assert_true(arm_translate(&env, 0x200000, MMU_DATA_LOAD, el0, 0, &t, &f));
 }
 
+/* RME output PA spaces: {NSE, NS} of EL3 descriptors; NS of Realm EL2 stage 1 and of Realm
+ * stage 2 descriptors; Realm instruction fetches from the Non-secure PA space fault. */
+static void test_rme_spaces(void)
+{
+    ArmTranslation t;
+    ArmFault f;
+    static const ArmSecuritySpace want[4] = { ARMSS_SECURE, ARMSS_NONSECURE, ARMSS_ROOT,
+                                              ARMSS_REALM };
+
+    setup();
+    env.features.has_rme = true;
+    env.features.has_el3 = true;
+    env.tcr_el[3] = 25 | (5ull << 16);
+    env.sctlr_el[3] = 1;
+    env.ttbr0_el[3] = new_table();
+    for (uint64_t i = 0; i < 4; i++) {
+        map4k(env.ttbr0_el[3], 0x1000 * (i + 1), 0x40800000,
+              AF | ((i >> 1) << 11) | ((i & 1) << 5));
+    }
+    for (int i = 0; i < 4; i++) {
+        gpc_calls = 0;
+        g_assert_true(arm_translate(&env, 0x1000 * (i + 1), MMU_DATA_LOAD, ARM_MMU_IDX_E3, 0,
+                                    &t, &f));
+        g_assert_cmpint(t.space, ==, want[i]);
+        g_assert_cmpint(gpc_pas[0], ==, ARMSS_ROOT);          /* the walk is in Root */
+        g_assert_cmpint(gpc_pas[3], ==, want[i]);             /* the output in its space */
+    }
+    /* Realm EL2 regime: NS selects Non-secure; no Realm fetch from there */
+    env.scr_el3 = (1ull << 62) | 1;
+    env.tcr_el[2] = 25 | (5ull << 16);
+    env.sctlr_el[2] = 1;
+    env.ttbr0_el[2] = new_table();
+    map4k(env.ttbr0_el[2], 0x1000, 0x40800000, AF | (1ull << 5));
+    int e2 = arm_mmu_idx_make(ARMSS_REALM, MMUK_E2);
+    g_assert_true(arm_translate(&env, 0x1000, MMU_DATA_LOAD, e2, 0, &t, &f));
+    g_assert_cmpint(t.space, ==, ARMSS_NONSECURE);
+    g_assert_false(arm_translate(&env, 0x1000, MMU_INST_FETCH, e2, 0, &t, &f));
+    g_assert_cmpint(f.type, ==, ARMFAULT_PERMISSION);
+    /* Realm EL1&0 under stage 2: stage 1 NS is ignored, stage 2 NS (bit 55) selects */
+    env.ttbr0_el[1] = new_table();
+    map4k(env.ttbr0_el[1], 0x1000, 0x80001000ull, AF | (1ull << 5));
+    uint64_t s2 = new_table(), s2l2 = new_table(), s2l3 = new_table();
+    host(s2)[1] = RAM_BASE | AF | (3ull << 6) | (0xfull << 2) | 1;
+    host(s2)[2] = s2l2 | 3;
+    host(s2l2)[0] = s2l3 | 3;
+    host(s2l3)[1] = 0x40900000ull | AF | (3ull << 6) | (0xfull << 2) | (1ull << 55) | 3;
+    env.vttbr_el2 = s2;
+    env.vtcr_el2 = 25 | (1 << 6) | (5ull << 16);
+    env.hcr_el2 = 1;
+    int e1 = arm_mmu_idx_make(ARMSS_REALM, MMUK_E10_1);
+    g_assert_true(arm_translate(&env, 0x1000, MMU_DATA_LOAD, e1, PTW_S1_ONLY, &t, &f));
+    g_assert_cmpint(t.space, ==, ARMSS_REALM);
+    g_assert_true(arm_translate(&env, 0x1000, MMU_DATA_STORE, e1, 0, &t, &f));
+    g_assert_cmpint(t.space, ==, ARMSS_NONSECURE);
+    g_assert_false(arm_translate(&env, 0x1000, MMU_INST_FETCH, e1, 0, &t, &f));
+    g_assert_true(f.stage2 && f.type == ARMFAULT_PERMISSION);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -301,5 +359,6 @@ int main(int argc, char **argv)
     g_test_add_func("/ptw/stage2", test_stage2);
     g_test_add_func("/ptw/secure-ns", test_secure_ns);
     g_test_add_func("/ptw/exec", test_exec);
+    g_test_add_func("/ptw/rme-spaces", test_rme_spaces);
     return g_test_run();
 }
