@@ -551,37 +551,6 @@ void cpu_restore_state(CPUARMState *env)
     env->pc = tb->pc + 4ull * k;
 }
 
-static inline bool eval_cond(uint32_t c, uint64_t a, uint64_t b, int is64)
-{
-    if (!is64) {
-        a = (uint32_t)a;
-        b = (uint32_t)b;
-        switch (c) {
-        case IR_COND_LT: return (int32_t)a < (int32_t)b;
-        case IR_COND_GE: return (int32_t)a >= (int32_t)b;
-        case IR_COND_LE: return (int32_t)a <= (int32_t)b;
-        case IR_COND_GT: return (int32_t)a > (int32_t)b;
-        default: break;
-        }
-    }
-    switch (c) {
-    case IR_COND_EQ: return a == b;
-    case IR_COND_NE: return a != b;
-    case IR_COND_LT: return (int64_t)a < (int64_t)b;
-    case IR_COND_GE: return (int64_t)a >= (int64_t)b;
-    case IR_COND_LE: return (int64_t)a <= (int64_t)b;
-    case IR_COND_GT: return (int64_t)a > (int64_t)b;
-    case IR_COND_LTU: return a < b;
-    case IR_COND_GEU: return a >= b;
-    case IR_COND_LEU: return a <= b;
-    case IR_COND_GTU: return a > b;
-    case IR_COND_TSTEQ: return (a & b) == 0;
-    case IR_COND_TSTNE: return (a & b) != 0;
-    case IR_COND_ALWAYS: return true;
-    default: return false;
-    }
-}
-
 static inline uint64_t rbit64(uint64_t x)
 {
     x = ((x >> 1) & 0x5555555555555555ull) | ((x & 0x5555555555555555ull) << 1);
@@ -752,23 +721,23 @@ uintptr_t interp_exec(CPUARMState *env, TranslationBlock *tb)
 #undef H_UN
 
 #define H_COND(cc) \
-    setcond_##cc##_32rr: R[i->d] = eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0); NEXT; \
-    setcond_##cc##_32ri: R[i->d] = eval_cond(IR_COND_##cc, R[i->a], i->imm, 0); NEXT; \
-    setcond_##cc##_64rr: R[i->d] = eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1); NEXT; \
-    setcond_##cc##_64ri: R[i->d] = eval_cond(IR_COND_##cc, R[i->a], i->imm, 1); NEXT; \
+    setcond_##cc##_32rr: R[i->d] = ir_eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0); NEXT; \
+    setcond_##cc##_32ri: R[i->d] = ir_eval_cond(IR_COND_##cc, R[i->a], i->imm, 0); NEXT; \
+    setcond_##cc##_64rr: R[i->d] = ir_eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1); NEXT; \
+    setcond_##cc##_64ri: R[i->d] = ir_eval_cond(IR_COND_##cc, R[i->a], i->imm, 1); NEXT; \
     brcond_##cc##_32rr: \
-        if (eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0)) { ip = tb->code + i->c; } NEXT; \
+        if (ir_eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0)) { ip = tb->code + i->c; } NEXT; \
     brcond_##cc##_32ri: \
-        if (eval_cond(IR_COND_##cc, R[i->a], i->imm, 0)) { ip = tb->code + i->c; } NEXT; \
+        if (ir_eval_cond(IR_COND_##cc, R[i->a], i->imm, 0)) { ip = tb->code + i->c; } NEXT; \
     brcond_##cc##_64rr: \
-        if (eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1)) { ip = tb->code + i->c; } NEXT; \
+        if (ir_eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1)) { ip = tb->code + i->c; } NEXT; \
     brcond_##cc##_64ri: \
-        if (eval_cond(IR_COND_##cc, R[i->a], i->imm, 1)) { ip = tb->code + i->c; } NEXT; \
+        if (ir_eval_cond(IR_COND_##cc, R[i->a], i->imm, 1)) { ip = tb->code + i->c; } NEXT; \
     movcond_##cc##_32: \
-        R[i->d] = (uint32_t)(eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0) ? R[i->c] : R[i->e]); \
+        R[i->d] = (uint32_t)(ir_eval_cond(IR_COND_##cc, R[i->a], R[i->b], 0) ? R[i->c] : R[i->e]); \
         NEXT; \
     movcond_##cc##_64: \
-        R[i->d] = eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1) ? R[i->c] : R[i->e]; \
+        R[i->d] = ir_eval_cond(IR_COND_##cc, R[i->a], R[i->b], 1) ? R[i->c] : R[i->e]; \
         NEXT;
     CONDS(H_COND)
 #undef H_COND

@@ -110,37 +110,6 @@ static bool is_const_val(const IrContext *ir, IrTemp t, uint64_t v)
     return ir_is_const(t) && ir_const_val(ir, t) == v;
 }
 
-static bool eval_cond(int c, int type, uint64_t a, uint64_t b)
-{
-    if (type == IR_I32) {
-        a = (uint32_t)a;
-        b = (uint32_t)b;
-        switch (c) {
-        case IR_COND_LT: return (int32_t)a < (int32_t)b;
-        case IR_COND_GE: return (int32_t)a >= (int32_t)b;
-        case IR_COND_LE: return (int32_t)a <= (int32_t)b;
-        case IR_COND_GT: return (int32_t)a > (int32_t)b;
-        default: break;
-        }
-    }
-    switch (c) {
-    case IR_COND_EQ: return a == b;
-    case IR_COND_NE: return a != b;
-    case IR_COND_LT: return (int64_t)a < (int64_t)b;
-    case IR_COND_GE: return (int64_t)a >= (int64_t)b;
-    case IR_COND_LE: return (int64_t)a <= (int64_t)b;
-    case IR_COND_GT: return (int64_t)a > (int64_t)b;
-    case IR_COND_LTU: return a < b;
-    case IR_COND_GEU: return a >= b;
-    case IR_COND_LEU: return a <= b;
-    case IR_COND_GTU: return a > b;
-    case IR_COND_TSTEQ: return (a & b) == 0;
-    case IR_COND_TSTNE: return (a & b) != 0;
-    case IR_COND_ALWAYS: return true;
-    default: return false;
-    }
-}
-
 /* Constant-fold a pure op with constant inputs. Only the common ops: the rest stay as they are. */
 static bool fold(const IrOp *op, uint64_t a, uint64_t b, uint64_t *res)
 {
@@ -170,7 +139,7 @@ static bool fold(const IrOp *op, uint64_t a, uint64_t b, uint64_t *res)
     case IR_OP_ext16u: r = (uint16_t)a; break;
     case IR_OP_ext32s: r = (uint64_t)(int64_t)(int32_t)a; break;
     case IR_OP_ext32u: r = (uint32_t)a; break;
-    case IR_OP_setcond: r = eval_cond(op->cond, op->type, a, b); break;
+    case IR_OP_setcond: r = ir_eval_cond(op->cond, a, b, op->type == IR_I64); break;
     default: return false;
     }
     *res = mask_type(op->type, r);
@@ -250,7 +219,8 @@ static void forward_pass(OptState *s)
             IrTemp a = subst(s, op->args[0], true), b = subst(s, op->args[1], true);
             SlotInfo *in = ir_is_const(a) ? NULL : &s->info[a];
             if (ir_is_const(a) && ir_is_const(b)) {
-                if (eval_cond(op->cond, op->type, ir_const_val(ir, a), ir_const_val(ir, b))) {
+                if (ir_eval_cond(op->cond, ir_const_val(ir, a), ir_const_val(ir, b),
+                                 op->type == IR_I64)) {
                     op->opc = IR_OP_br;
                     op->args[0] = op->args[1] = IR_NO_TEMP;
                 } else {

@@ -107,6 +107,39 @@ static inline uint64_t ir_const_val(const IrContext *ir, IrTemp t)
     return ir->consts[t & ~IR_CONST_BIT];
 }
 
+/* The value of an IR condition on two operands of the given width (one definition for the
+ * interpreter and the optimizer's constant folding). */
+static inline bool ir_eval_cond(uint32_t c, uint64_t a, uint64_t b, int is64)
+{
+    if (!is64) {
+        a = (uint32_t)a;
+        b = (uint32_t)b;
+        switch (c) {
+        case IR_COND_LT: return (int32_t)a < (int32_t)b;
+        case IR_COND_GE: return (int32_t)a >= (int32_t)b;
+        case IR_COND_LE: return (int32_t)a <= (int32_t)b;
+        case IR_COND_GT: return (int32_t)a > (int32_t)b;
+        default: break;
+        }
+    }
+    switch (c) {
+    case IR_COND_EQ: return a == b;
+    case IR_COND_NE: return a != b;
+    case IR_COND_LT: return (int64_t)a < (int64_t)b;
+    case IR_COND_GE: return (int64_t)a >= (int64_t)b;
+    case IR_COND_LE: return (int64_t)a <= (int64_t)b;
+    case IR_COND_GT: return (int64_t)a > (int64_t)b;
+    case IR_COND_LTU: return a < b;
+    case IR_COND_GEU: return a >= b;
+    case IR_COND_LEU: return a <= b;
+    case IR_COND_GTU: return a > b;
+    case IR_COND_TSTEQ: return (a & b) == 0;
+    case IR_COND_TSTNE: return (a & b) != 0;
+    case IR_COND_ALWAYS: return true;
+    default: return false;
+    }
+}
+
 const char *ir_op_name(int opc);
 int ir_op_nout(int opc);
 int ir_op_nin(int opc);
