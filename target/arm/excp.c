@@ -274,6 +274,19 @@ bool arm_cpu_exec_interrupt(CPUARMState *env)
             return true;
         }
     }
+    /* Physical SError: SCR_EL3.EA routes it to EL3, HCR_EL2.AMO (or TGE) to EL2; PSTATE.A
+     * masks it like I and F (Arm ARM D1.3.5). Without FEAT_RAS the syndrome is IDS = 0,
+     * ISS = 0 (IMPLEMENTATION DEFINED). The line is level: the source clears it. */
+    if (req & CPU_INTERRUPT_SERROR) {
+        target = interrupt_target_el(env, SCR_EA, HCR_AMO);
+        if (interrupt_taken(env, target, PSTATE_A)) {
+            env->exception.kind = EXCP_SERROR;
+            env->exception.syndrome = (EC_SERROR << ARM_EL_EC_SHIFT) | ARM_EL_IL;
+            env->exception.target_el = target;
+            arm_cpu_do_interrupt(env);
+            return true;
+        }
+    }
     if (req & CPU_INTERRUPT_IRQ) {
         target = interrupt_target_el(env, SCR_IRQ, HCR_IMO);
         if (interrupt_taken(env, target, PSTATE_I)) {
