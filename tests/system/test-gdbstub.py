@@ -53,17 +53,19 @@ def transcript(emu, elf):
     proc = subprocess.Popen([emu, "-M", "virt", "-cpu", "max", "-display", "none", "-semihosting",
                              "-kernel", elf, "-S", "-gdb", f"tcp::{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(0.3)
-    args = ["gdb-multiarch", "-q", "-nx", "-batch"]
-    for c in GDB_CMDS:
-        args += ["-ex", c.format(port=port)]
     try:
+        time.sleep(0.3)
+        args = ["gdb-multiarch", "-q", "-nx", "-batch"]
+        for c in GDB_CMDS:
+            args += ["-ex", c.format(port=port)]
         out = subprocess.run(args, capture_output=True, text=True, timeout=60).stdout
     finally:
+        # Never leave an emulator waiting for a debugger behind, whatever happened above.
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
     lines = []
     for line in out.splitlines():
         line = re.sub(r"\s+", " ", line).strip()
