@@ -220,22 +220,6 @@ static int match_subs(const IrContext *ir, int k, InterpInsn *f)
     return n;
 }
 
-static bool op_reads(const IrOp *op, IrTemp t)
-{
-    int first = ir_op_nout(op->opc), n = op->opc == IR_OP_call ? op->cond : ir_op_nin(op->opc);
-    for (int a = 0; a < n; a++) {
-        if (op->args[first + a] == t) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool op_writes(const IrOp *op, IrTemp t)
-{
-    return ir_op_nout(op->opc) == 1 && op->args[0] == t;
-}
-
 /* Address arithmetic folded into loads and stores: for "add_i64 T, X, $c" (c a 32-bit value)
  * whose only reader is the address operand of a load or store, the memory bytecode takes base X
  * and displacement c, and the add is not emitted. Conditions, kept simple to be obviously safe:
@@ -271,11 +255,11 @@ static void find_addr_folds(const IrContext *ir, uint8_t *skip, uint16_t *disp_f
         for (; p >= 0; p--) {
             const IrOp *q = &ir->ops[p];
             if (q->opc == IR_OP_set_label || q->opc == IR_OP_br || q->opc == IR_OP_brcond ||
-                q->opc == IR_OP_call || op_writes(q, t) || op_reads(q, t)) {
+                q->opc == IR_OP_call || ir_op_writes(q, t) || ir_op_reads(q, t)) {
                 break;
             }
         }
-        if (p < 0 || skip[p] || !op_writes(&ir->ops[p], t)) {
+        if (p < 0 || skip[p] || !ir_op_writes(&ir->ops[p], t)) {
             continue;
         }
         const IrOp *add = &ir->ops[p];
@@ -287,14 +271,14 @@ static void find_addr_folds(const IrContext *ir, uint8_t *skip, uint16_t *disp_f
         }
         bool ok = true;
         for (int q = p + 1; q < k && ok; q++) {
-            ok = !op_writes(&ir->ops[q], x);
+            ok = !ir_op_writes(&ir->ops[q], x);
         }
         bool branched = false;
         for (int q = k + 1; q < ir->nb_ops && ok; q++) {
             const IrOp *o = &ir->ops[q];
-            if (op_reads(o, t)) {
+            if (ir_op_reads(o, t)) {
                 ok = false;
-            } else if (op_writes(o, t) && !branched) {
+            } else if (ir_op_writes(o, t) && !branched) {
                 break;   /* past a branch, a write may be skipped: keep looking for reads */
             } else if (o->opc == IR_OP_br || o->opc == IR_OP_brcond) {
                 ok = label_at[o->imm] > q;   /* a backward branch could read T again */

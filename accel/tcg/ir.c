@@ -25,6 +25,22 @@ int ir_op_nin(int opc)
     return op_defs[opc].nin;
 }
 
+bool ir_op_reads(const IrOp *op, IrTemp t)
+{
+    int first = ir_op_nout(op->opc), n = op->opc == IR_OP_call ? op->cond : ir_op_nin(op->opc);
+    for (int a = 0; a < n; a++) {
+        if (op->args[first + a] == t) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ir_op_writes(const IrOp *op, IrTemp t)
+{
+    return ir_op_nout(op->opc) == 1 && op->args[0] == t;
+}
+
 void ir_init(IrContext *ir, uint32_t first_temp_slot)
 {
     ir->nb_ops = 0;

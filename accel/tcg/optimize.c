@@ -355,22 +355,6 @@ static void forward_pass(OptState *s)
 
 static bool op_is_pure(int opc);
 
-static bool op_reads_slot(const IrOp *op, IrTemp t)
-{
-    int first = ir_op_nout(op->opc), n = op->opc == IR_OP_call ? op->cond : ir_op_nin(op->opc);
-    for (int a = 0; a < n; a++) {
-        if (op->args[first + a] == t) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool op_writes_slot(const IrOp *op, IrTemp t)
-{
-    return ir_op_nout(op->opc) == 1 && op->args[0] == t;
-}
-
 /* "op T, ins...; <loads/stores/...>; mov_i64 D, T": move op down to just before the mov, so that
  * the backward pass can merge the two. This is the shape of a post-indexed load or store, whose
  * base register is written after the access (which may fault). Moving a pure op that only writes
@@ -390,21 +374,21 @@ static void sink_pass(OptState *s)
         int p = m - 1;
         for (; p >= 0 && p >= m - 8; p--) {
             const IrOp *q = &ir->ops[p];
-            if (op_writes_slot(q, t) || op_reads_slot(q, t) || q->opc == IR_OP_set_label ||
+            if (ir_op_writes(q, t) || ir_op_reads(q, t) || q->opc == IR_OP_set_label ||
                 q->opc == IR_OP_br || q->opc == IR_OP_brcond || q->opc == IR_OP_call) {
                 break;
             }
         }
-        if (p < 0 || p < m - 8 || !op_writes_slot(&ir->ops[p], t) ||
+        if (p < 0 || p < m - 8 || !ir_op_writes(&ir->ops[p], t) ||
             !op_is_pure(ir->ops[p].opc) || ir->ops[p].opc == IR_OP_insn_start) {
             continue;
         }
         IrOp def = ir->ops[p];
         int nin = ir_op_nin(def.opc);
-        bool ok = !op_reads_slot(&def, t);
+        bool ok = !ir_op_reads(&def, t);
         for (int q = p + 1; q < m && ok; q++) {
             for (int a = 0; a < nin; a++) {
-                ok &= !op_writes_slot(&ir->ops[q], def.args[1 + a]);
+                ok &= !ir_op_writes(&ir->ops[q], def.args[1 + a]);
             }
         }
         if (ok) {

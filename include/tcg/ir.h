@@ -140,6 +140,10 @@ static inline bool ir_eval_cond(uint32_t c, uint64_t a, uint64_t b, int is64)
     }
 }
 
+/* Does op read temp t as an input / write it as its output? (for the optimizer and lowering) */
+bool ir_op_reads(const IrOp *op, IrTemp t);
+bool ir_op_writes(const IrOp *op, IrTemp t);
+
 const char *ir_op_name(int opc);
 int ir_op_nout(int opc);
 int ir_op_nin(int opc);

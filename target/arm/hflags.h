@@ -13,7 +13,6 @@
 #define HF_SS_ACTIVE       (1u << 17)   /* software step active: MDSCR_EL1.SS and debug exceptions
                                          * enabled from the current state (debug.c) */
 #define HF_SA              (1u << 18)   /* SP alignment checking (SCTLR.SA / SA0) */
-#define HF_FPTRAP_SVE      (1u << 19)   /* the FP trap is ... (reserved) */
 #define HF_IL              (1u << 20)   /* PSTATE.IL: every instruction raises an Illegal Execution state exception */
 #define HF_PSTATE_SS       (1u << 21)   /* with HF_SS_ACTIVE: PSTATE.SS (active-not-pending: one insn) */
 #define HF_BP_CHECK        (1u << 22)   /* hardware breakpoints may match: check every instruction */

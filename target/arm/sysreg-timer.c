@@ -92,6 +92,9 @@ static void recompute_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
 
 #define T(name, op1, crm, op2, acc, fl) \
     { name, SR_ENC(3, op1, 14, crm, op2), acc, SR_IO | (fl), 0, 0, 0, reg_read, reg_write, timer_access }
+#define T02(name, crm, op2) \
+    { name, SR_ENC(3, 5, 14, crm, op2), SR_EL2_RW, SR_IO | SR_NEEDS_EL2, 0, 0, 0, reg_read, \
+      reg_write, sysreg_el12_access }
 
 static const ArmSysReg timer_regs[] = {
     { "CNTFRQ_EL0", SR_ENC(3, 3, 14, 0, 0), SR_EL0_R | SR_EL1_R | SR_EL2_R | SR_EL3_RW, 0,
@@ -109,6 +112,9 @@ static const ArmSysReg timer_regs[] = {
     T("CNTV_TVAL_EL0", 3, 3, 0, SR_EL0_RW, 0),
     T("CNTV_CTL_EL0", 3, 3, 1, SR_EL0_RW, 0),
     T("CNTV_CVAL_EL0", 3, 3, 2, SR_EL0_RW, 0),
+    /* FEAT_VHE *_EL02 aliases (op1 = 5): always the EL1 timers, never redirected. */
+    T02("CNTP_TVAL_EL02", 2, 0), T02("CNTP_CTL_EL02", 2, 1), T02("CNTP_CVAL_EL02", 2, 2),
+    T02("CNTV_TVAL_EL02", 3, 0), T02("CNTV_CTL_EL02", 3, 1), T02("CNTV_CVAL_EL02", 3, 2),
     T("CNTHP_TVAL_EL2", 4, 2, 0, SR_EL2_RW, SR_NEEDS_EL2),
     T("CNTHP_CTL_EL2", 4, 2, 1, SR_EL2_RW, SR_NEEDS_EL2),
     T("CNTHP_CVAL_EL2", 4, 2, 2, SR_EL2_RW, SR_NEEDS_EL2),

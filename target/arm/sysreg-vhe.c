@@ -2,11 +2,11 @@
 /* sysreg-vhe.c: FEAT_VHE register access: with HCR_EL2.E2H == 1, EL2 accesses to the EL1
  * register encodings are redirected to the EL2 registers, and the *_EL12 (and *_EL02 timer)
  * encodings reach the EL1 registers from EL2 and EL3 (Arm ARM D8.x "Virtualization Host
- * Extensions", and the accessibility pseudocode of each *_EL12 register). */
+ * Extensions", and the accessibility pseudocode of each *_EL12 register). The *_EL02 timer
+ * aliases live with the other timer registers in sysreg-timer.c. */
 #include <stdio.h>
 #include "cpu.h"
 #include "cpu-features.h"
-#include "gtimer.h"
 #include "sysreg.h"
 
 #define HCR_E2H (1ull << 34)
@@ -49,7 +49,7 @@ uint32_t sysreg_vhe_redirect(const CPUARMState *env, uint32_t enc)
 }
 
 /* *_EL12 / *_EL02: UNDEFINED unless at EL2 with E2H == 1, or at EL3 with E2H == 1. */
-static SysregAccess el12_access(CPUARMState *env, const ArmSysReg *r, bool isread)
+SysregAccess sysreg_el12_access(CPUARMState *env, const ArmSysReg *r, bool isread)
 {
     if (env->el < 2 || !e2h_active(env)) {
         return SR_ACCESS_UNDEF;
@@ -57,45 +57,9 @@ static SysregAccess el12_access(CPUARMState *env, const ArmSysReg *r, bool isrea
     return SR_ACCESS_OK;
 }
 
-static int el02_timer(uint32_t enc)
-{
-    return SR_CRM(enc) == 2 ? GTIMER_PHYS : GTIMER_VIRT;
-}
-
-static int el02_reg(uint32_t enc)
-{
-    static const int map[3] = { GT_REG_TVAL, GT_REG_CTL, GT_REG_CVAL };
-    return map[SR_OP2(enc) % 3];
-}
-
-static uint64_t el02_read(CPUARMState *env, const ArmSysReg *r)
-{
-    return gt_reg_read(env, el02_timer(r->enc), el02_reg(r->enc));
-}
-
-static void el02_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
-{
-    gt_reg_write(env, el02_timer(r->enc), el02_reg(r->enc), v);
-}
-
 #define NAMES 16
-static ArmSysReg el12_regs[NAMES + 6];
+static ArmSysReg el12_regs[NAMES];
 static char el12_names[NAMES][24];
-
-static const ArmSysReg el02_regs[] = {
-    { "CNTP_TVAL_EL02", SR_ENC(3, 5, 14, 2, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_IO, 0, 0, 0,
-      el02_read, el02_write, el12_access },
-    { "CNTP_CTL_EL02", SR_ENC(3, 5, 14, 2, 1), SR_EL2_RW, SR_NEEDS_EL2 | SR_IO, 0, 0, 0,
-      el02_read, el02_write, el12_access },
-    { "CNTP_CVAL_EL02", SR_ENC(3, 5, 14, 2, 2), SR_EL2_RW, SR_NEEDS_EL2 | SR_IO, 0, 0, 0,
-      el02_read, el02_write, el12_access },
-    { "CNTV_TVAL_EL02", SR_ENC(3, 5, 14, 3, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_IO, 0, 0, 0,
-      el02_read, el02_write, el12_access },
-    { "CNTV_CTL_EL02", SR_ENC(3, 5, 14, 3, 1), SR_EL2_RW, SR_NEEDS_EL2 | SR_IO, 0, 0, 0,
-      el02_read, el02_write, el12_access },
-    { "CNTV_CVAL_EL02", SR_ENC(3, 5, 14, 3, 2), SR_EL2_RW, SR_NEEDS_EL2 | SR_IO, 0, 0, 0,
-      el02_read, el02_write, el12_access },
-};
 
 /* Build the *_EL12 aliases from the EL1 registers' own entries (same storage and behaviour),
  * so the two can never disagree. Called after the EL1 table is registered. */
@@ -121,9 +85,8 @@ void sysreg_init_vhe(void)
         r.enc = (base->enc & ~(7u << 11)) | (5u << 11);
         r.access = SR_EL2_RW;
         r.flags = base->flags | SR_NEEDS_EL2;
-        r.accessfn = el12_access;
+        r.accessfn = sysreg_el12_access;
         el12_regs[n++] = r;
     }
     sysreg_register(el12_regs, (size_t)n);
-    sysreg_register(el02_regs, sizeof(el02_regs) / sizeof(el02_regs[0]));
 }

@@ -75,7 +75,7 @@ bool trans_MOVZ(DisasContext *s, arg_movw *a)
 bool trans_MOVN(DisasContext *s, arg_movw *a)
 {
     uint64_t v = ~((uint64_t)(uint16_t)a->imm << (16 * a->hw));
-    gen_write_reg(s, a->rd, tcg_const(s, a->sf ? v : (uint32_t)v), a->sf);
+    gen_write_reg(s, a->rd, tcg_const(s, v), a->sf);      /* !sf: truncated by the write */
     return true;
 }
 
@@ -130,9 +130,6 @@ static bool do_bitfield(DisasContext *s, arg_bitfield *a, int kind)
             IrTemp old = cpu_reg(s, a->rd);
             ir_gen_deposit(s->ir, ty, d, old, rn, (int)pos, (int)len);
         }
-    }
-    if (!a->sf && a->rd != 31) {
-        /* i32 ops already zero-extend; nothing else to do */
     }
     return true;
 }

@@ -49,15 +49,8 @@ IrTemp cpu_reg_dest(DisasContext *s, int rd)
 
 void gen_write_reg(DisasContext *s, int rd, IrTemp val, bool sf)
 {
-    if (rd == 31) {
-        return;
-    }
-    if (sf) {
-        if (val != IR_SLOT(xregs[rd])) {
-            ir_gen_mov(s->ir, IR_I64, IR_SLOT(xregs[rd]), val);
-        }
-    } else {
-        ir_gen_ext32u(s->ir, IR_I64, IR_SLOT(xregs[rd]), val);
+    if (rd != 31) {
+        gen_write_reg_sp(s, rd, val, sf);
     }
 }
 

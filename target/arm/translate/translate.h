@@ -50,6 +50,8 @@ static inline IrTemp cpu_reg_sp(DisasContext *s, int r)
     (void)s;
     return IR_SLOT(xregs[r]);
 }
+/* Destination slot for X[rd] (a throw-away temp when rd is XZR), to compute results in place. */
+IrTemp cpu_reg_dest(DisasContext *s, int rd);
 /* Write val to X[rd] (rd == 31: discarded), zero-extending a 32-bit result when !sf. */
 void gen_write_reg(DisasContext *s, int rd, IrTemp val, bool sf);
 /* Write val to X[rd] or SP when rd == 31. */
@@ -99,6 +101,3 @@ bool decode_a64_simd_fp(DisasContext *s, uint32_t insn);
 bool logic_imm_decode_wmask(uint64_t *result, unsigned n, unsigned imms, unsigned immr, bool sf);
 
 #endif
-
-/* Destination slot for X[rd] (a throw-away temp when rd is XZR), to compute results in place. */
-IrTemp cpu_reg_dest(DisasContext *s, int rd);
