@@ -438,7 +438,9 @@ static uint32_t check_access(GICv3CPU *s, CPUARMState *env, int kind, uint32_t e
     if (el == 0) {
         return GICV3_ACCESS_UNDEF;
     }
-    if (el == 1 && !arm_is_secure_below_el3(env) && arm_el2_enabled(env)) {
+    /* The virtual interface serves EL1 whenever EL2 is enabled in its Security state (Secure
+     * EL1 too with FEAT_SEL2, GIC spec 12.1 "ICV_* ... when EL2 is enabled"). */
+    if (el == 1 && arm_el2_enabled(env)) {
         uint64_t hcr = env->hcr_el2;
         uint32_t ich = s->ich_hcr;
         bool virt = (kind == ACC_G0 && (hcr & HCR_FMO)) || (kind == ACC_G1 && (hcr & HCR_IMO)) ||

@@ -68,6 +68,9 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
         f->id_aa64mmfr2 |= 0x1ull << 4;           /* UAO */
         f->id_aa64pfr1 |= 0x1ull << 4;            /* SSBS (PSTATE.SSBS, no MSR SSBS imm) */
         f->id_aa64pfr0 |= 0x1ull << 48;           /* DIT: PSTATE.DIT (timing is data-independent) */
+        if (has_el2 && has_el3) {
+            f->id_aa64pfr0 |= 0x1ull << 36;       /* SEL2: Secure EL2 (SCR_EL3.EEL2, VSTTBR_EL2) */
+        }
     }
     f->id_aa64dfr0 = 0x6ull;           /* Debug architecture v8.0 */
     /* Self-hosted debug (debug.c): BRPs, WRPs and CTX_CMPs are "number - 1". */

@@ -121,6 +121,7 @@ typedef struct CPUARMState {
     uint64_t afsr0_el[4], afsr1_el[4], tpidr_el[4], contextidr_el[4], cptr_el[4];
     uint64_t actlr_el[4];
     uint64_t hpfar_el2, hcr_el2, hcrx_el2, hstr_el2, vtcr_el2, vttbr_el2, vmpidr_el2, vpidr_el2;
+    uint64_t vstcr_el2, vsttbr_el2;   /* FEAT_SEL2: stage 2 of the Secure IPA space */
     uint64_t mdcr_el2, hacr_el2, cnthctl_el2, cntvoff_el2, cnthctl_unused;
     uint64_t scr_el3, mdcr_el3, rvbar_el3;
     uint64_t cpacr_el1, par_el1, tpidrro_el0, tpidr_el0, mdscr_el1, oslsr_el1, osdlr_el1;

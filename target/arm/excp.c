@@ -115,7 +115,10 @@ void arm_cpu_do_interrupt(CPUARMState *env)
         env->far_el[target] = env->exception.vaddress;
     }
     if (target == 2 && env->exception.ipa_valid) {
-        env->hpfar_el2 = (env->exception.ipa >> 8) & ~0xfull;
+        /* HPFAR_EL2.FIPA = IPA[47:12]; NS (bit 63, FEAT_SEL2): the faulting IPA is in the
+         * Non-secure IPA space of the Secure EL1&0 regime (ptw.c sets bit 63 of the IPA). */
+        env->hpfar_el2 = ((env->exception.ipa & 0x0000fffffffff000ull) >> 8) |
+                         (env->exception.ipa & (1ull << 63));
     }
     if (kind == EXCP_GPC) {
         /* RME: MFAR_EL3 holds the faulting PA; bits [11:0] are RES0 (R_MZSDN). */

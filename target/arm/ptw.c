@@ -136,6 +136,7 @@ typedef struct Ctx {
     uint64_t va;
     MMUAccessType access;
     bool s1ptw;             /* the stage 2 walk in progress is for a stage 1 table fetch */
+    ArmSecuritySpace rss;   /* security state of the translation regime */
 } Ctx;
 
 typedef struct Leaf {
@@ -340,19 +341,47 @@ static bool s1_setup(CPUARMState *env, const Regime *g, uint64_t va, bool s2, Wa
     return true;
 }
 
-/* AArch64.S2Walk set-up from VTCR_EL2/VTTBR_EL2: start level from SL0 and the granule, with up to
- * 16 concatenated tables at the start level (D8.2.7). */
-static bool s2_setup(CPUARMState *env, uint64_t ipa, ArmSecuritySpace ss, Walk *w, ArmFault *f)
+#define VTCR_NSW (1ull << 29)     /* VSTCR_EL2.SW in VSTCR_EL2 */
+#define VTCR_NSA (1ull << 30)     /* VSTCR_EL2.SA in VSTCR_EL2 */
+
+/* FEAT_SEL2: the PA space of the stage 2 walks of the Secure EL1&0 regime
+ * (AArch64.SS2InitialTTWState): VSTCR_EL2.SW for the Secure IPA space, VTCR_EL2.NSW for the
+ * Non-secure IPA space; Non-secure when the bit is 1. */
+static ArmSecuritySpace ss2_walk_space(const CPUARMState *env, ArmSecuritySpace ipa_space)
 {
-    uint64_t vtcr = env->vtcr_el2;
+    bool ns = ipa_space == ARMSS_SECURE ? (env->vstcr_el2 & VTCR_NSW) : (env->vtcr_el2 & VTCR_NSW);
+    return ns ? ARMSS_NONSECURE : ARMSS_SECURE;
+}
+
+/* AArch64.SS2OutputPASpace: the output of the Secure IPA space is Secure only when
+ * VSTCR_EL2.{SW,SA} are both 0 (SA behaves as 1 when SW is 1); the output of the Non-secure IPA
+ * space is Secure only when VSTCR_EL2.{SW,SA} and VTCR_EL2.{NSW,NSA} are all 0. */
+static ArmSecuritySpace ss2_output_space(const CPUARMState *env, ArmSecuritySpace ipa_space)
+{
+    bool ns = (env->vstcr_el2 & (VTCR_NSW | VTCR_NSA)) != 0;
+    if (ipa_space != ARMSS_SECURE) {
+        ns = ns || (env->vtcr_el2 & (VTCR_NSW | VTCR_NSA)) != 0;
+    }
+    return ns ? ARMSS_NONSECURE : ARMSS_SECURE;
+}
+
+/* AArch64.S2Walk set-up from VTCR_EL2/VTTBR_EL2: start level from SL0 and the granule, with up to
+ * 16 concatenated tables at the start level (D8.2.7). The Secure IPA space of the Secure EL1&0
+ * regime (FEAT_SEL2) takes T0SZ, SL0 and TG0 from VSTCR_EL2 and its base from VSTTBR_EL2; PS and
+ * the other fields still come from VTCR_EL2 (AArch64.GetS2TTWParams). */
+static bool s2_setup(CPUARMState *env, uint64_t ipa, ArmSecuritySpace ss, const Ctx *c, Walk *w,
+                     ArmFault *f)
+{
+    bool sipa = c->rss == ARMSS_SECURE && ss == ARMSS_SECURE;
+    uint64_t vtcr = sipa ? env->vstcr_el2 : env->vtcr_el2;
     unsigned sl0 = (vtcr >> 6) & 3;
     int start;
 
     w->stage = 2;
     w->gbits = tg0_bits((vtcr >> 14) & 3);
     w->ia_bits = 64 - clamp_tsz(vtcr & 0x3f);
-    w->oa_bits = ps_bits(env, (vtcr >> 16) & 7);
-    w->space = ss;
+    w->oa_bits = ps_bits(env, (env->vtcr_el2 >> 16) & 7);
+    w->space = c->rss == ARMSS_SECURE ? ss2_walk_space(env, ss) : ss;
     w->s2 = false;
     w->hpd = true;
     w->nstable = false;
@@ -378,7 +407,7 @@ static bool s2_setup(CPUARMState *env, uint64_t ipa, ArmSecuritySpace ss, Walk *
     }
     w->start_level = start;
     unsigned align = (unsigned)first_bits + 3 < 6 ? 6 : (unsigned)first_bits + 3;
-    uint64_t baddr = env->vttbr_el2 & 0x0000fffffffffffeull;
+    uint64_t baddr = (sipa ? env->vsttbr_el2 : env->vttbr_el2) & 0x0000fffffffffffeull;
     if (baddr >> w->oa_bits) {
         fault_set(f, ARMFAULT_ADDRSIZE, 0, true);
         return false;
@@ -399,9 +428,11 @@ static bool s2_translate(CPUARMState *env, uint64_t ipa, MMUAccessType access,
     Walk w;
     Leaf l;
 
-    f->ipa = ipa;
+    /* HPFAR_EL2.NS (FEAT_SEL2): bit 63 of the recorded IPA marks the Non-secure IPA space of the
+     * Secure EL1&0 regime (excp.c copies it); it is RES0 for Non-secure and Realm EL2. */
+    f->ipa = ipa | (c->rss == ARMSS_SECURE && ss != ARMSS_SECURE ? 1ull << 63 : 0);
     f->ipa_valid = true;
-    if (!s2_setup(env, ipa, ss, &w, f) || !walk(env, &w, ipa, c, &l, f)) {
+    if (!s2_setup(env, ipa, ss, c, &w, f) || !walk(env, &w, ipa, c, &l, f)) {
         return false;
     }
     uint64_t d = l.desc;
@@ -409,8 +440,12 @@ static bool s2_translate(CPUARMState *env, uint64_t ipa, MMUAccessType access,
         fault_set(f, ARMFAULT_ACCESS, l.level, true);
         return false;
     }
-    /* RME: in Realm state, NS (bit 55) of a stage 2 descriptor selects the Non-secure PA space. */
+    /* RME: in Realm state, NS (bit 55) of a stage 2 descriptor selects the Non-secure PA space.
+     * FEAT_SEL2: in Secure state VSTCR_EL2/VTCR_EL2 select it (AArch64.SS2OutputPASpace). */
     ArmSecuritySpace space = ss == ARMSS_REALM && ((d >> 55) & 1) ? ARMSS_NONSECURE : ss;
+    if (c->rss == ARMSS_SECURE) {
+        space = ss2_output_space(env, ss);
+    }
     unsigned prot = 0;
     if ((d >> 6) & 1) {
         prot |= PAGE_READ;
@@ -547,6 +582,7 @@ bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType access, int mmu_
 
     memset(f, 0, sizeof(*f));
     regime_of(env, mmu_idx, &g);
+    c.rss = g.ss;
     if (!arm_s1_enabled(env, mmu_idx)) {
         /* AArch64.S1DisabledOutput: flat mapping, Address size fault at level 0 above the PA size
          * (the top byte is ignored with TBI). Data is Device-nGnRnE unless HCR_EL2.DC. */

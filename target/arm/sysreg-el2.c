@@ -2,6 +2,7 @@
 /* sysreg-el2.c: EL2 system registers (non-VHE layout; E2H only selects the EL2&0 regime). */
 #include "exec/cputlb.h"
 #include "cpu.h"
+#include "cpu-features.h"
 #include "sysreg.h"
 
 /* HCR_EL2.RW is RAO/WI: EL1 cannot be AArch32 here. VI, VF and VSE (bits 7, 6, 8) are the
@@ -17,6 +18,24 @@ static void cptr_el2_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
 {
     /* With E2H == 0, bits [13:12], [9:0] and 8 are RES1 (Arm ARM D23.2.32) */
     env->cptr_el[2] = (env->hcr_el2 & (1ull << 34)) ? v : (v | 0x33ffull);
+}
+
+/* VSTTBR_EL2, VSTCR_EL2 (FEAT_SEL2): UNDEFINED without FEAT_SEL2, at EL0/EL1 (no FEAT_NV), at
+ * EL2 outside Secure state, and at EL3 when SCR_EL3.EEL2 == 0 (their accessibility pseudocode). */
+static SysregAccess vst_access(CPUARMState *env, const ArmSysReg *r, bool isread)
+{
+    if (!isar_aa64_sel2(&env->features) || env->el < 2 ||
+        (env->el == 2 && arm_current_space(env) != ARMSS_SECURE) ||
+        (env->el == 3 && !((env->scr_el3 >> 18) & 1))) {
+        return SR_ACCESS_UNDEF;
+    }
+    return SR_ACCESS_OK;
+}
+
+/* VSTCR_EL2: bit 31 RES1; SA (30), SW (29), TG0 (15:14), SL0 (7:6), T0SZ (5:0). */
+static void vstcr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
+{
+    env->vstcr_el2 = (v & 0x6000c0ffull) | (1ull << 31);
 }
 
 static const ArmSysReg el2_regs[] = {
@@ -39,6 +58,10 @@ static const ArmSysReg el2_regs[] = {
       SR_FIELD(tcr_el[2]) },
     { "VTTBR_EL2", SR_ENC(3, 4, 2, 1, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_FLUSH_TLB, SR_FIELD(vttbr_el2) },
     { "VTCR_EL2", SR_ENC(3, 4, 2, 1, 2), SR_EL2_RW, SR_NEEDS_EL2 | SR_FLUSH_TLB, SR_FIELD(vtcr_el2) },
+    { "VSTTBR_EL2", SR_ENC(3, 4, 2, 6, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_FLUSH_TLB,
+      SR_FIELD(vsttbr_el2), 0, 0x0000fffffffffffeull, NULL, NULL, vst_access },
+    { "VSTCR_EL2", SR_ENC(3, 4, 2, 6, 2), SR_EL2_RW, SR_NEEDS_EL2 | SR_FLUSH_TLB,
+      SR_FIELD(vstcr_el2), 1ull << 31, 0, NULL, vstcr_write, vst_access },
     { "AFSR0_EL2", SR_ENC(3, 4, 5, 1, 0), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(afsr0_el[2]) },
     { "AFSR1_EL2", SR_ENC(3, 4, 5, 1, 1), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(afsr1_el[2]) },
     { "ESR_EL2", SR_ENC(3, 4, 5, 2, 0), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(esr_el[2]) },
