@@ -7,6 +7,7 @@
 #include "cpu.h"
 #include "gpc.h"
 #include "ptw.h"
+#include "syndrome.h"
 #include "sysreg.h"
 
 #define HCR_TGE (1ull << 27)
@@ -62,6 +63,16 @@ void arm_at_exec(CPUARMState *env, uint32_t enc, uint64_t va)
     bool stage12 = false;
     int idx, at_el;
 
+    /* At EL3: every AT other than S1E3* is UNDEFINED while SCR_EL3.{NSE,NS} is the reserved
+     * 0b10 (RME), and AT S1E2R/W is UNDEFINED when EL2 is not enabled in the Security state
+     * SCR_EL3 selects (the AT S1E2R/S1E2W and AT S12E1R/... "Executing" pseudocode). */
+    if (env->el == 3 && op1 != 6 &&
+        ((env->features.has_rme && ((env->scr_el3 >> 62) & 1) && !(env->scr_el3 & 1)) ||
+         (op1 == 4 && op2 < 4 && !arm_el2_enabled(env)))) {
+        qemu_log_mask(LOG_GUEST_ERROR, "AT op1 %u op2 %u is UNDEFINED at EL3 in this SCR_EL3 "
+                      "state\n", op1, op2);
+        raise_exception(env, EXCP_UDEF, syn_uncategorized(), 3);
+    }
     if (op1 == 6) {
         idx = ARM_MMU_IDX_E3;
         at_el = 3;
@@ -74,7 +85,9 @@ void arm_at_exec(CPUARMState *env, uint32_t enc, uint64_t va)
         bool pan = op1 == 0 && crm == 9 && (env->pstate & PSTATE_PAN);
         stage12 = op1 == 4;
         at_el = el0 ? 0 : 1;
-        if (op1 == 0 && env->el == 2 && e2h_tge(env)) {
+        /* AT S1E0*, S1E1* at EL2 and AT S12E* at EL2 or EL3 use the EL2&0 regime when
+         * HCR_EL2.{E2H,TGE} = {1,1} (their "Purpose": ELIsInHost(EL0)). */
+        if (e2h_tge(env) && ((op1 == 0 && env->el == 2) || op1 == 4)) {
             idx = arm_mmu_idx_make(ss, el0 ? MMUK_E20_0 : pan ? MMUK_E20_2_PAN : MMUK_E20_2);
         } else {
             idx = arm_mmu_idx_make(ss, el0 ? MMUK_E10_0 : pan ? MMUK_E10_1_PAN : MMUK_E10_1);
