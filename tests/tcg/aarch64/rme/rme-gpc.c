@@ -31,6 +31,7 @@
 #define GPCCR_PGS(x)    ((u64)(x) << 14)
 #define GPCCR_GPC       (1ULL << 16)
 #define SCR_NS          (1ULL << 0)
+#define SCR_EEL2        (1ULL << 18)
 #define SCR_GPF         (1ULL << 48)
 #define SCR_NSE         (1ULL << 62)
 #define HCR_GPF         (1ULL << 63)
@@ -173,7 +174,7 @@ typedef struct Ctx {
     unsigned el;
     u64 scr;            /* SCR_EL3.{NSE,NS} */
     unsigned pas;
-    int el2_enabled;    /* EL2 enabled in that state (no Secure EL2 here) */
+    int el2_enabled;    /* EL2 enabled in that state (Secure: SCR_EL3.EEL2, FEAT_SEL2) */
 } Ctx;
 
 static const Ctx ctxs[] = {
@@ -183,8 +184,13 @@ static const Ctx ctxs[] = {
     { "Realm EL2", 2, SCR_NSE | SCR_NS, PAS_REALM, 1 },
     { "Realm EL1", 1, SCR_NSE | SCR_NS, PAS_REALM, 1 },
     { "Secure EL1", 1, 0, PAS_SECURE, 0 },
+    /* FEAT_SEL2 (SCR_EL3.EEL2 = 1): Secure EL2, and Secure EL1 with EL2 enabled, so that
+     * HCR_EL2.GPF routes its GPFs to Secure EL2 (AArch64.DataAbort: EL2Enabled()). */
+    { "Secure EL2", 2, SCR_EEL2, PAS_SECURE, 1 },
+    { "Secure EL1 (EEL2)", 1, SCR_EEL2, PAS_SECURE, 1 },
 };
-#define NCTX (sizeof(ctxs) / sizeof(ctxs[0]))
+/* Without FEAT_SEL2 the last two contexts do not exist. */
+#define NCTX (sizeof(ctxs) / sizeof(ctxs[0]) - (have_sel2 ? 0 : 2))
 
 enum { ACC_READ, ACC_WRITE, ACC_FETCH, ACC_AT };
 static const char *const acc_names[] = { "read", "write", "fetch", "AT S1E1R" };
@@ -248,7 +254,7 @@ static u64 do_access(u64 unused)
 static u64 run_access(const Ctx *c, u64 addr, unsigned kind, int scr_gpf, int hcr_gpf)
 {
     u64 scr0 = read_sysreg(scr_el3), hcr0 = read_sysreg(hcr_el2);
-    u64 scr = scr0 & ~(SCR_NS | SCR_NSE | SCR_GPF);
+    u64 scr = scr0 & ~(SCR_NS | SCR_NSE | SCR_GPF | SCR_EEL2);
     /* at EL3 the security state is Root whatever SCR_EL3.{NSE,NS} say: leave them */
     u64 scr1 = (c->el == 3 ? scr0 & ~SCR_GPF : scr | c->scr) | (scr_gpf ? SCR_GPF : 0);
     u64 hcr1 = (hcr0 & ~HCR_GPF) | (hcr_gpf ? HCR_GPF : 0);
@@ -642,7 +648,7 @@ static void test_el3_only(void)
     check_eq(try_dc_cigdpapa(TEST_BASE), mte2 ? 0x1 : (0x2000000ULL),
              "DC CIGDPAPA at EL3: %s", mte2 ? "executes" : "UNDEFINED without FEAT_MTE2");
     for (unsigned c = 1; c < NCTX; c++) {
-        u64 scr = read_sysreg(scr_el3) & ~(SCR_NS | SCR_NSE);
+        u64 scr = read_sysreg(scr_el3) & ~(SCR_NS | SCR_NSE | SCR_EEL2);
         write_sysreg(scr | ctxs[c].scr, scr_el3);
         isb();
         u64 esr = call_at_el(ctxs[c].el, try_tlbi_paall, 0);
