@@ -81,11 +81,6 @@ static uint64_t ccsidr_read(CPUARMState *env, const ArmSysReg *r)
     }
 }
 
-static void sctlr_el1_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
-{
-    env->sctlr_el[1] = v;
-}
-
 /* ISR_EL1: pending physical/virtual IRQ, FIQ and SError (bits 7, 6, 8). */
 static uint64_t isr_read(CPUARMState *env, const ArmSysReg *r)
 {
@@ -112,7 +107,7 @@ static uint64_t clidr_read(CPUARMState *env, const ArmSysReg *r)
 
 static const ArmSysReg el1_regs[] = {
     { "SCTLR_EL1", SR_ENC(3, 0, 1, 0, 0), SR_EL1_RW, SR_REBUILD_HFLAGS | SR_FLUSH_TLB,
-      SR_FIELD(sctlr_el[1]), 0x30d00800ull, 0, NULL, sctlr_el1_write, vm_access },
+      SR_FIELD(sctlr_el[1]), 0x30d00800ull, 0, NULL, sysreg_sctlr_write, vm_access },
     { "ACTLR_EL1", SR_ENC(3, 0, 1, 0, 1), SR_EL1_RW, 0, SR_FIELD(actlr_el[1]), 0, 0, NULL, NULL,
       actlr_access },
     { "CPACR_EL1", SR_ENC(3, 0, 1, 0, 2), SR_EL1_RW, SR_REBUILD_HFLAGS, SR_FIELD(cpacr_el1), 0,

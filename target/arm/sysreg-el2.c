@@ -42,7 +42,7 @@ static const ArmSysReg el2_regs[] = {
     { "VPIDR_EL2", SR_ENC(3, 4, 0, 0, 0), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(vpidr_el2) },
     { "VMPIDR_EL2", SR_ENC(3, 4, 0, 0, 5), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(vmpidr_el2) },
     { "SCTLR_EL2", SR_ENC(3, 4, 1, 0, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_REBUILD_HFLAGS | SR_FLUSH_TLB,
-      SR_FIELD(sctlr_el[2]), 0x30c50830ull },
+      SR_FIELD(sctlr_el[2]), 0x30c50830ull, 0, NULL, sysreg_sctlr_write },
     { "ACTLR_EL2", SR_ENC(3, 4, 1, 0, 1), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(actlr_el[2]) },
     { "HCR_EL2", SR_ENC(3, 4, 1, 1, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_REBUILD_HFLAGS | SR_FLUSH_TLB,
       SR_FIELD(hcr_el2), 1ull << 31, 0, NULL, hcr_write },

@@ -34,7 +34,7 @@ static void cptr_el3_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
 
 static const ArmSysReg el3_regs[] = {
     { "SCTLR_EL3", SR_ENC(3, 6, 1, 0, 0), SR_EL3_RW, SR_NEEDS_EL3 | SR_REBUILD_HFLAGS | SR_FLUSH_TLB,
-      SR_FIELD(sctlr_el[3]), 0x30c50830ull },
+      SR_FIELD(sctlr_el[3]), 0x30c50830ull, 0, NULL, sysreg_sctlr_write },
     { "ACTLR_EL3", SR_ENC(3, 6, 1, 0, 1), SR_EL3_RW, SR_NEEDS_EL3, SR_FIELD(actlr_el[3]) },
     { "SCR_EL3", SR_ENC(3, 6, 1, 1, 0), SR_EL3_RW, SR_NEEDS_EL3 | SR_REBUILD_HFLAGS | SR_FLUSH_TLB,
       SR_FIELD(scr_el3), 0x430, 0, NULL, scr_write },

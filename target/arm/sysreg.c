@@ -224,6 +224,20 @@ void sysreg_write(CPUARMState *env, uint32_t enc, int rt, uint64_t v)
     }
 }
 
+/* SCTLR_ELx: EE (bit 25) and E0E (bit 24) are RES0, since ID_AA64MMFR0_EL1.{BigEnd,BigEndEL0}
+ * are 0 (only little-endian data: the SCTLR_EL1.EE/E0E descriptions, "when FEAT_MixedEnd is not
+ * implemented"). Software asking for big-endian data gets a -d unimp line. */
+void sysreg_sctlr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
+{
+    const uint64_t endian = (1ull << 25) | (1ull << 24);
+
+    if (v & endian) {
+        qemu_log_mask(LOG_UNIMP, "%s: big-endian data (EE/E0E) is not implemented "
+                      "(ID_AA64MMFR0_EL1.BigEnd = 0): the bits stay 0\n", r->name);
+    }
+    *(uint64_t *)((char *)env + r->fieldoffset) = v & ~endian;
+}
+
 bool sysreg_raw_read(CPUARMState *env, uint32_t enc, uint64_t *v)
 {
     const ArmSysReg *r = sysreg_lookup(enc);

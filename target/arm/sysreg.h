@@ -88,6 +88,9 @@ void sysreg_write(CPUARMState *env, uint32_t enc, int rt, uint64_t v);
 /* Raw access for gdb and the monitor: no checks, no side effects beyond the write. */
 bool sysreg_raw_read(CPUARMState *env, uint32_t enc, uint64_t *v);
 
+/* Write function of SCTLR_EL1/2/3: EE and E0E are RES0 (little-endian only). */
+void sysreg_sctlr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v);
+
 /* Per-feature tables */
 void sysreg_init_el1(void);
 void sysreg_init_el2(void);

@@ -101,6 +101,23 @@ static void read_back(void)
     }
 }
 
+/* SCTLR_ELx.EE and SCTLR_EL1.E0E: RES0 when ID_AA64MMFR0_EL1.BigEnd / BigEndEL0 say mixed
+ * endianness is not implemented, writable otherwise (SCTLR_EL1 field descriptions). Only
+ * SCTLR_EL1 is tried: it is not in use at EL3, and the write is undone at once. */
+static void endianness(void)
+{
+    u64 mmfr0 = read_sysreg(id_aa64mmfr0_el1), s = read_sysreg(sctlr_el1);
+    int bigend = ((mmfr0 >> 8) & 0xf) != 0, bigend_el0 = bigend || ((mmfr0 >> 16) & 0xf) != 0;
+
+    write_sysreg(s | (1ULL << 25) | (1ULL << 24), sctlr_el1);
+    isb();
+    u64 r = read_sysreg(sctlr_el1);
+    write_sysreg(s, sctlr_el1);
+    isb();
+    check_eq((r >> 25) & 1, (u64)bigend, "SCTLR_EL1.EE writable iff ID_AA64MMFR0.BigEnd");
+    check_eq((r >> 24) & 1, (u64)bigend_el0, "SCTLR_EL1.E0E writable iff mixed-endian at EL0");
+}
+
 static u64 el1_mpidr_midr(u64 which)
 {
     return which ? read_sysreg(mpidr_el1) : read_sysreg(midr_el1);
@@ -180,5 +197,6 @@ void test_main(void)
     id_regs();
     pstate();
     read_back();
+    endianness();
     virt_and_access();
 }
