@@ -125,6 +125,8 @@ VirtMachine *virt_create(const GranuleOptions *opts)
         [GTIMER_HYP] = gicv3_ppi(vm->gic, VIRT_PPI_EL2_PHYS),
         [GTIMER_SEC] = gicv3_ppi(vm->gic, VIRT_PPI_SEC_EL1_PHYS),
         [GTIMER_HYPVIRT] = gicv3_ppi(vm->gic, VIRT_PPI_EL2_VIRT),
+        [GTIMER_S_EL2_PHYS] = gicv3_ppi(vm->gic, VIRT_PPI_SEC_EL2_PHYS),
+        [GTIMER_S_EL2_VIRT] = gicv3_ppi(vm->gic, VIRT_PPI_SEC_EL2_VIRT),
     };
     gt_init(env, timer_out);
 

@@ -71,8 +71,11 @@ enum {
 #define ARM_NUM_CTX_BRPS 2
 #define ARM_NUM_WRPS 4
 
-/* Generic timers (Arm ARM D11). */
-enum { GTIMER_PHYS, GTIMER_VIRT, GTIMER_HYP, GTIMER_SEC, GTIMER_HYPVIRT, GTIMER_NUM };
+/* Generic timers (Arm ARM D11): EL1 physical (CNTP), EL1 virtual (CNTV), Non-secure EL2
+ * physical (CNTHP), Secure EL1 physical (CNTPS), Non-secure EL2 virtual (CNTHV), and with
+ * FEAT_SEL2 the Secure EL2 physical (CNTHPS) and virtual (CNTHVS) timers. */
+enum { GTIMER_PHYS, GTIMER_VIRT, GTIMER_HYP, GTIMER_SEC, GTIMER_HYPVIRT, GTIMER_S_EL2_PHYS,
+       GTIMER_S_EL2_VIRT, GTIMER_NUM };
 
 typedef struct ArmGenericTimer {
     uint64_t cval;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* gtimer.c: Arm generic timer: counter from the virtual clock, comparators, outputs, traps. */
 #include <stddef.h>
+#include "cpu-features.h"
 #include "gtimer.h"
 #include "qemu/log.h"
 #include "qemu/timer.h"
@@ -8,6 +9,7 @@
 #define HCR_TGE     (1ull << 27)
 #define HCR_E2H     (1ull << 34)
 #define SCR_ST      (1ull << 11)
+#define SCR_EEL2    (1ull << 18)
 
 /* CNTKCTL_EL1 and CNTHCTL_EL2 (E2H = 1 layout) EL0 enables (Arm ARM register descriptions). */
 #define CNTKCTL_EL0PCTEN (1u << 0)
@@ -70,9 +72,15 @@ static uint64_t phys_count(void)
     return gt_ns_to_ticks(clock_get_ns());
 }
 
-static bool host_regime(const CPUARMState *env)
+/* Pseudocode ELIsInHost(el) for el = 0 or 2 (FEAT_VHE): EL2 is enabled in the current Security
+ * state (EL2Enabled(), which in Secure state needs SCR_EL3.EEL2) and HCR_EL2.E2H = 1; for EL0
+ * also HCR_EL2.TGE = 1. Always FALSE for EL1 and EL3. */
+static bool el_is_in_host(const CPUARMState *env, unsigned el)
 {
-    return env->features.has_el2 && (env->hcr_el2 & (HCR_E2H | HCR_TGE)) == (HCR_E2H | HCR_TGE);
+    if ((el != 0 && el != 2) || !arm_el2_enabled(env) || !(env->hcr_el2 & HCR_E2H)) {
+        return false;
+    }
+    return el == 2 || (env->hcr_el2 & HCR_TGE);
 }
 
 /* Offset between the physical count and the count a timer compares against (Arm ARM D12.2.4.1,
@@ -88,15 +96,13 @@ static uint64_t timer_offset(const CPUARMState *env, int timer)
     return 0;
 }
 
+/* CNTVCT_EL0 accessibility pseudocode: PhysicalCountInt() - CNTVOFF_EL2 when EL2 is implemented,
+ * except PhysicalCountInt() when ELIsInHost(PSTATE.EL). */
 uint64_t gt_cnt_read(CPUARMState *env, bool virt)
 {
     uint64_t count = phys_count();
-    bool e2h = env->features.has_el2 && (env->hcr_el2 & HCR_E2H);
 
-    if (!virt || !env->features.has_el2) {
-        return count;
-    }
-    if ((env->el == 2 && e2h) || (env->el == 0 && host_regime(env))) {
+    if (!virt || !env->features.has_el2 || el_is_in_host(env, env->el)) {
         return count;
     }
     return count - env->cntvoff_el2;
@@ -259,24 +265,24 @@ void gt_reg_write(CPUARMState *env, int timer, int reg, uint64_t v)
     gt_recalc(env, timer);
 }
 
+/* Accessibility pseudocode of CNTP_{CTL,CVAL,TVAL}_EL0 and CNTV_*_EL0 (Arm ARM D24.10): when
+ * ELIsInHost(PSTATE.EL), they name CNTHPS_* / CNTHVS_* in Secure state with FEAT_SEL2 and
+ * CNTHP_* / CNTHV_* outside Secure state; otherwise the EL1 timers. EL3 never redirects. */
 int gt_redirect_el0_timer(CPUARMState *env, int timer)
 {
-    bool e2h = env->features.has_el2 && (env->hcr_el2 & HCR_E2H);
+    bool secure;
 
-    if ((env->el == 2 && e2h) || (env->el == 0 && host_regime(env))) {
-        if (timer == GTIMER_PHYS) {
-            return GTIMER_HYP;
-        }
-        if (timer == GTIMER_VIRT) {
-            return GTIMER_HYPVIRT;
-        }
+    if ((timer != GTIMER_PHYS && timer != GTIMER_VIRT) || !el_is_in_host(env, env->el)) {
+        return timer;
+    }
+    secure = arm_current_space(env) == ARMSS_SECURE;
+    if (secure && isar_aa64_sel2(&env->features)) {
+        return timer == GTIMER_PHYS ? GTIMER_S_EL2_PHYS : GTIMER_S_EL2_VIRT;
+    }
+    if (!secure) {
+        return timer == GTIMER_PHYS ? GTIMER_HYP : GTIMER_HYPVIRT;
     }
     return timer;
-}
-
-static bool is_physical(int timer)
-{
-    return timer == GTIMER_PHYS || timer == GTIMER_HYP;
 }
 
 /* EL2 control of EL0/EL1 physical counter and timer accesses (CNTHCTL_EL2). */
@@ -284,7 +290,7 @@ static bool el2_blocks(CPUARMState *env, int timer, bool is_counter)
 {
     uint32_t bit;
 
-    if (!arm_el2_enabled(env) || !is_physical(timer)) {
+    if (!arm_el2_enabled(env) || timer != GTIMER_PHYS) {
         return false;
     }
     if (env->hcr_el2 & HCR_E2H) {
@@ -298,51 +304,99 @@ static bool el2_blocks(CPUARMState *env, int timer, bool is_counter)
 static uint32_t el0_enable_bit(int timer, bool is_counter)
 {
     if (is_counter) {
-        return is_physical(timer) ? CNTKCTL_EL0PCTEN : CNTKCTL_EL0VCTEN;
+        return timer == GTIMER_PHYS ? CNTKCTL_EL0PCTEN : CNTKCTL_EL0VCTEN;
     }
-    return is_physical(timer) ? CNTKCTL_EL0PTEN : CNTKCTL_EL0VTEN;
+    return timer == GTIMER_PHYS ? CNTKCTL_EL0PTEN : CNTKCTL_EL0VTEN;
 }
 
-uint32_t gt_access_trap_el(CPUARMState *env, int timer, bool is_counter, bool is_write)
+/* CNTPCT_EL0 / CNTVCT_EL0 and the CNTP_*_EL0 / CNTV_*_EL0 encodings (timer = GTIMER_PHYS or
+ * GTIMER_VIRT): the EL0 enables of CNTKCTL_EL1, or of CNTHCTL_EL2 when ELIsInHost(EL0), then
+ * the CNTHCTL_EL2 EL1 enables for physical accesses from EL0 and EL1. */
+static uint32_t el0_el1_access(CPUARMState *env, int timer, bool is_counter)
 {
-    bool hyp_timer = timer == GTIMER_HYP || timer == GTIMER_HYPVIRT;
-
-    (void)is_write;     /* the enables cover reads and writes alike */
-    if (timer < 0 || timer >= GTIMER_NUM) {
-        return GT_ACCESS_UNDEFINED;
-    }
     switch (env->el) {
     case 0:
-        if (timer == GTIMER_SEC) {
-            return GT_ACCESS_UNDEFINED;
-        }
-        if (host_regime(env) && arm_el2_enabled(env)) {
-            /* EL2&0 host regime: CNTHCTL_EL2 takes the role of CNTKCTL_EL1 (Arm ARM,
-             * CNTHCTL_EL2 with E2H = 1); traps go to EL2. */
+        if (el_is_in_host(env, 0)) {
             return (env->cnthctl_el2 & el0_enable_bit(timer, is_counter)) ? 0 : 2;
-        }
-        if (hyp_timer && !is_counter) {
-            return GT_ACCESS_UNDEFINED;
         }
         if (!(env->cntkctl_el1 & el0_enable_bit(timer, is_counter))) {
             return (arm_el2_enabled(env) && (env->hcr_el2 & HCR_TGE)) ? 2 : 1;
         }
         return el2_blocks(env, timer, is_counter) ? 2 : 0;
     case 1:
-        if (hyp_timer && !is_counter) {
-            return GT_ACCESS_UNDEFINED;
-        }
-        if (timer == GTIMER_SEC && !is_counter) {
-            /* CNTPS_*_EL1: Secure EL1 only, and only when SCR_EL3.ST allows it. */
-            if (!arm_is_secure_below_el3(env)) {
-                return GT_ACCESS_UNDEFINED;
-            }
-            return (env->features.has_el3 && !(env->scr_el3 & SCR_ST)) ? 3 : 0;
-        }
         return el2_blocks(env, timer, is_counter) ? 2 : 0;
-    case 2:
-        return (timer == GTIMER_SEC && !is_counter) ? GT_ACCESS_UNDEFINED : 0;
     default:
         return 0;
+    }
+}
+
+/* CNTPS_{CTL,CVAL,TVAL}_EL1: EL3, or Secure EL1 when SCR_EL3.ST = 1 (trap to EL3 otherwise);
+ * UNDEFINED at Secure EL1 when SCR_EL3.EEL2 = 1 (Secure EL2 owns the Secure EL1 timers then),
+ * in Non-secure/Realm EL1, at EL0 and at EL2. */
+static uint32_t cntps_access(CPUARMState *env)
+{
+    switch (env->el) {
+    case 1:
+        if (!arm_is_secure_below_el3(env) || (env->scr_el3 & SCR_EEL2)) {
+            return GT_ACCESS_UNDEFINED;
+        }
+        return (env->features.has_el3 && !(env->scr_el3 & SCR_ST)) ? 3 : 0;
+    case 3:
+        return 0;
+    default:
+        return GT_ACCESS_UNDEFINED;
+    }
+}
+
+/* CNTHP_*_EL2 and CNTHV_*_EL2 (the latter only with FEAT_VHE): EL2 and EL3, in any Security
+ * state (no redirection at Secure EL2); at EL1 they trap to EL2 only with HCR_EL2.NV, and
+ * FEAT_NV is not implemented, so UNDEFINED at EL0 and EL1. */
+static uint32_t hyp_access(CPUARMState *env, int timer)
+{
+    if (timer == GTIMER_HYPVIRT && !isar_aa64_vh(&env->features)) {
+        return GT_ACCESS_UNDEFINED;
+    }
+    return env->el >= 2 ? 0 : GT_ACCESS_UNDEFINED;
+}
+
+/* CNTHPS_*_EL2 (FEAT_SEL2) and CNTHVS_*_EL2 (FEAT_SEL2 and FEAT_VHE): UNDEFINED at EL0, at EL1
+ * (no FEAT_NV), at EL2 outside Secure state, and at EL3 when SCR_EL3.EEL2 = 0. */
+static uint32_t sel2_access(CPUARMState *env, int timer)
+{
+    if (!isar_aa64_sel2(&env->features) ||
+        (timer == GTIMER_S_EL2_VIRT && !isar_aa64_vh(&env->features))) {
+        return GT_ACCESS_UNDEFINED;
+    }
+    switch (env->el) {
+    case 2:
+        return arm_current_space(env) == ARMSS_SECURE ? 0 : GT_ACCESS_UNDEFINED;
+    case 3:
+        return (env->scr_el3 & SCR_EEL2) ? 0 : GT_ACCESS_UNDEFINED;
+    default:
+        return GT_ACCESS_UNDEFINED;
+    }
+}
+
+uint32_t gt_access_trap_el(CPUARMState *env, int timer, bool is_counter, bool is_write)
+{
+    (void)is_write;     /* the rules are the same for reads and writes */
+    if (is_counter) {
+        return (timer == GTIMER_PHYS || timer == GTIMER_VIRT) ? el0_el1_access(env, timer, true)
+                                                              : GT_ACCESS_UNDEFINED;
+    }
+    switch (timer) {
+    case GTIMER_PHYS:
+    case GTIMER_VIRT:
+        return el0_el1_access(env, timer, false);
+    case GTIMER_SEC:
+        return cntps_access(env);
+    case GTIMER_HYP:
+    case GTIMER_HYPVIRT:
+        return hyp_access(env, timer);
+    case GTIMER_S_EL2_PHYS:
+    case GTIMER_S_EL2_VIRT:
+        return sel2_access(env, timer);
+    default:
+        return GT_ACCESS_UNDEFINED;
     }
 }

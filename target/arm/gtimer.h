@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* gtimer.h: the Arm generic timer: system counter, the five per-PE timers and their traps. */
+/* gtimer.h: the Arm generic timer: system counter, the seven per-PE timers and their traps. */
 #ifndef TARGET_ARM_GTIMER_H
 #define TARGET_ARM_GTIMER_H
 #include <stdbool.h>
@@ -22,7 +22,7 @@ enum { GT_REG_CTL, GT_REG_CVAL, GT_REG_TVAL };
 /* Connect the timer outputs (indexed by GTIMER_*; entries may be NULL), set up the QEMUTimers
  * and, if CNTFRQ_EL0 is still 0, reset it to GTIMER_FREQ_HZ. Call once per CPU before reset.
  * virt wiring: GTIMER_PHYS -> PPI 30, GTIMER_VIRT -> 27, GTIMER_HYP -> 26, GTIMER_SEC -> 29,
- * GTIMER_HYPVIRT -> 28. */
+ * GTIMER_HYPVIRT -> 28, GTIMER_S_EL2_PHYS -> 20, GTIMER_S_EL2_VIRT -> 19. */
 void gt_init(CPUARMState *env, qemu_irq out[GTIMER_NUM]);
 
 /* CNTPCT_EL0 (virt = false) or CNTVCT_EL0 (virt = true) as read at the current EL: the virtual
@@ -44,21 +44,26 @@ void gt_recompute(CPUARMState *env);
  * or of SCR_EL3.{NS,NSE}. Cheap (no timer re-arming); does nothing without RME. */
 void gt_el_change(CPUARMState *env);
 
-/* FEAT_VHE redirection: with HCR_EL2.E2H = 1 at EL2, or E2H = TGE = 1 at EL0, the CNTP_*_EL0 and
- * CNTV_*_EL0 encodings name the EL2 physical/virtual timers. Call for those encodings only
- * (not for the *_EL02 aliases, which always name the EL1 timers); returns the timer to use. */
+/* FEAT_VHE redirection: with HCR_EL2.E2H = 1 at EL2, or E2H = TGE = 1 at EL0 (ELIsInHost, EL2
+ * enabled in the current Security state), the CNTP_*_EL0 and CNTV_*_EL0 encodings name the EL2
+ * physical/virtual timers: the Secure EL2 ones (GTIMER_S_EL2_*) in Secure state, the Non-secure
+ * EL2 ones (GTIMER_HYP, GTIMER_HYPVIRT) otherwise. Call for those encodings only (not for the
+ * *_EL02 aliases, which always name the EL1 timers); returns the timer to use. */
 int gt_redirect_el0_timer(CPUARMState *env, int timer);
 
 /* Access check for a timer register (is_counter = false) or for a counter register
  * (CNTPCT_EL0 for timer GTIMER_PHYS, CNTVCT_EL0 for timer GTIMER_VIRT; is_counter = true),
- * made at the current EL, after gt_redirect_el0_timer. Returns
+ * made at the current EL. timer is the one the encoding names, BEFORE gt_redirect_el0_timer:
+ * the rules are those of the encoding's register description (CNTP_CTL_EL0 at EL2 with
+ * E2H = 1 follows CNTP_CTL_EL0's rules even though it reaches the EL2 timer). Returns
  *   0                      allowed;
  *   1, 2 or 3              trapped to that EL (system register trap, EC 0x18), from the
  *                          enables in CNTKCTL_EL1 (EL0 -> EL1, or EL2 when HCR_EL2.TGE = 1),
  *                          CNTHCTL_EL2 (EL0/EL1 -> EL2) and SCR_EL3.ST (Secure EL1 -> EL3);
- *   GT_ACCESS_UNDEFINED    UNDEFINED at the current EL (e.g. CNTPS_* from Non-secure EL1 or
- *                          from EL0/EL2, EL2 timers below EL2).
- * Rules from Arm ARM D12.2 and the CNTKCTL_EL1, CNTHCTL_EL2, CNTPS_CTL_EL1 descriptions. */
+ *   GT_ACCESS_UNDEFINED    UNDEFINED at the current EL (e.g. CNTPS_* from Non-secure EL1, from
+ *                          Secure EL1 with SCR_EL3.EEL2 = 1 or from EL0/EL2; EL2 timers below
+ *                          EL2; CNTHPS_* and CNTHVS_* outside Secure EL2 and EL3 with EEL2 = 1).
+ * Rules from the accessibility pseudocode of the Arm ARM D24.10 register descriptions. */
 #define GT_ACCESS_UNDEFINED 0x100u
 uint32_t gt_access_trap_el(CPUARMState *env, int timer, bool is_counter, bool is_write);
 

@@ -4,16 +4,20 @@
 #include "gtimer.h"
 #include "sysreg.h"
 
-/* Which timer and register an encoding names: CRm selects the timer, op2 the register. */
+/* Which timer an encoding names (op2 selects the register): op1 = 7 CNTPS_*_EL1; op1 = 4 the EL2
+ * timers, CRm 2 CNTHP, 3 CNTHV, 4 CNTHVS, 5 CNTHPS (Arm ARM D24.10 encodings); op1 = 3 (or 5,
+ * the *_EL02 aliases) CRm 2 CNTP, 3 CNTV. */
 static int enc_timer(uint32_t enc)
 {
+    static const int el2_timers[4] = { GTIMER_HYP, GTIMER_HYPVIRT, GTIMER_S_EL2_VIRT,
+                                       GTIMER_S_EL2_PHYS };
     unsigned op1 = SR_OP1(enc), crm = SR_CRM(enc);
 
     if (op1 == 7) {
         return GTIMER_SEC;
     }
     if (op1 == 4) {
-        return crm == 2 ? GTIMER_HYP : GTIMER_HYPVIRT;
+        return el2_timers[(crm - 2) & 3];
     }
     return crm == 2 ? GTIMER_PHYS : GTIMER_VIRT;
 }
@@ -38,9 +42,10 @@ static SysregAccess map_trap(uint32_t t)
     return (SysregAccess)t;
 }
 
+/* The rules are the named register's, before any FEAT_VHE redirection (gtimer.h). */
 static SysregAccess timer_access(CPUARMState *env, const ArmSysReg *r, bool isread)
 {
-    return map_trap(gt_access_trap_el(env, timer_for(env, r->enc), false, !isread));
+    return map_trap(gt_access_trap_el(env, enc_timer(r->enc), false, !isread));
 }
 
 static SysregAccess counter_access(CPUARMState *env, const ArmSysReg *r, bool isread)
@@ -118,6 +123,17 @@ static const ArmSysReg timer_regs[] = {
     T("CNTHP_TVAL_EL2", 4, 2, 0, SR_EL2_RW, SR_NEEDS_EL2),
     T("CNTHP_CTL_EL2", 4, 2, 1, SR_EL2_RW, SR_NEEDS_EL2),
     T("CNTHP_CVAL_EL2", 4, 2, 2, SR_EL2_RW, SR_NEEDS_EL2),
+    /* FEAT_VHE: the Non-secure EL2 virtual timer */
+    T("CNTHV_TVAL_EL2", 4, 3, 0, SR_EL2_RW, SR_NEEDS_EL2),
+    T("CNTHV_CTL_EL2", 4, 3, 1, SR_EL2_RW, SR_NEEDS_EL2),
+    T("CNTHV_CVAL_EL2", 4, 3, 2, SR_EL2_RW, SR_NEEDS_EL2),
+    /* FEAT_SEL2: the Secure EL2 virtual (FEAT_VHE too) and physical timers */
+    T("CNTHVS_TVAL_EL2", 4, 4, 0, SR_EL2_RW, SR_NEEDS_EL2),
+    T("CNTHVS_CTL_EL2", 4, 4, 1, SR_EL2_RW, SR_NEEDS_EL2),
+    T("CNTHVS_CVAL_EL2", 4, 4, 2, SR_EL2_RW, SR_NEEDS_EL2),
+    T("CNTHPS_TVAL_EL2", 4, 5, 0, SR_EL2_RW, SR_NEEDS_EL2),
+    T("CNTHPS_CTL_EL2", 4, 5, 1, SR_EL2_RW, SR_NEEDS_EL2),
+    T("CNTHPS_CVAL_EL2", 4, 5, 2, SR_EL2_RW, SR_NEEDS_EL2),
     T("CNTPS_TVAL_EL1", 7, 2, 0, SR_EL1_RW, SR_NEEDS_EL3),
     T("CNTPS_CTL_EL1", 7, 2, 1, SR_EL1_RW, SR_NEEDS_EL3),
     T("CNTPS_CVAL_EL1", 7, 2, 2, SR_EL1_RW, SR_NEEDS_EL3),

@@ -35,6 +35,8 @@ extern const VirtMemMapEntry virt_memmap[VIRT_MEMMAP_COUNT];
 #define VIRT_PPI_EL1_VIRT 27
 #define VIRT_PPI_EL2_PHYS 26
 #define VIRT_PPI_EL2_VIRT 28
+#define VIRT_PPI_SEC_EL2_PHYS 20   /* FEAT_SEL2 (upstream QEMU's ARCH_TIMER_S_EL2_IRQ) */
+#define VIRT_PPI_SEC_EL2_VIRT 19   /* FEAT_SEL2 (ARCH_TIMER_S_EL2_VIRT_IRQ) */
 #define VIRT_PPI_GIC_MAINT 25
 #define VIRT_PPI_PMU 23
 
