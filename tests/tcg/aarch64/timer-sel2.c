@@ -295,10 +295,13 @@ static void sel2_interrupts(void)
 
     /* CNTHVS -> PPI 19, Group 0: FIQ at Secure EL2 (HCR_EL2.FMO) */
     irqs = 0;
-    wr(20 * tick, cnthvs_tval_el2);
+    wr(10000 * tick, cnthvs_tval_el2);                 /* one second ahead */
     wr(CTL_ENABLE, cnthvs_ctl_el2);
     isb();
-    check_eq(rd(cnthvs_ctl_el2) & CTL_ISTATUS, 0, "CNTHVS: ISTATUS 0 before CVAL");
+    check_eq(rd(cnthvs_ctl_el2), CTL_ENABLE, "CNTHVS: ISTATUS 0 before CVAL");
+    check_eq(gic_private_pending(PPI_SEL2_VIRT), 0, "CNTHVS: PPI 19 not pending before CVAL");
+    wr(20 * tick, cnthvs_tval_el2);
+    isb();
     wait_irq();
     expect_irq("CNTHVS", PPI_SEL2_VIRT, VEC_CUR_SPX | VEC_FIQ);
 }
