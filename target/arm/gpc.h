@@ -66,6 +66,38 @@ typedef bool GpcReadFn(void *opaque, uint64_t pa, uint64_t *val);
  * (source, gpi, block_size). */
 bool gpc_check(const GpcConfig *cfg, uint64_t pa, ArmSecuritySpace pas, GpcReadFn *read,
                void *opaque, GpcFault *out);
+
+/* Everything gpc_check() derives from a GpcConfig alone, decoded once for many checks (the TLB
+ * fill path keeps one per CPU, gpc-cache.h). Fields past `consistent` are valid only when
+ * enabled && consistent. */
+typedef struct GpcDecoded {
+    GpcConfig cfg;          /* the configuration it was decoded from */
+    bool enabled;           /* GPCCR_EL3.GPC */
+    bool consistent;        /* GPCRegistersConsistent */
+    uint16_t gpi_valid;     /* bit n set: GPI n is valid (GPIValid) */
+    bool base_above_pps;    /* GPTBR_EL3.BADDR outside the PPS: GPT address size fault */
+    unsigned pps, pgs, l0sz;        /* in bits */
+    uint64_t l0_base;       /* level-0 table base, aligned down to the table size */
+    uint64_t l0_index_mask; /* applied to PA >> L0GPTSZ */
+    uint64_t l1_index_mask; /* applied to PA >> (PGS + 4) */
+    uint64_t l1_align_mask; /* level-0 table descriptor bits that must be 0 (table alignment) */
+} GpcDecoded;
+
+void gpc_decode(const GpcConfig *cfg, GpcDecoded *dc);
+
+/* How gpc_check_decoded() reads the GPT: 8-byte reads that start in [win_pa, win_pa + win_last]
+ * come from win_host + (pa - win_pa) (host memory holding that part of the Root PA space; the
+ * host is little-endian), all others from read(opaque, ...). win_host may be NULL. */
+typedef struct GpcReader {
+    GpcReadFn *read;
+    void *opaque;
+    const uint8_t *win_host;
+    uint64_t win_pa, win_last;
+} GpcReader;
+
+/* gpc_check() with a configuration decoded by gpc_decode(); the same results. */
+bool gpc_check_decoded(const GpcDecoded *dc, uint64_t pa, ArmSecuritySpace pas,
+                       const GpcReader *rd, GpcFault *out);
 /* Field decoders shared with the monitor and the tests (return 0 for reserved encodings). */
 unsigned gpc_pps_bits(uint64_t gpccr);
 unsigned gpc_pgs_bits(uint64_t gpccr);

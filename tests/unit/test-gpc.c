@@ -560,6 +560,46 @@ static void test_l1_granules_reserved_anywhere(void)
     mem_free(&m);
 }
 
+/* DecodeGPTGranules with GPIValid on each field, exhaustively: every value in every field of an
+ * otherwise valid descriptor, with and without FEAT_SEL2; the expectation is GPIValid and
+ * GPICheck spelled out here (ref_gpi_valid), for the field accessed and for another field. */
+static void test_l1_granules_every_field_every_gpi(void)
+{
+    static const unsigned backgrounds[] = { GPI_NO_ACCESS, GPI_NONSECURE, GPI_ROOT, GPI_REALM,
+                                            GPI_ANY, GPI_SECURE };
+    Mem m;
+    GpcConfig c = base_cfg();
+    mem_init(&m);
+    mem_set(&m, L0_BASE, l0_table(L1_BASE));
+    for (int sel2 = 0; sel2 < 2; sel2++) {
+        c.has_sel2 = sel2;
+        for (unsigned nb = 0; nb < 5u + sel2; nb++) {
+            unsigned bg = backgrounds[nb];
+            for (unsigned field = 0; field < 16; field++) {
+                for (unsigned v = 0; v < 16; v++) {
+                    uint64_t d = (granules(bg) & ~(0xfull << (4 * field))) |
+                                 (uint64_t)v << (4 * field);
+                    uint64_t other = (field ^ 1) * 0x1000ull;
+                    if ((d & 0xf) == 1) {
+                        continue;       /* a contiguous descriptor: test_l1_contiguous */
+                    }
+                    mem_set(&m, L1_BASE, d);
+                    if (!ref_gpi_valid((int)v, sel2)) {
+                        expect(&c, &m, field * 0x1000ull, ARMSS_ROOT, 'W', 1, "reserved GPI");
+                        expect(&c, &m, other, ARMSS_ROOT, 'W', 1, "reserved GPI elsewhere");
+                        continue;
+                    }
+                    expect(&c, &m, field * 0x1000ull, ARMSS_ROOT,
+                           v == GPI_ROOT || v == GPI_ANY ? 'P' : 'F', 1, "valid GPI");
+                    expect(&c, &m, other, ARMSS_REALM, bg == GPI_REALM || bg == GPI_ANY
+                           ? 'P' : 'F', 1, "valid GPI, other field");
+                }
+            }
+        }
+    }
+    mem_free(&m);
+}
+
 static void test_l1_contiguous(void)
 {
     Mem m;
@@ -754,6 +794,8 @@ int main(int argc, char **argv)
     g_test_add_func("/gpc/l1/granules-index", test_l1_granules_index);
     g_test_add_func("/gpc/l1/granules-reserved-anywhere-R_KYZMZ",
                     test_l1_granules_reserved_anywhere);
+    g_test_add_func("/gpc/l1/granules-every-field-every-gpi",
+                    test_l1_granules_every_field_every_gpi);
     g_test_add_func("/gpc/l1/contiguous", test_l1_contiguous);
     g_test_add_func("/gpc/gpf-levels", test_gpf_levels);
     g_test_add_func("/gpc/pgs-and-l0gptsz", test_pgs_and_l0gptsz);
