@@ -175,6 +175,7 @@ typedef struct CPUARMState {
     ArmCpuFeatures features;
     AddressSpace *as[4];               /* physical view per ArmSecuritySpace */
     void *tlb;                         /* accel/tcg/cputlb.c state */
+    void *gpc;                         /* RME: target/arm/gpc-fault.c state (GpcCache) */
     void *board;
     /* Firmware-less boots: the board answers PSCI calls made with this conduit. */
     bool (*psci_handler)(struct CPUARMState *env, bool is_smc);

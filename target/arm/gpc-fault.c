@@ -5,17 +5,21 @@
  * AArch64.Abort, ReportAsGPCException, TakeGPCException, EncodeGPCSC, AArch64.DataAbort,
  * AArch64.InstructionAbort, AArch64.ReportException and AArch64.AT. */
 #include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
 #include "exec/cputlb.h"
 #include "exec/tb.h"
 #include "qemu/log.h"
 #include "cpu.h"
 #include "cpu-features.h"
 #include "gpc.h"
+#include "gpc-cache.h"
 #include "syndrome.h"
 
 #define SCR_GPF (1ull << 48)
 #define HCR_TGE (1ull << 27)
 #define HCR_GPF (1ull << 63)
+#define GPCCR_L0GPTSZ_MASK (0xfull << 20)
 
 static unsigned cpu_pa_bits(const CPUARMState *env)
 {
@@ -33,23 +37,31 @@ void arm_gpc_config(const CPUARMState *env, GpcConfig *cfg)
     cfg->has_sel2 = isar_aa64_sel2(&env->features);
 }
 
-/* GPT fetches are made to the Root PA space (GPTWalk: gptaddrdesc.paddress.paspace = PAS_Root),
- * little-endian 64-bit; any failed read is an external abort on the GPT fetch. */
-static bool read_root(void *opaque, uint64_t pa, uint64_t *val)
-{
-    CPUARMState *env = opaque;
-    MemTxAttrs attrs = { .space = ARMSS_ROOT, .secure = true, .unspecified = false };
-    return address_space_ld(env->as[ARMSS_ROOT], pa, 8, val, attrs) == MEMTX_OK;
-}
-
 static const char *const source_names[] = {
     [GPC_SRC_NONE] = "no lookup", [GPC_SRC_L0_BLOCK] = "L0 block",
     [GPC_SRC_L1_CONTIG] = "L1 contiguous", [GPC_SRC_L1_GRANULES] = "L1 granules",
 };
 
+/* The CPU's GpcCache, made at its first check and kept across resets (env->gpc lies after
+ * jmp_env); it holds no architectural state. Without memory for it, a blank one gives the same
+ * results, only slower. */
+static GpcCache *cpu_gpc_cache(CPUARMState *env)
+{
+    static GpcCache spare;
+
+    env->gpc = calloc(1, sizeof(GpcCache));
+    if (!env->gpc) {
+        memset(&spare, 0, sizeof(spare));
+        return &spare;
+    }
+    return env->gpc;
+}
+
 bool arm_gpc_check(CPUARMState *env, uint64_t pa, ArmSecuritySpace pas, GpcFault *f)
 {
+    GpcCache *c = env->gpc;
     GpcConfig cfg;
+    GpcReader rd;
     bool ok;
 
     if (!env->features.has_rme || !(env->gpccr_el3 & (1ull << 16))) {
@@ -57,8 +69,21 @@ bool arm_gpc_check(CPUARMState *env, uint64_t pa, ArmSecuritySpace pas, GpcFault
         f->source = GPC_SRC_NONE;
         return true;
     }
-    arm_gpc_config(env, &cfg);
-    ok = gpc_check(&cfg, pa, pas, read_root, env, f);
+    if (!c) {
+        c = cpu_gpc_cache(env);
+    }
+    /* The decoded configuration is redone whenever GPCCR_EL3 or GPTBR_EL3 differ from what it
+     * was decoded from. The ID register fields it also depends on never change after CPU init,
+     * so comparing the two registers (GPCCR_EL3 without its read-only L0GPTSZ) is enough. */
+    if (!c->decoded || c->dc.cfg.gptbr != env->gptbr_el3 ||
+        (c->dc.cfg.gpccr & ~GPCCR_L0GPTSZ_MASK) != env->gpccr_el3) {
+        arm_gpc_config(env, &cfg);
+        gpc_cache_config(c, &cfg);
+    }
+    /* The GPT is read from the Root PA space (GPTWalk), through the cache's RAM window when it
+     * can be. */
+    gpc_cache_reader(c, env->as[ARMSS_ROOT], &rd);
+    ok = gpc_check_decoded(&c->dc, pa, pas, &rd, f);
     if (qemu_loglevel_mask(LOG_GPC)) {
         if (ok) {
             qemu_log("gpc: PA 0x%llx %s: ok (GPI %s, %s)\n", (unsigned long long)pa,
