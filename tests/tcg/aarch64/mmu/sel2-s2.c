@@ -42,17 +42,27 @@ static u64 el1_ld(u64 va)
 
 /* A load (ldr x7, [x6]) or store (str x5, [x6]) that is expected to fault; returns the EL
  * it resumed at (after the handler's ERET). */
+static u64 el1_pc;     /* address of the faulting load or store */
+
 static u64 el1_ldx(u64 va)
 {
+    u64 pc;
+
     exc_expect(0);
-    asm volatile("mov x6, %0\n\tldr x7, [x6]" :: "r"(va) : "x6", "x7", "memory");
+    asm volatile("mov x6, %1\n\tadr %0, 1f\n1:\tldr x7, [x6]" : "=&r"(pc) : "r"(va)
+                 : "x6", "x7", "memory");
+    el1_pc = pc;
     return current_el();
 }
 
 static u64 el1_stx(u64 va)
 {
+    u64 pc;
+
     exc_expect(0);
-    asm volatile("mov x6, %0\n\tmov x5, #1\n\tstr x5, [x6]" :: "r"(va) : "x5", "x6", "memory");
+    asm volatile("mov x6, %1\n\tmov x5, #1\n\tadr %0, 1f\n1:\tstr x5, [x6]" : "=&r"(pc)
+                 : "r"(va) : "x5", "x6", "memory");
+    el1_pc = pc;
     return current_el();
 }
 
@@ -104,6 +114,7 @@ static void expect_s2(const char *what, u64 el, u64 esr, u64 esr_mask, u64 far, 
     check_eq(exc_last.esr & esr_mask, esr, "%s: ESR_EL2", what);
     check_eq(exc_last.far, far, "%s: FAR_EL2", what);
     check_eq(exc_last.spsr & 0x3cf, SPSR_EL1H_MASKED, "%s: SPSR_EL2 = EL1h", what);
+    check_eq(exc_last.elr, el1_pc, "%s: ELR_EL2 = the faulting instruction", what);
     if (hpfar != ~0ULL) {
         check_eq(exc_last.hpfar, hpfar, "%s: HPFAR_EL2", what);
     }
@@ -156,6 +167,14 @@ static void all_secure(void)
     check_eq(exc_last.far, WIN + 0x8000, "S2 XN fetch: FAR_EL2");
     check_eq(exc_last.elr, WIN + 0x8000, "S2 XN fetch: ELR_EL2");
     check_eq(call_at_el(1, el1_call, WIN + 0x9000), 42, "Secure IPA executable page runs");
+    /* IPA NSW_IPA + 0x10000 in each IPA space: two translations, never confused. */
+    for (int i = 0; i < 2; i++) {
+        check_eq(call_at_el(1, el1_ld, WIN + 0xc000), 0xb1b1,
+                 "Secure IPA with a Non-secure IPA's number: own mapping (%d)", i);
+        check_eq(call_at_el(1, el1_ld, WIN + 0x2000), 0xa3a3,
+                 "Non-secure IPA with a Secure IPA's number: own mapping (%d)", i);
+    }
+    check_eq(at_op(WIN + 0xc000, 0) & PAR_PA_NS_F, q1, "AT S12E1R Secure IPA, same number: PA");
     /* Stage 1 NSTable = 1: the next table and the output are in the Non-secure IPA space. */
     check_eq(call_at_el(1, el1_ld, R1), 0xa3a3, "NSTable: leaf NS 0 is a Non-secure IPA");
     /* HPFAR_EL2.NS of this fault (1: the table's IPA is Non-secure) is dev-sel2-hpfar-ns. */
@@ -329,6 +348,7 @@ void sel2_stage2(void)
     pt_map(&ss2, S2W + 0x5000, qc, 3, s2attrs);
     pt_map(&ss2, S2W + 0x6000, qc, 3, s2attrs & ~S2_XN & ~S2_W);
     pt_map(&ss2, S2W + 0x7000, 0x100000000ULL, 3, s2attrs);      /* above 32 bits */
+    pt_map(&ss2, NSW_IPA + 0x10000, q1, 3, s2attrs);     /* same number, other IPA space */
 
     /* Non-secure IPA space: 64K granule, 40-bit IPA, start level 2 (VTCR_EL2.SL0 = 1). */
     pt_init(&ns2, 16, 40, 2);
@@ -354,6 +374,7 @@ void sel2_stage2(void)
     pt_map(&s1, WIN + 0x9000, S2W + 0x6000, 3, (s1data & ~S1_PXN) | S1_AP_RO);
     pt_map(&s1, WIN + 0xa000, S2W + 0x1000, 3, s1data);
     pt_map(&s1, WIN + 0xb000, S2W + 0x7000, 3, s1data);
+    pt_map(&s1, WIN + 0xc000, NSW_IPA + 0x10000, 3, s1data);
     *pt_slot(&s1, R1, 2, 0) = t1 | 3 | T_NS;
     *pt_slot(&s1, R2, 2, 0) = t2 | 3 | T_NS;
     pt_map(&s1, R1, NSW_IPA + 0x10000, 3, s1data);
