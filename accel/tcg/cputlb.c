@@ -9,6 +9,23 @@
 #include "tcg/ir.h"
 #include "cpu.h"
 
+/* VA bits [55:12]: TLB maintenance by VA names VA[55:12] (the top byte may be a TBI tag, and the
+ * softmmu TLB keys entries by the whole VA as accessed). */
+#define VA_PAGE_BITS 0x00fffffffffff000ull
+#define VA_BITS56    0x00ffffffffffffffull
+
+static CPUTLB *stats_tlb;
+
+static void tlb_print_stats(void)
+{
+    const CPUTLBStats *st = &stats_tlb->stats;
+
+    fprintf(stderr, "granule-stats: tlb fills=%llu flush_idx=%llu flush_page=%llu flush_range=%llu "
+            "flush_large=%llu\n", (unsigned long long)st->fills, (unsigned long long)st->flush_idx,
+            (unsigned long long)st->flush_page, (unsigned long long)st->flush_range,
+            (unsigned long long)st->flush_large);
+}
+
 void tlb_init(CPUARMState *env)
 {
     env->tlb = calloc(1, sizeof(CPUTLB));
@@ -17,6 +34,18 @@ void tlb_init(CPUARMState *env)
         exit(1);
     }
     tlb_flush(env);
+    if (getenv("GRANULE_STATS") && !stats_tlb) {
+        stats_tlb = env->tlb;
+        atexit(tlb_print_stats);
+    }
+}
+
+static void flush_index(CPUTLB *tlb, int i)
+{
+    memset(tlb->table[i], 0xff, sizeof(tlb->table[i]));
+    tlb->large_mask[i] = 0;
+    tlb->large_addr[i] = 0;
+    tlb->stats.flush_idx++;
 }
 
 void tlb_flush_by_mmuidx(CPUARMState *env, uint32_t idxmap)
@@ -25,9 +54,10 @@ void tlb_flush_by_mmuidx(CPUARMState *env, uint32_t idxmap)
 
     for (int i = 0; i < NB_MMU_MODES; i++) {
         if (idxmap & (1u << i)) {
-            memset(tlb->table[i], 0xff, sizeof(tlb->table[i]));
+            flush_index(tlb, i);
         }
     }
+    /* The jump cache is keyed by VA and flags, not by translation: drop it with the TLB. */
     tb_jmp_cache_clear();
 }
 
@@ -36,18 +66,108 @@ void tlb_flush(CPUARMState *env)
     tlb_flush_by_mmuidx(env, ~0u);
 }
 
-void tlb_flush_page(CPUARMState *env, uint64_t vaddr)
+void tlb_protect_code(CPUARMState *env, uintptr_t host_page)
 {
     CPUTLB *tlb = env->tlb;
 
-    vaddr &= TARGET_PAGE_MASK;
     for (int i = 0; i < NB_MMU_MODES; i++) {
-        CPUTLBEntry *e = tlb_entry(tlb, i, vaddr);
-        if ((e->addr_read & TARGET_PAGE_MASK) == vaddr || (e->addr_write & TARGET_PAGE_MASK) == vaddr ||
-            (e->addr_code & TARGET_PAGE_MASK) == vaddr) {
-            memset(e, 0xff, sizeof(*e));
+        for (int k = 0; k < CPU_TLB_SIZE; k++) {
+            CPUTLBEntry *e = &tlb->table[i][k];
+            uint64_t w = e->addr_write;
+            if (!(w & (TLB_INVALID | TLB_MMIO)) &&
+                (uintptr_t)((w & TARGET_PAGE_MASK) + e->addend) == host_page) {
+                e->addr_write = w | TLB_NOTDIRTY;
+            }
         }
     }
+}
+
+/* Record that index i caches pieces of a 2^lg-byte mapping holding va: grow the index's
+ * large-page region to the smallest naturally aligned region holding both (the approach of
+ * QEMU's tlb_add_large_page). */
+static void add_large(CPUTLB *tlb, int i, uint64_t va, unsigned lg)
+{
+    uint64_t mask = ~((1ull << lg) - 1) & VA_BITS56;
+    uint64_t m = tlb->large_mask[i];
+
+    if (!m) {
+        m = mask;
+    } else {
+        m &= mask;
+        while ((tlb->large_addr[i] ^ va) & m) {
+            m <<= 1;
+            m &= VA_BITS56;
+        }
+    }
+    tlb->large_mask[i] = m;
+    tlb->large_addr[i] = va & m;
+}
+
+/* [a, a + asize) and [b, b + bsize) meet, in the 56-bit VA space (sizes at most 2^56). */
+static bool va_overlap(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
+{
+    return ((b - a) & VA_BITS56) < asize || ((a - b) & VA_BITS56) < bsize;
+}
+
+/* The entry caches a page whose VA[55:12] lies in [first, first + span). */
+static bool entry_in(const CPUTLBEntry *e, uint64_t first, uint64_t span)
+{
+    const uint64_t tags[3] = { e->addr_read, e->addr_write, e->addr_code };
+
+    for (int k = 0; k < 3; k++) {
+        if (!(tags[k] & TLB_INVALID) && ((tags[k] - first) & VA_PAGE_BITS) < span) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void tlb_flush_range_by_mmuidx(CPUARMState *env, uint64_t vaddr, uint64_t len, uint32_t idxmap)
+{
+    CPUTLB *tlb = env->tlb;
+    uint64_t first = vaddr & VA_PAGE_BITS;
+    /* Bytes from the first page to the end of the last one (a zero length is one page). */
+    uint64_t span = ((vaddr & ~TARGET_PAGE_MASK) + (len ? len : 1) + TARGET_PAGE_SIZE - 1) &
+                    TARGET_PAGE_MASK;
+    uint64_t npages = span >> TARGET_PAGE_BITS;
+
+    if (span > VA_BITS56 || !span) {
+        tlb_flush_by_mmuidx(env, idxmap);
+        return;
+    }
+    if (npages == 1) {
+        tlb->stats.flush_page++;
+    } else {
+        tlb->stats.flush_range++;
+    }
+    for (int i = 0; i < NB_MMU_MODES; i++) {
+        if (!(idxmap & (1u << i))) {
+            continue;
+        }
+        uint64_t lm = tlb->large_mask[i];
+        if (lm && va_overlap(tlb->large_addr[i], (~lm & VA_BITS56) + 1, first, span)) {
+            tlb->stats.flush_large++;
+            flush_index(tlb, i);
+            continue;
+        }
+        if (npages >= CPU_TLB_SIZE) {
+            for (int k = 0; k < CPU_TLB_SIZE; k++) {
+                if (entry_in(&tlb->table[i][k], first, span)) {
+                    memset(&tlb->table[i][k], 0xff, sizeof(CPUTLBEntry));
+                }
+            }
+        } else {
+            for (uint64_t p = 0; p < npages; p++) {
+                uint64_t page = first + (p << TARGET_PAGE_BITS);
+                CPUTLBEntry *e = tlb_entry(tlb, i, page);
+                if (entry_in(e, page, TARGET_PAGE_SIZE)) {
+                    memset(e, 0xff, sizeof(*e));
+                }
+            }
+        }
+    }
+    /* The jump cache is keyed by VA, so a TB found through it may come from a page whose
+     * translation just went: clear it, as the whole-index flush does. */
     tb_jmp_cache_clear();
 }
 
@@ -66,6 +186,10 @@ static CPUTLBEntry *tlb_fill_entry(CPUARMState *env, uint64_t vaddr, MMUAccessTy
         return e;
     }
     *ok = true;
+    tlb->stats.fills++;
+    if (res.lg_page_size > TARGET_PAGE_BITS) {
+        add_large(tlb, mmu_idx, vaddr, res.lg_page_size);
+    }
     uint64_t pa_page = res.pa & TARGET_PAGE_MASK;
     MemoryRegion *mr = address_space_lookup(env->as[res.space], pa_page);
     uint64_t flags = 0;

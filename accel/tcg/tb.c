@@ -166,7 +166,7 @@ static TranslationBlock *tb_gen_code(CPUARMState *env, uintptr_t host_page, cons
     g_hash_table_insert(code_pages, (gpointer)host_page, tb);
     if (new_page) {
         /* Writes to this page must now take the slow path that invalidates its TBs. */
-        tlb_flush(env);
+        tlb_protect_code(env, host_page);
     }
     return tb;
 }

@@ -35,9 +35,25 @@ typedef struct CPUTLBIoEntry {
     bool device;             /* Device memory type: unaligned accesses fault */
 } CPUTLBIoEntry;
 
+/* Counters for GRANULE_STATS=1 (printed at exit as "granule-stats: tlb ..."). */
+typedef struct CPUTLBStats {
+    uint64_t fills;          /* translations cached (every successful fill) */
+    uint64_t flush_idx;      /* MMU indexes flushed whole (one count per index) */
+    uint64_t flush_page;     /* by-VA page flushes (one count per call) */
+    uint64_t flush_range;    /* by-VA range flushes */
+    uint64_t flush_large;    /* page/range flushes that hit an index's large-page region */
+} CPUTLBStats;
+
 typedef struct CPUTLB {
     CPUTLBEntry table[NB_MMU_MODES][CPU_TLB_SIZE];
     CPUTLBIoEntry io[NB_MMU_MODES][CPU_TLB_SIZE];
+    /* Per index, the naturally aligned VA region (bits [55:12], the top byte ignored) that holds
+     * every entry filled from a mapping larger than a page (a block or a contiguous run, cached
+     * as page-sized pieces); large_mask 0: none. A by-VA flush that touches it flushes the whole
+     * index, since the other pieces of the mapping may sit anywhere in it. */
+    uint64_t large_addr[NB_MMU_MODES];
+    uint64_t large_mask[NB_MMU_MODES];
+    CPUTLBStats stats;
 } CPUTLB;
 
 /* What the target's translation returns for one page. */
@@ -46,6 +62,9 @@ typedef struct TlbFillResult {
     uint8_t space;           /* ArmSecuritySpace of the output */
     uint8_t prot;            /* PAGE_READ | PAGE_WRITE | PAGE_EXEC for this mmu_idx */
     bool device;             /* Device memory: unaligned accesses fault */
+    uint8_t lg_page_size;    /* log2 of the size of the mapping holding vaddr that a TLB
+                              * invalidation by VA names (the stage 1 block or contiguous run;
+                              * TARGET_PAGE_BITS for a page or no stage 1) */
 } TlbFillResult;
 
 #define PAGE_READ  1
@@ -68,8 +87,17 @@ void arm_cpu_do_transaction_failed(struct CPUARMState *env, uint64_t vaddr, uint
 
 void tlb_init(struct CPUARMState *env);
 void tlb_flush(struct CPUARMState *env);
-void tlb_flush_page(struct CPUARMState *env, uint64_t vaddr);
 void tlb_flush_by_mmuidx(struct CPUARMState *env, uint32_t idxmap);
+/* Invalidate, in the MMU indexes of idxmap, every entry that may cache a translation of a VA in
+ * [vaddr, vaddr + len) (len 0: the page of vaddr), comparing VA bits [55:12] only (the top byte may hold
+ * a TBI tag). An index whose large-page region meets the range is flushed whole. Never less than
+ * required; more is allowed (Arm ARM D8.13: a TLBI may invalidate more than it names). */
+void tlb_flush_range_by_mmuidx(struct CPUARMState *env, uint64_t vaddr, uint64_t len,
+                               uint32_t idxmap);
+
+/* The RAM page at host_page now holds translated code: every TLB entry that writes to it (under
+ * any VA and MMU index) takes the slow path (TLB_NOTDIRTY), which invalidates its TBs. */
+void tlb_protect_code(struct CPUARMState *env, uintptr_t host_page);
 
 /* Slow paths, called by the back end when the fast path misses. */
 uint64_t tlb_ld_slow(struct CPUARMState *env, uint64_t addr, unsigned memop, int mmu_idx);

@@ -143,6 +143,7 @@ typedef struct Leaf {
     uint64_t desc;
     uint64_t oa;            /* output address of the input address */
     int level;
+    unsigned lg_size;       /* log2 of the mapping's size: block/page, or the contiguous run */
     unsigned aptable, xntable, pxntable;
     ArmSecuritySpace space; /* after NSTable */
 } Leaf;
@@ -209,6 +210,13 @@ static bool fetch_desc(CPUARMState *env, const Walk *w, uint64_t addr, ArmSecuri
     return true;
 }
 
+/* log2 of the number of entries in a contiguous run (Contiguous bit, descriptor bit 52; Arm ARM
+ * D8.6.1, "The Contiguous bit"): 16 for 4K; 32 (level 2) or 128 (level 3) for 16K; 32 for 64K. */
+static unsigned contig_bits(unsigned gbits, int level)
+{
+    return gbits == 12 ? 4 : gbits == 14 ? (level == 3 ? 7 : 5) : 5;
+}
+
 /* The lookup loop shared by AArch64.S1Walk and AArch64.S2Walk: descriptor type per level,
  * Address size faults for next-level table and output addresses, hierarchical attributes. */
 static bool walk(CPUARMState *env, const Walk *w, uint64_t ia, const Ctx *c, Leaf *l, ArmFault *f)
@@ -265,6 +273,9 @@ static bool walk(CPUARMState *env, const Walk *w, uint64_t ia, const Ctx *c, Lea
         l->desc = d;
         l->oa = oa | (ia & ((1ull << shift) - 1));
         l->level = level;
+        /* The walk ignores the Contiguous hint, but a TLB may hold the whole run as one entry,
+         * so a TLBI by VA for any page of the run must reach all of it. */
+        l->lg_size = shift + ((d >> 52) & 1 ? contig_bits(w->gbits, level) : 0);
         l->aptable = ap;
         l->xntable = xn;
         l->pxntable = pxn;
@@ -567,6 +578,7 @@ static bool s1_leaf(CPUARMState *env, const Regime *g, const Leaf *l, MMUAccessT
     out->attr = (uint8_t)attr;
     out->device = (attr & 0xf0) == 0;
     out->sh = (d >> 8) & 3;
+    out->lg_size = (uint8_t)l->lg_size;
     return true;
 }
 
@@ -599,6 +611,7 @@ bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType access, int mmu_
         out->prot = PAGE_READ | PAGE_WRITE | PAGE_EXEC;
         out->attr = dc ? 0xff : 0x00;
         out->sh = dc ? 0 : 2;
+        out->lg_size = TARGET_PAGE_BITS;
         /* The translator requires alignment for every data access (HF_ALIGN) instead: RAM keeps
          * the fast path and instruction fetches stay possible. */
         out->device = false;
@@ -667,6 +680,7 @@ bool arm_tlb_fill(CPUARMState *env, uint64_t vaddr, MMUAccessType access, int mm
     res->space = (uint8_t)t.space;
     res->prot = t.prot;
     res->device = t.device;
+    res->lg_page_size = t.lg_size;
     return true;
 }
 

@@ -40,6 +40,9 @@ typedef struct ArmTranslation {
     uint8_t sh;             /* shareability (PAR_EL1.SH) */
     bool device;
     uint64_t ipa;           /* stage 1 output */
+    uint8_t lg_size;        /* log2 of the size of the stage 1 block, page or contiguous run
+                             * holding va (TARGET_PAGE_BITS with stage 1 off): the extent a TLBI
+                             * by VA of any address in it must invalidate */
 } ArmTranslation;
 
 /* Translation flags */

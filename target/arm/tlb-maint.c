@@ -118,30 +118,90 @@ void arm_at_exec(CPUARMState *env, uint32_t enc, uint64_t va)
                   op2, (unsigned long long)va, (unsigned long long)env->par_el1);
 }
 
-/* TLBI: invalidate every MMU index the operation can reach. By-VA/ASID/IPA operations drop the
- * whole regime of that security state (never less than required: block entries are cached as
- * 4K pages, and stage 1+2 results are combined in one entry). There is one PE (-smp 1): the
- * Inner/Outer Shareable forms must also reach the other PEs' TLBs once SMP exists. */
+/* TLBI (Arm ARM C5.5 "TLB maintenance instructions", D8.13 "TLB maintenance"). The softmmu TLB
+ * caches one entry per page and MMU index, with the final (combined stage 1+2) result and no ASID
+ * or VMID, so:
+ *  - VMALL, ASID, ALL and VMALLS12 operations flush every index of the regime;
+ *  - by-VA operations (VA, VAA, VAL, VAAL and the range forms) flush the VA's pages in the regime's
+ *    indexes whatever the ASID (over-invalidation), and the whole index when the VA meets a
+ *    mapping cached from a block or contiguous run (cputlb.c tracks those);
+ *  - by-IPA operations (IPAS2*, RIPAS2*) flush the EL1&0 indexes: the IPA of an entry is not
+ *    kept, so every entry might come from that IPA.
+ * There is one PE (-smp 1): the Inner/Outer Shareable forms (and HCR_EL2.FB, which upgrades EL1
+ * operations to Inner Shareable) act on this PE only, which is all they need to do here. */
+
+typedef enum { TLBI_WHOLE, TLBI_VA, TLBI_RANGE } TlbiScope;
+
+/* CRm of the range forms: 2 (IS), 5 (OS), 6 (non-shareable); op1 4 CRm 0/4 are the IPA forms. */
+static bool crm_is_range(unsigned crm)
+{
+    return crm == 2 || crm == 5 || crm == 6;
+}
+
+/* The range of a TLBI R* operand (field descriptions of TLBI RVAE1 and RIPAS2E1): TG [47:46]
+ * (0b01 4K, 0b10 16K, 0b11 64K), SCALE [45:44], NUM [43:39], TTL [38:37] (a level hint: ignored,
+ * every level is invalidated), BaseADDR [36:0] in units of the granule, and the range
+ * [BaseADDR, BaseADDR + (NUM + 1) * 2^(5 * SCALE + 1) * granule). BaseADDR is sign-extended from
+ * its top bit, so that the TTBR1 half of a two-range regime is reachable. TG = 0b00 is Reserved:
+ * no translation uses that granule, so no entry is required to be invalidated (a translation with
+ * another granule than TG need not be), and none is. Returns false for TG = 0b00. */
+static bool tlbi_range(uint64_t xt, uint64_t *base, uint64_t *len)
+{
+    unsigned tg = (xt >> 46) & 3, scale = (xt >> 44) & 3, num = (xt >> 39) & 31;
+
+    if (tg == 0) {
+        return false;
+    }
+    unsigned gbits = 12 + 2 * (tg - 1);      /* 4K, 16K, 64K */
+    int64_t b = (int64_t)(xt << 27) >> 27;   /* BaseADDR [36:0], sign-extended */
+    *base = (uint64_t)b << gbits;
+    *len = (uint64_t)(num + 1) << (5 * scale + 1 + gbits);
+    return true;
+}
+
 void arm_tlbi_exec(CPUARMState *env, uint32_t enc, uint64_t xt)
 {
     unsigned op1 = SR_OP1(enc), crm = SR_CRM(enc), op2 = SR_OP2(enc);
     ArmSecuritySpace ss = arm_space_for_el(env, 1);
+    TlbiScope scope = TLBI_WHOLE;
     unsigned map;
 
-    (void)xt;
     if (op1 == 0) {
-        /* EL1 operations; at EL2 with HCR_EL2.{E2H,TGE} = {1,1} they apply to EL2&0. */
-        map = arm_mmu_idxmap_regime(ss, env->el == 2 && e2h_tge(env) ? REGIME_E20 : REGIME_E10);
+        /* EL1 operations: the EL1&0 regime, or EL2&0 when executed at EL2 or EL3 with
+         * HCR_EL2.{E2H,TGE} = {1,1} (ELIsInHost(EL0) in the instructions' pseudocode). */
+        map = arm_mmu_idxmap_regime(ss, env->el >= 2 && e2h_tge(env) ? REGIME_E20 : REGIME_E10);
+        if (op2 & 1) {                                    /* VAE1, VAAE1, VALE1, VAALE1, R* */
+            scope = crm_is_range(crm) ? TLBI_RANGE : TLBI_VA;
+        }                                                 /* else VMALLE1, ASIDE1 */
     } else if (op1 == 4) {
-        bool ipa_op = crm == 0 || crm == 4;               /* IPAS2E1*, IPAS2LE1* */
+        bool ipa_op = crm == 0 || crm == 4;               /* (R)IPAS2E1*, (R)IPAS2LE1* */
         bool el1_op = op2 == 4 || op2 == 6;               /* ALLE1*, VMALLS12E1* */
         if (ipa_op || el1_op) {
             map = arm_mmu_idxmap_regime(ss, REGIME_E10);
-        } else {                                          /* ALLE2*, VAE2*, VALE2* */
+        } else {                                          /* ALLE2*, VAE2*, VALE2*, RVA(L)E2* */
             map = arm_mmu_idxmap_regime(ss, REGIME_E2) | arm_mmu_idxmap_regime(ss, REGIME_E20);
+            if (op2 == 1 || op2 == 5) {
+                scope = crm_is_range(crm) ? TLBI_RANGE : TLBI_VA;
+            }
         }
     } else {
-        map = arm_mmu_idxmap_regime(ss, REGIME_E3);       /* ALLE3*, VAE3*, VALE3* */
+        map = arm_mmu_idxmap_regime(ss, REGIME_E3);       /* ALLE3*, VAE3*, VALE3*, RVA(L)E3* */
+        if (op2 == 1 || op2 == 5) {
+            scope = crm_is_range(crm) ? TLBI_RANGE : TLBI_VA;
+        }
     }
-    tlb_flush_by_mmuidx(env, map);
+    if (scope == TLBI_VA) {
+        /* VA[55:12] is Xt[43:0]; ASID [63:48] and the TTL hint [47:44] do not narrow it here. */
+        tlb_flush_range_by_mmuidx(env, (xt & 0x00000fffffffffffull) << 12, TARGET_PAGE_SIZE, map);
+    } else if (scope == TLBI_RANGE) {
+        uint64_t base, len;
+        if (!tlbi_range(xt, &base, &len)) {
+            qemu_log_mask(LOG_GUEST_ERROR, "TLBI range operation with TG = 0b00 (Reserved): "
+                          "no entry invalidated\n");
+            return;
+        }
+        tlb_flush_range_by_mmuidx(env, base, len, map);
+    } else {
+        tlb_flush_by_mmuidx(env, map);
+    }
 }
