@@ -20,6 +20,9 @@ static inline bool isar_aa64_uao(const ArmCpuFeatures *f) { return id_field(f->i
 static inline bool isar_aa64_vh(const ArmCpuFeatures *f) { return id_field(f->id_aa64mmfr1, 8) >= 1; }
 static inline bool isar_aa64_ssbs(const ArmCpuFeatures *f) { return id_field(f->id_aa64pfr1, 4) >= 1; }
 static inline bool isar_aa64_dit(const ArmCpuFeatures *f) { return id_field(f->id_aa64pfr0, 48) >= 1; }
+/* ID_AA64ISAR0_EL1.TLB [59:56]: 1 FEAT_TLBIOS (Outer Shareable TLBI), 2 also FEAT_TLBIRANGE */
+static inline bool isar_aa64_tlbios(const ArmCpuFeatures *f) { return id_field(f->id_aa64isar0, 56) >= 1; }
+static inline bool isar_aa64_tlbirange(const ArmCpuFeatures *f) { return id_field(f->id_aa64isar0, 56) >= 2; }
 static inline bool isar_aa64_sel2(const ArmCpuFeatures *f) { return id_field(f->id_aa64pfr0, 36) >= 1; }
 /* RME: FEAT_RME (ID_AA64PFR0_EL1.RME, bits [55:52]) */
 static inline bool isar_aa64_rme(const ArmCpuFeatures *f) { return id_field(f->id_aa64pfr0, 52) >= 1; }

@@ -62,6 +62,7 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
         f->id_aa64isar0 |= 0x2ull << 20;          /* Atomic: FEAT_LSE */
         f->id_aa64isar1 |= 0x2ull << 20;          /* LRCPC: LDAPR, LDAPUR/STLUR (FEAT_LRCPC2) */
         f->id_aa64isar0 |= 0x2ull << 52;          /* TS: FEAT_FlagM and FlagM2 */
+        f->id_aa64isar0 |= 0x2ull << 56;          /* TLB: FEAT_TLBIOS and FEAT_TLBIRANGE */
         f->id_aa64mmfr1 |= 0x1ull << 16;          /* LO: FEAT_LOR, LORID_EL1 reports no regions */
         f->id_aa64mmfr1 |= 0x1ull << 20;          /* PAN */
         f->id_aa64mmfr1 |= 0x1ull << 8;           /* VH: FEAT_VHE (EL2&0 regime, redirection) */

@@ -6,6 +6,7 @@
 #include "exec/cputlb.h"
 #include "qemu/log.h"
 #include "cpu.h"
+#include "cpu-features.h"
 #include "ptw.h"
 #include "syndrome.h"
 #include "sysinsn.h"
@@ -39,7 +40,11 @@ typedef struct SysInsn {
     uint32_t enc;
     SysInsnKind kind;
     int min_el;
+    unsigned tlb;    /* least ID_AA64ISAR0_EL1.TLB: 1 FEAT_TLBIOS, 2 FEAT_TLBIRANGE; else UNDEFINED */
 } SysInsn;
+
+#define OS 1         /* FEAT_TLBIOS: the Outer Shareable forms */
+#define RANGE 2      /* FEAT_TLBIRANGE: the range forms (their OS forms too) */
 
 #define S(op1, crn, crm, op2) SR_ENC(1, op1, crn, crm, op2)
 
@@ -83,19 +88,32 @@ static const SysInsn sysinsns[] = {
     { "TLBI VAAE1", S(0, 8, 7, 3), SI_TLBI_EL1, 1 },
     { "TLBI VALE1", S(0, 8, 7, 5), SI_TLBI_EL1, 1 },
     { "TLBI VAALE1", S(0, 8, 7, 7), SI_TLBI_EL1, 1 },
-    { "TLBI VMALLE1OS", S(0, 8, 1, 0), SI_TLBI_EL1, 1 },
-    { "TLBI VAE1OS", S(0, 8, 1, 1), SI_TLBI_EL1, 1 },
-    { "TLBI ASIDE1OS", S(0, 8, 1, 2), SI_TLBI_EL1, 1 },
-    { "TLBI VAAE1OS", S(0, 8, 1, 3), SI_TLBI_EL1, 1 },
-    { "TLBI VALE1OS", S(0, 8, 1, 5), SI_TLBI_EL1, 1 },
-    { "TLBI VAALE1OS", S(0, 8, 1, 7), SI_TLBI_EL1, 1 },
+    { "TLBI VMALLE1OS", S(0, 8, 1, 0), SI_TLBI_EL1, 1, OS },
+    { "TLBI VAE1OS", S(0, 8, 1, 1), SI_TLBI_EL1, 1, OS },
+    { "TLBI ASIDE1OS", S(0, 8, 1, 2), SI_TLBI_EL1, 1, OS },
+    { "TLBI VAAE1OS", S(0, 8, 1, 3), SI_TLBI_EL1, 1, OS },
+    { "TLBI VALE1OS", S(0, 8, 1, 5), SI_TLBI_EL1, 1, OS },
+    { "TLBI VAALE1OS", S(0, 8, 1, 7), SI_TLBI_EL1, 1, OS },
+    /* Range forms at EL1: CRm 2 (IS), 5 (OS), 6 (NSH); op2 1 RVAE1, 3 RVAAE1, 5 RVALE1, 7 RVAALE1 */
+    { "TLBI RVAE1IS", S(0, 8, 2, 1), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVAAE1IS", S(0, 8, 2, 3), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVALE1IS", S(0, 8, 2, 5), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVAALE1IS", S(0, 8, 2, 7), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVAE1OS", S(0, 8, 5, 1), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVAAE1OS", S(0, 8, 5, 3), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVALE1OS", S(0, 8, 5, 5), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVAALE1OS", S(0, 8, 5, 7), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVAE1", S(0, 8, 6, 1), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVAAE1", S(0, 8, 6, 3), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVALE1", S(0, 8, 6, 5), SI_TLBI_EL1, 1, RANGE },
+    { "TLBI RVAALE1", S(0, 8, 6, 7), SI_TLBI_EL1, 1, RANGE },
     /* EL2 */
     { "TLBI IPAS2E1IS", S(4, 8, 0, 1), SI_TLBI_EL2, 2 },
     { "TLBI IPAS2LE1IS", S(4, 8, 0, 5), SI_TLBI_EL2, 2 },
     { "TLBI IPAS2E1", S(4, 8, 4, 1), SI_TLBI_EL2, 2 },
     { "TLBI IPAS2LE1", S(4, 8, 4, 5), SI_TLBI_EL2, 2 },
-    { "TLBI IPAS2E1OS", S(4, 8, 4, 0), SI_TLBI_EL2, 2 },
-    { "TLBI IPAS2LE1OS", S(4, 8, 4, 4), SI_TLBI_EL2, 2 },
+    { "TLBI IPAS2E1OS", S(4, 8, 4, 0), SI_TLBI_EL2, 2, OS },
+    { "TLBI IPAS2LE1OS", S(4, 8, 4, 4), SI_TLBI_EL2, 2, OS },
     { "TLBI ALLE2IS", S(4, 8, 3, 0), SI_TLBI_EL2, 2 },
     { "TLBI VAE2IS", S(4, 8, 3, 1), SI_TLBI_EL2, 2 },
     { "TLBI ALLE1IS", S(4, 8, 3, 4), SI_TLBI_EL2, 2 },
@@ -106,11 +124,23 @@ static const SysInsn sysinsns[] = {
     { "TLBI ALLE1", S(4, 8, 7, 4), SI_TLBI_EL2, 2 },
     { "TLBI VALE2", S(4, 8, 7, 5), SI_TLBI_EL2, 2 },
     { "TLBI VMALLS12E1", S(4, 8, 7, 6), SI_TLBI_EL2, 2 },
-    { "TLBI ALLE2OS", S(4, 8, 1, 0), SI_TLBI_EL2, 2 },
-    { "TLBI VAE2OS", S(4, 8, 1, 1), SI_TLBI_EL2, 2 },
-    { "TLBI ALLE1OS", S(4, 8, 1, 4), SI_TLBI_EL2, 2 },
-    { "TLBI VALE2OS", S(4, 8, 1, 5), SI_TLBI_EL2, 2 },
-    { "TLBI VMALLS12E1OS", S(4, 8, 1, 6), SI_TLBI_EL2, 2 },
+    { "TLBI ALLE2OS", S(4, 8, 1, 0), SI_TLBI_EL2, 2, OS },
+    { "TLBI VAE2OS", S(4, 8, 1, 1), SI_TLBI_EL2, 2, OS },
+    { "TLBI ALLE1OS", S(4, 8, 1, 4), SI_TLBI_EL2, 2, OS },
+    { "TLBI VALE2OS", S(4, 8, 1, 5), SI_TLBI_EL2, 2, OS },
+    { "TLBI VMALLS12E1OS", S(4, 8, 1, 6), SI_TLBI_EL2, 2, OS },
+    { "TLBI RIPAS2E1IS", S(4, 8, 0, 2), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RIPAS2LE1IS", S(4, 8, 0, 6), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RIPAS2E1", S(4, 8, 4, 2), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RIPAS2LE1", S(4, 8, 4, 6), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RIPAS2E1OS", S(4, 8, 4, 3), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RIPAS2LE1OS", S(4, 8, 4, 7), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RVAE2IS", S(4, 8, 2, 1), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RVALE2IS", S(4, 8, 2, 5), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RVAE2OS", S(4, 8, 5, 1), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RVALE2OS", S(4, 8, 5, 5), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RVAE2", S(4, 8, 6, 1), SI_TLBI_EL2, 2, RANGE },
+    { "TLBI RVALE2", S(4, 8, 6, 5), SI_TLBI_EL2, 2, RANGE },
     /* EL3 */
     { "TLBI ALLE3IS", S(6, 8, 3, 0), SI_TLBI_EL3, 3 },
     { "TLBI VAE3IS", S(6, 8, 3, 1), SI_TLBI_EL3, 3 },
@@ -118,9 +148,15 @@ static const SysInsn sysinsns[] = {
     { "TLBI ALLE3", S(6, 8, 7, 0), SI_TLBI_EL3, 3 },
     { "TLBI VAE3", S(6, 8, 7, 1), SI_TLBI_EL3, 3 },
     { "TLBI VALE3", S(6, 8, 7, 5), SI_TLBI_EL3, 3 },
-    { "TLBI ALLE3OS", S(6, 8, 1, 0), SI_TLBI_EL3, 3 },
-    { "TLBI VAE3OS", S(6, 8, 1, 1), SI_TLBI_EL3, 3 },
-    { "TLBI VALE3OS", S(6, 8, 1, 5), SI_TLBI_EL3, 3 },
+    { "TLBI ALLE3OS", S(6, 8, 1, 0), SI_TLBI_EL3, 3, OS },
+    { "TLBI VAE3OS", S(6, 8, 1, 1), SI_TLBI_EL3, 3, OS },
+    { "TLBI VALE3OS", S(6, 8, 1, 5), SI_TLBI_EL3, 3, OS },
+    { "TLBI RVAE3IS", S(6, 8, 2, 1), SI_TLBI_EL3, 3, RANGE },
+    { "TLBI RVALE3IS", S(6, 8, 2, 5), SI_TLBI_EL3, 3, RANGE },
+    { "TLBI RVAE3OS", S(6, 8, 5, 1), SI_TLBI_EL3, 3, RANGE },
+    { "TLBI RVALE3OS", S(6, 8, 5, 5), SI_TLBI_EL3, 3, RANGE },
+    { "TLBI RVAE3", S(6, 8, 6, 1), SI_TLBI_EL3, 3, RANGE },
+    { "TLBI RVALE3", S(6, 8, 6, 5), SI_TLBI_EL3, 3, RANGE },
     /* RME (FEAT_RME): TLBI by PA and DC by PA, EL3 only */
     { "TLBI PAALLOS", S(6, 8, 1, 4), SI_TLBI_PA, 3 },
     { "TLBI PAALL", S(6, 8, 7, 4), SI_TLBI_PA, 3 },
@@ -178,6 +214,11 @@ void sysinsn_exec(CPUARMState *env, uint32_t enc, int rt, uint64_t xt)
         (si->min_el == 2 && !env->features.has_el2) || (si->min_el == 3 && !env->features.has_el3)) {
         qemu_log_mask(LOG_UNIMP, "SYS instruction %s is not implemented (UNDEFINED)\n",
                       sysreg_name(enc, name, sizeof(name)));
+        sys_undef(env);
+    }
+    /* FEAT_TLBIOS and FEAT_TLBIRANGE forms are UNDEFINED unless ID_AA64ISAR0_EL1.TLB says so. */
+    if ((si->tlb == OS && !isar_aa64_tlbios(&env->features)) ||
+        (si->tlb == RANGE && !isar_aa64_tlbirange(&env->features))) {
         sys_undef(env);
     }
     if ((int)env->el < si->min_el) {
