@@ -121,8 +121,8 @@ static const struct { unsigned scale, num, ttl; u64 before; } rcase[] = {
 static u64 range_op(u64 addr, unsigned gbits, unsigned n, u64 asid)
 {
     unsigned c = n % N(rcase);
-    /* Debian's QEMU 7.2 keeps stale translated code after a range of 4 GiB or more (its jump
-     * cache is not cleared), which the 64K granule would reach with the last case. */
+    /* Debian's QEMU 7.2 does not invalidate a range of 4 GiB or more correctly (dev-tlbi-fetch),
+     * which the 64K granule would reach with the last case. */
     if (gbits == 16 && c == N(rcase) - 1) {
         c--;
     }
@@ -416,9 +416,9 @@ static u64 el1_forms_run(u64 arg)
                    FRAME_A | el1_attrs | 3, FRAME_B | el1_attrs | 3, g, i + 1, &f, 0, t_vmalle1);
     }
     /* A 2 MiB block: a TLBI by VA of its first page removes the whole block, so a load from
-     * another page of it faults (level 2) afterwards. The fetches use the first page: Debian's
-     * QEMU 7.2 clears its jump cache only for the page named by the TLBI, and would run stale
-     * code from the other pages (dev-tlbi-block-fetch checks that case). */
+     * another page of it faults (level 2) afterwards. The fetches use the page named by the
+     * TLBI: Debian's QEMU 7.2 clears its jump cache only for that page, and would run stale code
+     * from the other pages (dev-tlbi-fetch). */
     static const struct form blk[] = { E(vae1, K_VA), E(vale1os, K_VA), E(rvae1is, K_RANGE) };
     struct fault f2 = { 1, 0, 2 };
     u64 *slot = pt_slot(&s1, BLK_VA, 2, 0);
