@@ -345,6 +345,35 @@ static void test_rme_spaces(void)
     g_assert_true(f.stage2 && f.type == ARMFAULT_PERMISSION);
 }
 
+/* The size of the stage 1 mapping a TLBI by VA must reach (ArmTranslation.lg_size): the page,
+ * the block, or with the Contiguous bit (descriptor bit 52) the run of 16 entries (4K granule,
+ * Arm ARM D8.6.1); a page with stage 1 off. */
+static void test_mapping_size(void)
+{
+    ArmTranslation t;
+    ArmFault f;
+    uint64_t contig = 1ull << 52;
+
+    setup();
+    map4k(env.ttbr0_el[1], 0x12345000, 0x40800000, AF | ATTR_NORMAL);
+    map4k(env.ttbr0_el[1], 0x12346000, 0x40801000, AF | ATTR_NORMAL | contig);
+    uint64_t l2 = host(env.ttbr0_el[1])[0] & 0x0000fffffffff000ull;
+    host(l2)[0x100] = 0x40a00000 | AF | ATTR_NORMAL | 1;            /* VA 0x20000000: 2 MiB */
+    host(l2)[0x101] = 0x40c00000 | AF | ATTR_NORMAL | contig | 1;   /* VA 0x20200000 */
+    g_assert_true(arm_translate(&env, 0x12345008, MMU_DATA_LOAD, idx_el1(), 0, &t, &f));
+    g_assert_cmpint(t.lg_size, ==, 12);
+    g_assert_true(arm_translate(&env, 0x12346008, MMU_DATA_LOAD, idx_el1(), 0, &t, &f));
+    g_assert_cmpint(t.lg_size, ==, 16);
+    g_assert_true(arm_translate(&env, 0x20012345, MMU_DATA_LOAD, idx_el1(), 0, &t, &f));
+    g_assert_cmphex(t.pa, ==, 0x40a12345);
+    g_assert_cmpint(t.lg_size, ==, 21);
+    g_assert_true(arm_translate(&env, 0x20212345, MMU_DATA_LOAD, idx_el1(), 0, &t, &f));
+    g_assert_cmpint(t.lg_size, ==, 25);
+    env.sctlr_el[1] = 0;
+    g_assert_true(arm_translate(&env, 0x40012345, MMU_DATA_LOAD, idx_el1(), 0, &t, &f));
+    g_assert_cmpint(t.lg_size, ==, 12);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -360,5 +389,6 @@ int main(int argc, char **argv)
     g_test_add_func("/ptw/secure-ns", test_secure_ns);
     g_test_add_func("/ptw/exec", test_exec);
     g_test_add_func("/ptw/rme-spaces", test_rme_spaces);
+    g_test_add_func("/ptw/mapping-size", test_mapping_size);
     return g_test_run();
 }
