@@ -711,6 +711,17 @@ bool gicv3_cpuif_sysreg(CPUARMState *env, uint32_t enc, bool is_write, uint64_t 
     uint32_t op1 = (enc >> 11) & 7;
     uint32_t r;
 
+    /* EL2 is not implemented: ICC_SRE_EL2 and the implemented ICH_* registers are RES0 from
+     * EL3 (IHI 0069, the "Configuration" of the ICC_SRE_EL2 and ICH_*_EL2 register descriptions);
+     * below EL3 they stay UNDEFINED. */
+    if (s && env->el == 3 && !env->features.has_el2 &&
+        (enc == ICC_SRE_EL2 || (is_ich_enc(enc) && gicv3_ich_implemented(enc, is_write)))) {
+        if (!is_write) {
+            *val = 0;
+        }
+        *trap_el = GICV3_ACCESS_OK;
+        return true;
+    }
     if (is_ich_enc(enc)) {
         /* ICH_* exist at EL2 and EL3 only; ICH_AP<n>R1..3 and LRs beyond the implemented
          * ones are UNDEFINED (GIC spec 12.4). */

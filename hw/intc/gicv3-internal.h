@@ -221,6 +221,7 @@ void gicv3_vcpuif_maint(GICv3CPU *cs);
 void gicv3_vcpuif_update(GICv3CPU *cs);
 /* ICH_* access from EL2/EL3; returns false if enc is not an implemented ICH register. */
 bool gicv3_ich_access(GICv3CPU *cs, uint32_t enc, bool is_write, uint64_t *val);
+bool gicv3_ich_implemented(uint32_t enc, bool is_write);
 /* ICV_* access for an ICC_* encoding redirected by HCR_EL2.{IMO,FMO}. */
 void gicv3_icv_access(GICv3CPU *cs, uint32_t enc, bool is_write, uint64_t *val);
 

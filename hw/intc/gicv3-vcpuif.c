@@ -282,6 +282,22 @@ static void vmcr_write(GICv3CPU *s, uint64_t v)
                   (uint32_t)((v >> VMCR_VPMR_SHIFT) & GIC_PRIO_MASK) << VMCR_VPMR_SHIFT;
 }
 
+/* Whether an ICH_* access names an implemented register in the right direction (the same
+ * cases gicv3_ich_access() accepts), without touching any state. */
+bool gicv3_ich_implemented(uint32_t enc, bool is_write)
+{
+    if (enc >= ICH_LR0_EL2 && enc < ICH_LR0_EL2 + GIC_NUM_LRS) {
+        return true;
+    }
+    switch (enc) {
+    case ICH_AP0R0_EL2: case ICH_AP1R0_EL2: case ICH_HCR_EL2: case ICH_VMCR_EL2:
+        return true;
+    case ICH_VTR_EL2: case ICH_MISR_EL2: case ICH_EISR_EL2: case ICH_ELRSR_EL2:
+        return !is_write;
+    }
+    return false;
+}
+
 bool gicv3_ich_access(GICv3CPU *s, uint32_t enc, bool is_write, uint64_t *val)
 {
     uint64_t v = is_write ? *val : 0;

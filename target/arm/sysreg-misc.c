@@ -140,7 +140,9 @@ static const ArmSysReg misc_regs[] = {
       sp_el0_access },
     { "SPSR_EL2", SR_ENC(3, 4, 4, 0, 0), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(spsr_el[2]) },
     { "ELR_EL2", SR_ENC(3, 4, 4, 0, 1), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(elr_el[2]) },
-    { "SP_EL1", SR_ENC(3, 4, 4, 1, 0), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(sp_el[1]) },
+    /* SP_EL1 is accessible at EL2 and EL3 whether or not EL2 is implemented (Arm ARM C5.2,
+     * SP_EL1 accessibility pseudocode: no HaveEL(EL2) condition). */
+    { "SP_EL1", SR_ENC(3, 4, 4, 1, 0), SR_EL2_RW, 0, SR_FIELD(sp_el[1]) },
     { "SPSR_irq", SR_ENC(3, 4, 4, 3, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_RAZ },
     { "SPSR_abt", SR_ENC(3, 4, 4, 3, 1), SR_EL2_RW, SR_NEEDS_EL2 | SR_RAZ },
     { "SPSR_und", SR_ENC(3, 4, 4, 3, 2), SR_EL2_RW, SR_NEEDS_EL2 | SR_RAZ },
