@@ -136,6 +136,8 @@ typedef struct CPUARMState {
     uint64_t dbgwvr[ARM_NUM_WRPS], dbgwcr[ARM_NUM_WRPS];
     /* RME (Arm ARM D9.7 "GPC configuration") */
     uint64_t gpccr_el3, gptbr_el3, mfar_el3;
+    /* FEAT_PAuth keys APIA, APIB, APDA, APDB, APGA (pauth.h PAUTH_KEY_*): [0] KeyLo, [1] KeyHi */
+    uint64_t apkey[5][2];
 
     ArmGenericTimer gt[GTIMER_NUM];
     QEMUTimer gt_timer[GTIMER_NUM];

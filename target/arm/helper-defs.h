@@ -56,3 +56,9 @@ DEF_HELPER(ss_pending, 0, IR_HELPER_MAY_RAISE)         /* software step active-p
 DEF_HELPER(ss_step_done, 1, IR_HELPER_MAY_RAISE)       /* stepped insn done; a0: was LDXR/LDXP */
 DEF_HELPER(check_breakpoint, 1, IR_HELPER_MAY_RAISE)   /* pc of the instruction about to run */
 DEF_HELPER(check_watchpoint, 2, IR_HELPER_MAY_RAISE)   /* addr, size | write << 8 | unpriv << 9 */
+/* pointer authentication (pauth.c, FEAT_PAuth) */
+DEF_HELPER(pac, 3, IR_HELPER_MAY_RAISE)                /* ptr, modifier, key -> AddPACxx */
+DEF_HELPER(aut, 3, IR_HELPER_MAY_RAISE)                /* ptr, modifier, key -> Authxx */
+DEF_HELPER(xpac, 2, 0)                                 /* ptr, data -> Strip */
+DEF_HELPER(pacga, 2, IR_HELPER_MAY_RAISE)              /* x, y -> AddPACGA */
+DEF_HELPER(eret_auth, 1, IR_HELPER_MAY_RAISE)          /* key: ERETAA / ERETAB */

@@ -2,8 +2,8 @@
 /* trans-branch-sys.c: A64 "Branches, Exception Generating and System instructions" (Arm ARM
  * C4.1.87): conditional and unconditional branches, compare/test and branch, SVC/HVC/SMC/BRK/
  * HLT, hints, barriers, MSR (immediate), SYS/SYSL, MSR/MRS (register) and ERET. Features that
- * are not advertised (PAuth, BTI, FlagM, WFxT, XS, SB, HBC) are UNDEFINED outside the hint
- * space and NOPs inside it, as the architecture requires. */
+ * are not advertised (BTI, FlagM, WFxT, XS, SB, HBC) are UNDEFINED outside the hint space and
+ * NOPs inside it, as the architecture requires. The PAuth forms are in trans-pauth.c. */
 #include "exec/cputlb.h"
 #include "system/semihosting.h"
 #include "cpu-features.h"
@@ -101,13 +101,6 @@ bool trans_RET(DisasContext *s, arg_r_br *a)
     return true;
 }
 
-/* Pointer authentication (FEAT_PAuth) is not advertised: its branches are UNDEFINED. */
-bool trans_BRAZ(DisasContext *s, arg_r_pac *a) { return false; }
-bool trans_BLRAZ(DisasContext *s, arg_r_pac *a) { return false; }
-bool trans_RETA(DisasContext *s, arg_pac_ret *a) { return false; }
-bool trans_ERETA(DisasContext *s, arg_pac_ret *a) { return false; }
-bool trans_BRA(DisasContext *s, arg_rr_pac *a) { return false; }
-bool trans_BLRA(DisasContext *s, arg_rr_pac *a) { return false; }
 /* DRPS and DCPSx are UNDEFINED outside Debug state, which is not modelled. */
 bool trans_DRPS(DisasContext *s, arg_empty *a) { return false; }
 bool trans_DCPS1(DisasContext *s, arg_excp *a) { return false; }
@@ -198,20 +191,6 @@ bool trans_CSDB(DisasContext *s, arg_empty *a) { return true; }
 bool trans_CLRBHB(DisasContext *s, arg_empty *a) { return true; }
 bool trans_HINT(DisasContext *s, arg_hint *a) { return true; }
 bool trans_BTI(DisasContext *s, arg_bti *a) { return true; }
-/* Without FEAT_PAuth the hint-space PAC/AUT instructions are NOPs. */
-bool trans_XPACLRI(DisasContext *s, arg_empty *a) { return true; }
-bool trans_PACIA1716(DisasContext *s, arg_empty *a) { return true; }
-bool trans_PACIB1716(DisasContext *s, arg_empty *a) { return true; }
-bool trans_AUTIA1716(DisasContext *s, arg_empty *a) { return true; }
-bool trans_AUTIB1716(DisasContext *s, arg_empty *a) { return true; }
-bool trans_PACIAZ(DisasContext *s, arg_empty *a) { return true; }
-bool trans_PACIASP(DisasContext *s, arg_empty *a) { return true; }
-bool trans_PACIBZ(DisasContext *s, arg_empty *a) { return true; }
-bool trans_PACIBSP(DisasContext *s, arg_empty *a) { return true; }
-bool trans_AUTIAZ(DisasContext *s, arg_empty *a) { return true; }
-bool trans_AUTIASP(DisasContext *s, arg_empty *a) { return true; }
-bool trans_AUTIBZ(DisasContext *s, arg_empty *a) { return true; }
-bool trans_AUTIBSP(DisasContext *s, arg_empty *a) { return true; }
 
 bool trans_WFE(DisasContext *s, arg_empty *a)
 {

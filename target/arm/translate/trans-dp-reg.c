@@ -434,11 +434,6 @@ bool trans_ABS(DisasContext *s, arg_rr *a)
     return true;
 }
 
-/* FEAT_PAuth is not implemented (ID_AA64ISAR1_EL1.APA/API = 0): PAC*, AUT*, XPAC* are UNDEFINED. */
-bool trans_PAC(DisasContext *s, arg_pac *a) { return false; }
-bool trans_AUT(DisasContext *s, arg_pac *a) { return false; }
-bool trans_XPAC(DisasContext *s, arg_xpac *a) { return false; }
-
 /* ---- Data-processing (2 source) ---- */
 
 static bool do_div(DisasContext *s, arg_rrr *a, bool is_signed)
@@ -485,8 +480,7 @@ bool trans_UMAX(DisasContext *s, arg_rrr *a) { return do_minmax(s, a, IR_COND_GT
 bool trans_SMIN(DisasContext *s, arg_rrr *a) { return do_minmax(s, a, IR_COND_LT); }
 bool trans_UMIN(DisasContext *s, arg_rrr *a) { return do_minmax(s, a, IR_COND_LTU); }
 
-/* FEAT_PAuth and FEAT_MTE are not implemented: PACGA, SUBP(S), IRG and GMI are UNDEFINED. */
-bool trans_PACGA(DisasContext *s, arg_rrr *a) { return false; }
+/* FEAT_MTE is not implemented: SUBP(S), IRG and GMI are UNDEFINED (PACGA: trans-pauth.c). */
 bool trans_SUBP(DisasContext *s, arg_rrr *a) { return false; }
 bool trans_SUBPS(DisasContext *s, arg_rrr *a) { return false; }
 bool trans_IRG(DisasContext *s, arg_rrr *a) { return false; }

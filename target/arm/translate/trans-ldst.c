@@ -915,8 +915,6 @@ bool trans_LD_repl(DisasContext *s, arg_ldst_repl *a)
 }
 
 /* ---- features this CPU does not advertise: UNDEFINED without a -d unimp line ---- */
-/* FEAT_PAuth (ID_AA64ISAR1_EL1.APA/API = 0): LDRAA/LDRAB. */
-bool trans_LDRA(DisasContext *s, arg_ldra *a) { return false; }
 /* FEAT_MTE (ID_AA64PFR1_EL1.MTE = 0): the tag loads and stores and STGP. */
 bool trans_STGP(DisasContext *s, arg_stgp *a) { return false; }
 bool trans_STZGM(DisasContext *s, arg_ldst_tag_m *a) { return false; }
