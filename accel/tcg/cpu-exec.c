@@ -11,6 +11,7 @@
 #include "system/runloop.h"
 #include "cpu.h"
 #include "cpu-dump.h"
+#include "pmu.h"
 
 static ShutdownCause shutdown_cause;
 static bool reset_requested;
@@ -126,7 +127,14 @@ int runloop_run(bool no_reboot, bool no_shutdown)
 
     for (;;) {
         if (sigsetjmp(env->jmp_env, 0) != 0) {
-            /* A guest exception was raised inside a TB: deliver it. */
+            /* A guest exception was raised inside a TB: deliver it. The instructions of the TB
+             * before the one that raised it retired (the TB's count is added only when it ends);
+             * SVC/HVC/SMC and a WFI that waits retire too. */
+            env->insn_count += cpu_tb_insns_done(env);
+            if (env->cur_ip && (env->exception.kind == EXCP_SWI || env->exception.kind == EXCP_HVC ||
+                                env->exception.kind == EXCP_SMC || env->exception.kind == EXCP_HALTED)) {
+                env->insn_count++;
+            }
             env->cur_tb = NULL;
             env->cur_ip = NULL;
             last_tb = NULL;
@@ -198,6 +206,9 @@ int runloop_run(bool no_reboot, bool no_shutdown)
                 qemu_log("%s", regs);
             }
             uintptr_t ret = interp_exec(env, tb);
+            if (env->insn_count >= env->pmu.deadline) {
+                pmu_deadline_reached(env);      /* a PMU counter overflowed: PMUIRQ */
+            }
             if (clock_icount_enabled()) {
                 clock_icount_advance(env->insn_count - before);
             }

@@ -535,6 +535,21 @@ void cpu_restore_state(CPUARMState *env)
     env->pc = tb->pc + 4ull * k;
 }
 
+uint64_t cpu_tb_insns_done(CPUARMState *env)
+{
+    TranslationBlock *tb = env->cur_tb;
+
+    if (!tb || !env->cur_ip) {
+        return 0;
+    }
+    uint32_t pos = (uint32_t)((const InterpInsn *)env->cur_ip - tb->code);
+    uint64_t k = 0;
+    while (k + 1 < tb->icount && tb->insn_starts[k + 1] <= pos) {
+        k++;
+    }
+    return k;
+}
+
 static inline uint64_t rbit64(uint64_t x)
 {
     x = ((x >> 1) & 0x5555555555555555ull) | ((x & 0x5555555555555555ull) << 1);

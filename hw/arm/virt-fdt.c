@@ -8,6 +8,7 @@
 #include <string.h>
 #include "hw/arm/virt.h"
 #include "gtimer.h"
+#include "pmu.h"
 
 #define FDT_SIZE (64 * 1024)
 #define PHANDLE_GIC 0x8001
@@ -161,6 +162,13 @@ int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len)
     }
     CHECK(fdt_setprop_u32(fdt, node, "clock-frequency", (uint32_t)GTIMER_FREQ_HZ));
     CHECK(fdt_setprop(fdt, node, "always-on", NULL, 0));
+
+    /* PMUv3: its overflow interrupt PPI (INTID - 16), level high, as QEMU's virt describes it */
+    if (pmu_present(&vm->cpu)) {
+        CHECK(node = fdt_add_subnode(fdt, 0, "pmu"));
+        CHECK(fdt_setprop_string(fdt, node, "compatible", "arm,armv8-pmuv3"));
+        CHECK(add_irq(fdt, node, 1, VIRT_PPI_PMU - 16));
+    }
 
     /* flash: bank 0 is secure-only with secure=on */
     snprintf(path, sizeof(path), "flash@%llx",

@@ -17,6 +17,7 @@
 #include "system/runloop.h"
 #include "system/semihosting.h"
 #include "gtimer.h"
+#include "pmu.h"
 #include "sysreg.h"
 
 const VirtMemMapEntry virt_memmap[VIRT_MEMMAP_COUNT] = {
@@ -129,6 +130,7 @@ VirtMachine *virt_create(const GranuleOptions *opts)
         [GTIMER_S_EL2_VIRT] = gicv3_ppi(vm->gic, VIRT_PPI_SEC_EL2_VIRT),
     };
     gt_init(env, timer_out);
+    pmu_init(env, gicv3_ppi(vm->gic, VIRT_PPI_PMU));     /* PMUIRQ: PPI 23, level-sensitive */
 
     for (int i = 0; i < 2; i++) {
         const GranuleCharSpec *spec = &opts->serial[i];

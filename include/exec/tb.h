@@ -47,5 +47,8 @@ bool interp_gen_code(struct IrContext *ir, TranslationBlock *tb);
 uintptr_t interp_exec(struct CPUARMState *env, TranslationBlock *tb);
 /* Set env->pc to the guest instruction that was executing at env->cur_ip. */
 void cpu_restore_state(struct CPUARMState *env);
+/* Guest instructions of env->cur_tb that retired before the one at env->cur_ip (0 outside a TB):
+ * env->insn_count counts whole TBs as they end, this is the rest (PMU, exceptions). */
+uint64_t cpu_tb_insns_done(struct CPUARMState *env);
 
 #endif

@@ -74,6 +74,9 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
         }
     }
     f->id_aa64dfr0 = 0x6ull;           /* Debug architecture v8.0 */
+    /* PMUVer: PMUv3 for Armv8.1 (0b0100: 16-bit evtCount, MDCR_EL2.HPMD) on max, PMUv3 (0b0001)
+     * on the Cortex models, as their TRMs; the model is target/arm/pmu.c. */
+    f->id_aa64dfr0 |= (m->v81 ? 0x4ull : 0x1ull) << 8;
     /* Self-hosted debug (debug.c): BRPs, WRPs and CTX_CMPs are "number - 1". */
     f->id_aa64dfr0 |= (uint64_t)(ARM_NUM_BRPS - 1) << 12 | (uint64_t)(ARM_NUM_WRPS - 1) << 20 |
                       (uint64_t)(ARM_NUM_CTX_BRPS - 1) << 28;

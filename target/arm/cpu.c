@@ -11,6 +11,7 @@
 #include "gtimer.h"
 #include "hflags.h"
 #include "mmuidx.h"
+#include "pmu.h"
 #include "ptw.h"
 #include "hw/intc/gicv3.h"
 #include "sysreg.h"
@@ -225,6 +226,7 @@ void arm_rebuild_hflags(CPUARMState *env)
     /* The GIC decides IRQ versus FIQ from the current EL and security state (GICv3 4.6.2). */
     gicv3_cpuif_el_change(env);
     gt_el_change(env);      /* RME: CNTHCTL_EL2.CNT[PV]MASK depend on the Security state */
+    pmu_update(env);        /* PMU event filtering depends on the EL, state and MDCR_ELx */
 }
 
 void arm_cpu_reset(CPUARMState *env, uint64_t reset_pc)
@@ -261,6 +263,7 @@ void arm_cpu_reset(CPUARMState *env, uint64_t reset_pc)
     /* Registers with a table entry take its reset value (SCTLR_ELx RES1 bits, SCR_EL3 = 0x430:
      * Secure state, CNTFRQ_EL0, ...). */
     sysreg_reset(env);
+    pmu_reset(env);
     env->rvbar_el3 = reset_pc;
     env->pc = reset_pc;
     env->vpidr_el2 = f.midr;

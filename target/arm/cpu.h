@@ -82,6 +82,21 @@ typedef struct ArmGenericTimer {
     uint64_t ctl;
 } ArmGenericTimer;
 
+/* Performance Monitors (target/arm/pmu.c, Arm ARM D13): PMCR_EL0.N event counters. */
+#define ARM_PMU_COUNTERS 6
+
+typedef struct ArmPmuState {
+    uint64_t pmcr;            /* the writable PMCR_EL0 bits (E, DP) and LC (RES1) */
+    uint64_t cnten, inten, ovs;   /* PMCNTENSET_EL0, PMINTENSET_EL1, PMOVSSET_EL0 */
+    uint64_t selr, userenr, ccfiltr, ccnt;
+    uint64_t evcnt[ARM_PMU_COUNTERS], evtyper[ARM_PMU_COUNTERS];
+    /* Lazy counting of instruction-driven events (INST_RETIRED, CPU_CYCLES, the cycle counter):
+     * the counters in `counting` advance by the instructions retired since `last` (a value of
+     * insn_count + cpu_tb_insns_done); `deadline` is the insn_count at the next overflow. */
+    uint64_t counting, last, deadline;
+    bool irq_level;
+} ArmPmuState;
+
 typedef struct ArmCpuFeatures {
     uint64_t id_aa64pfr0, id_aa64pfr1, id_aa64isar0, id_aa64isar1, id_aa64isar2;
     uint64_t id_aa64mmfr0, id_aa64mmfr1, id_aa64mmfr2, id_aa64dfr0, id_aa64dfr1;
@@ -143,6 +158,8 @@ typedef struct CPUARMState {
     QEMUTimer gt_timer[GTIMER_NUM];
     uint32_t gt_irq_state;    /* one bit per timer: output line level */
 
+    ArmPmuState pmu;
+
     /* GICv3 CPU interface lives in hw/intc; the CPU only sees the lines */
     void *gic_cpuif;
 
@@ -178,6 +195,7 @@ typedef struct CPUARMState {
     AddressSpace *as[4];               /* physical view per ArmSecuritySpace */
     void *tlb;                         /* accel/tcg/cputlb.c state */
     void *gpc;                         /* RME: target/arm/gpc-fault.c state (GpcCache) */
+    void *pmu_irq;                     /* PMUIRQ output (qemu_irq), kept across resets */
     void *board;
     /* Firmware-less boots: the board answers PSCI calls made with this conduit. */
     bool (*psci_handler)(struct CPUARMState *env, bool is_smc);

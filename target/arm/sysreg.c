@@ -102,6 +102,7 @@ void sysreg_init_all(CPUARMState *env)
         sysreg_init_timer();
         sysreg_init_rme();
         sysreg_init_vhe();
+        sysreg_init_pmu();
         sysreg_init_pauth();
         done = true;
     }

@@ -100,6 +100,7 @@ void sysreg_init_misc(void);
 void sysreg_init_timer(void);
 void sysreg_init_rme(void);
 void sysreg_init_vhe(void);
+void sysreg_init_pmu(void);      /* pmu-regs.c */
 void sysreg_init_pauth(void);
 /* FEAT_VHE: the encoding an access really names at the current EL (EL1 -> EL2 redirection). */
 uint32_t sysreg_vhe_redirect(const CPUARMState *env, uint32_t enc);

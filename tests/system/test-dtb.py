@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """test-dtb: the generated device tree (-M virt,dumpdtb=FILE) decompiles with dtc and describes
 the board the options asked for: memory size, CPU, GICv3 distributor and redistributor, timer
-PPIs and frequency, UART, RTC, flash banks, PSCI only without EL3 firmware, secure-only nodes with
-secure=on. Where Debian's QEMU is available, the properties both boards must share (addresses,
-interrupts, sizes) are compared with its own dumpdtb output.
+PPIs and frequency, the PMUv3 interrupt, UART, RTC, flash banks, PSCI only without EL3 firmware,
+secure-only nodes with secure=on. Where Debian's QEMU is available, the properties both boards
+must share (addresses, interrupts, sizes) are compared with its own dumpdtb output.
 
 usage: test-dtb.py EMULATOR [--reference QEMU]
 """
@@ -52,7 +52,7 @@ def shared_props(dts):
     out = {}
     for n, p in (("memory@40000000", "reg"), ("pl011@9000000", "reg"), ("pl011@9000000", "interrupts"),
                  ("pl031@9010000", "reg"), ("pl031@9010000", "interrupts"), ("timer", "interrupts"),
-                 ("intc@8000000", "#interrupt-cells")):
+                 ("intc@8000000", "#interrupt-cells"), ("pmu", "compatible"), ("pmu", "interrupts")):
         out[(n, p)] = prop(node(dts, n), p)
     return out
 
@@ -83,6 +83,9 @@ def main():
               "timer PPIs 29, 30, 27, 26 (as 13, 14, 11, 10), level high")
         check(prop(timer, "clock-frequency") == "<0x3b9aca0>",
               "timer clock-frequency = CNTFRQ_EL0 (62.5 MHz)")
+        check(prop(node(dts, "pmu"), "compatible") == "\"arm,armv8-pmuv3\"" and
+              prop(node(dts, "pmu"), "interrupts") == "<0x01 0x07 0x04>",
+              "PMUv3 node: PPI 23 (as 7), level high")
         check("arm,pl011" in (prop(node(dts, "pl011@9000000"), "compatible") or ""), "PL011")
         check(prop(node(dts, "pl011@9000000"), "interrupts") == "<0x00 0x01 0x04>", "PL011 SPI 1")
         check(prop(node(dts, "pl031@9010000"), "interrupts") == "<0x00 0x02 0x04>", "PL031 SPI 2")
