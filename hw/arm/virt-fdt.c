@@ -202,6 +202,7 @@ int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len)
     }
     CHECK(add_primecell(fdt, "pl031", pl031_compat, sizeof(pl031_compat),
                         virt_memmap[VIRT_RTC].base, VIRT_SPI_RTC, false, "apb_pclk", 9, 1));
+    CHECK(virt_gpio_fdt(vm, fdt));
 
     CHECK(fdt_pack(fdt));
     vm->fdt = fdt;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* virt.c: the `virt` board, laid out as QEMU's virt machine (shared/facts/virt-memory-map.md):
  * RAM at 1 GiB, two CFI flash banks at 0 (bank 0 secure-only with secure=on), secure RAM,
- * GICv3, PL011 UARTs (UART1 secure), PL031 RTC and the generic timers wired to their PPIs.
+ * GICv3, PL011 UARTs (UART1 secure), PL031 RTC, PL061 GPIOs (virt-gpio.c) and the generic
+ * timers wired to their PPIs.
  * Two physical views: the Secure view (Secure and Root accesses: everything) and the Non-secure
  * view (Non-secure and Realm accesses: only non-secure devices and memory). */
 #include <stdio.h>
@@ -158,6 +159,10 @@ VirtMachine *virt_create(const GranuleOptions *opts)
         fprintf(stderr, "qemu-system-aarch64: could not create the PL031 RTC\n");
         return NULL;
     }
+    if (virt_gpio_create(vm, both, secure_only) < 0) {
+        fprintf(stderr, "qemu-system-aarch64: could not create the PL061 GPIO\n");
+        return NULL;
+    }
 
     semihosting.enabled = opts->semihosting;
     semihosting.userspace = opts->semihosting_userspace;
@@ -184,6 +189,7 @@ void virt_reset(void *opaque)
     /* Devices first: the CPU reset then clears whatever lines they drove meanwhile. A reboot
      * must not inherit active interrupts or a flash left in a command mode. */
     gicv3_reset(vm->gic);
+    virt_gpio_reset(vm);     /* all pins inputs again: the power-off/reset lines drop */
     for (int i = 0; i < 2; i++) {
         if (vm->flash[i]) {
             pflash_reset(vm->flash[i]);

@@ -3,7 +3,8 @@
 """test-dtb: the generated device tree (-M virt,dumpdtb=FILE) decompiles with dtc and describes
 the board the options asked for: memory size, CPU, GICv3 distributor and redistributor, timer
 PPIs and frequency, the PMUv3 interrupt, UART, RTC, flash banks, PSCI only without EL3 firmware,
-secure-only nodes with secure=on. Where Debian's QEMU is available, the properties both boards
+secure-only nodes with secure=on, the PL061 GPIOs (gpio-keys; the secure one's power-off and
+restart nodes). Where Debian's QEMU is available, the properties both boards
 must share (addresses, interrupts, sizes) are compared with its own dumpdtb output.
 
 usage: test-dtb.py EMULATOR [--reference QEMU]
@@ -52,9 +53,29 @@ def shared_props(dts):
     out = {}
     for n, p in (("memory@40000000", "reg"), ("pl011@9000000", "reg"), ("pl011@9000000", "interrupts"),
                  ("pl031@9010000", "reg"), ("pl031@9010000", "interrupts"), ("timer", "interrupts"),
-                 ("intc@8000000", "#interrupt-cells"), ("pmu", "compatible"), ("pmu", "interrupts")):
+                 ("intc@8000000", "#interrupt-cells"), ("pmu", "compatible"), ("pmu", "interrupts"),
+                 ("pl061@9030000", "reg"), ("pl061@9030000", "interrupts"),
+                 ("pl061@9030000", "compatible")):
         out[(n, p)] = prop(node(dts, n), p)
     return out
+
+
+def gpio_key(dts):
+    """(linux,code, pin) of the gpio-keys power button."""
+    m = re.search(r"\n\tgpio-keys \{.*?linux,code = (<[^>]*>);.*?\n\t\};", dts, re.S)
+    g = re.search(r"\n\tgpio-keys \{.*?gpios = <\S+ (\S+) \S+>;.*?\n\t\};", dts, re.S)
+    return (m.group(1) if m else None, g.group(1) if g else None)
+
+
+def secure_gpio(dts):
+    """status, secure-status and reg of the secure PL061, and the pins of its power nodes."""
+    body = node(dts, "pl061@90b0000")
+
+    def pin(name):
+        g = prop(node(dts, name), "gpios")
+        return g.strip("<>").split()[1] if g else None
+    return (prop(body, "status"), prop(body, "secure-status"), prop(body, "reg"),
+            pin("gpio-poweroff"), pin("gpio-restart"))
 
 
 def main():
@@ -104,6 +125,16 @@ def main():
               "secure=on: secure RAM node, secure-only")
         check(dts3 is not None and prop(node(dts3, "pl011@9040000"), "status") == "\"disabled\"",
               "secure=on: secure UART disabled for the Non-secure world")
+        # PL061 GPIOs: the Non-secure one (SPI 7) with a gpio-keys power button on pin 3; with
+        # secure=on the secure one at 0x090b0000, disabled for the Non-secure world, with its
+        # power-off (pin 0) and restart (pin 1) nodes.
+        check(prop(node(dts, "pl061@9030000"), "interrupts") == "<0x00 0x07 0x04>",
+              "PL061 at 0x09030000, SPI 7")
+        check(gpio_key(dts) == ("<0x74>", "0x03"), "gpio-keys: KEY_POWER on pin 3")
+        check(node(dts, "pl061@90b0000") is None, "no secure GPIO without secure=on")
+        check(dts3 is not None and secure_gpio(dts3) ==
+              ('"disabled"', '"okay"', "<0x00 0x90b0000 0x00 0x1000>", "0x00", "0x01"),
+              "secure=on: secure PL061 at 0x090b0000 with gpio-poweroff pin 0, gpio-restart pin 1")
         dts4, _ = dump(emu, "virt", ["-cpu", "cortex-a57"], tmp)
         check(dts4 is not None and "arm,cortex-a57" in dts4, "cortex-a57: CPU compatible")
 
@@ -119,6 +150,12 @@ def main():
                       "secure=on: PSCI node presence as in Debian's QEMU")
                 for k in a:
                     check(a[k] == b[k], f"{k[0]} {k[1]} identical to Debian's QEMU ({a[k]} / {b[k]})")
+                check(gpio_key(dts) == gpio_key(theirs), "gpio-keys as in Debian's QEMU")
+                check(sec is not None and secure_gpio(dts3) == secure_gpio(sec),
+                      f"secure GPIO nodes as in Debian's QEMU ({secure_gpio(sec) if sec else None})")
+                check(sec is not None and prop(node(sec, "pl061@90b0000"), "interrupts") ==
+                      prop(node(dts3, "pl061@90b0000"), "interrupts"),
+                      "secure GPIO interrupt as in Debian's QEMU")
     return 1 if FAILS else 0
 
 

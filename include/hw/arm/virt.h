@@ -49,6 +49,8 @@ typedef struct VirtMachine {
     struct PFlashState *flash[2];
     struct GICv3State *gic;
     struct Pl011State *uart[2];
+    struct PL061State *gpio;          /* Non-secure PL061 (NULL: firmware with ACPI) */
+    struct PL061State *secure_gpio;   /* secure=on: power-off (pin 0) and reset (pin 1) */
     struct Chardev *serial_chr[2];   /* back ends of the UARTs (NULL: none) */
     bool secure, virtualization, rme;
     uint64_t ram_size;
@@ -68,6 +70,11 @@ typedef struct VirtMachine {
 VirtMachine *virt_create(const GranuleOptions *opts);
 void virt_reset(void *machine);
 
+/* hw/arm/virt-gpio.c: the PL061s (Non-secure one and, with secure=on, the secure one wired to
+ * power-off and reset), their reset and their DT nodes. Return 0, or -1 / a libfdt error. */
+int virt_gpio_create(VirtMachine *vm, AddressSpace *const *both, AddressSpace *const *secure_only);
+void virt_gpio_reset(VirtMachine *vm);
+int virt_gpio_fdt(VirtMachine *vm, void *fdt);
 /* hw/arm/virt-fdt.c: generate the device tree. Returns 0, or -1 with err set. */
 int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len);
 /* hw/arm/boot.c: load images, place the DTB, set the entry state. Returns 0, or -1 with err. */
