@@ -138,6 +138,7 @@ typedef struct CPUARMState {
     uint64_t sctlr_el[4], tcr_el[4], ttbr0_el[4], ttbr1_el[4], mair_el[4], amair_el[4];
     uint64_t afsr0_el[4], afsr1_el[4], tpidr_el[4], contextidr_el[4], cptr_el[4];
     uint64_t actlr_el[4];
+    uint64_t impdef[8];        /* Cortex-A5x IMPLEMENTATION DEFINED registers (sysreg-impdef.c) */
     uint64_t hpfar_el2, hcr_el2, hcrx_el2, hstr_el2, vtcr_el2, vttbr_el2, vmpidr_el2, vpidr_el2;
     uint64_t vstcr_el2, vsttbr_el2;   /* FEAT_SEL2: stage 2 of the Secure IPA space */
     uint64_t mdcr_el2, hacr_el2, cnthctl_el2, cntvoff_el2, cnthctl_unused;

@@ -104,6 +104,7 @@ void sysreg_init_all(CPUARMState *env)
         sysreg_init_vhe();
         sysreg_init_pmu();
         sysreg_init_pauth();
+        sysreg_init_impdef();
         done = true;
     }
     (void)env;

@@ -102,6 +102,7 @@ void sysreg_init_rme(void);
 void sysreg_init_vhe(void);
 void sysreg_init_pmu(void);      /* pmu-regs.c */
 void sysreg_init_pauth(void);
+void sysreg_init_impdef(void);     /* sysreg-impdef.c: Cortex-A5x only */
 /* FEAT_VHE: the encoding an access really names at the current EL (EL1 -> EL2 redirection). */
 uint32_t sysreg_vhe_redirect(const CPUARMState *env, uint32_t enc);
 /* Access rule of the *_EL12 and *_EL02 aliases (FEAT_VHE): EL2 or EL3 with HCR_EL2.E2H == 1. */
