@@ -450,6 +450,7 @@ static int machine_prop(Ctx *c, const char *key, const char *v)
     if (!strcmp(key, "gic-version")) {
         if (!strcmp(v, "3") || !strcmp(v, "max")) {
             o->gic_version = 3;
+            o->gic_version_given = true;
             return OPT_OK;
         }
         if (!strcmp(v, "2") || !strcmp(v, "4")) {

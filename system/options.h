@@ -92,6 +92,7 @@ typedef struct {
     bool secure;            /* secure=on: EL3, secure flash/RAM/UART views; forced by rme=on */
     bool virtualization;    /* virtualization=on: EL2; forced by rme=on */
     int gic_version;        /* always 3 for now (gic-version=3 or max) */
+    bool gic_version_given; /* gic-version= was on the command line */
     /* RME: machine rme=on (our shorthand); it also sets secure, virtualization and cpu_rme.
      * QEMU's spelling, -M virt,secure=on[,virtualization=on] -cpu max,x-rme=on, sets only
      * cpu_rme; x-rme=on without secure=on is rejected (FEAT_RME needs EL3). */

@@ -112,6 +112,13 @@ VirtMachine *virt_create(const GranuleOptions *opts)
         }
     }
 
+    /* QEMU's virt defaults to a GICv2, which this board does not model; it builds a GICv3.
+     * Kernels find the GIC in the DT, but firmware picks its GIC driver at build time (TF-A's
+     * plat/qemu defaults to GICv2): say so once when firmware is loaded without gic-version. */
+    if (!opts->gic_version_given && (opts->bios || opts->pflash[0].file)) {
+        fprintf(stderr, "qemu-system-aarch64: warning: no gic-version given: this virt board has "
+                "a GICv3 (QEMU's default is GICv2, which is not modelled); add gic-version=3\n");
+    }
     vm->gic = gicv3_create(env, virt_memmap[VIRT_GIC_DIST].base, virt_memmap[VIRT_GIC_REDIST].base,
                            NUM_SPIS, both, 2);
     if (!vm->gic) {
