@@ -16,6 +16,7 @@
 #include "qemu/log.h"
 #include "system/runloop.h"
 #include "cpu.h"
+#include "pauth.h"
 
 #define MiB (1ull << 20)
 #define LINUX_RAW_OFFSET 0x80000ull
@@ -265,6 +266,9 @@ void virt_boot_reset_cpu(VirtMachine *vm)
         arm_sp_save(env);
         if (env->features.has_el3) {
             env->scr_el3 = 0x30 | 1 | (1ull << 10) | (env->features.has_el2 ? (1ull << 8) : 0);
+            if (isar_aa64_pauth(&env->features)) {
+                env->scr_el3 |= (1ull << 16) | (1ull << 17);   /* APK, API: PAuth usable below */
+            }
         }
         if (env->features.has_el2) {
             env->hcr_el2 = 1ull << 31;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cpu-models.c: ID register values of each -cpu model. Only what Granule implements is
- * advertised: AArch64 at every EL (no AArch32), CRC32, and for `max` LSE atomics, LRCPC, PAN,
+ * advertised: AArch64 at every EL (no AArch32), CRC32, and for `max` LSE atomics, LRCPC, PAuth, PAN,
  * UAO, SSBS and (with x-rme=on) RME. */
 #include <string.h>
 #include "cpu.h"
@@ -61,6 +61,9 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
     if (m->v81) {
         f->id_aa64isar0 |= 0x2ull << 20;          /* Atomic: FEAT_LSE */
         f->id_aa64isar1 |= 0x2ull << 20;          /* LRCPC: LDAPR, LDAPUR/STLUR (FEAT_LRCPC2) */
+        /* APA = 1, GPA = 1: FEAT_PAuth with the QARMA5 algorithm, no PAuth2/FPAC (as QEMU 7.2's
+         * max; target/arm/pauth.c) */
+        f->id_aa64isar1 |= 0x1ull << 4 | 0x1ull << 24;
         f->id_aa64isar0 |= 0x2ull << 52;          /* TS: FEAT_FlagM and FlagM2 */
         f->id_aa64isar0 |= 0x2ull << 56;          /* TLB: FEAT_TLBIOS and FEAT_TLBIRANGE */
         f->id_aa64mmfr1 |= 0x1ull << 16;          /* LO: FEAT_LOR, LORID_EL1 reports no regions */

@@ -7,6 +7,7 @@
 #include "exec/tb.h"
 #include "qemu/log.h"
 #include "cpu.h"
+#include "pmu.h"
 #include "cpu-features.h"
 #include "debug.h"
 #include "syndrome.h"
@@ -162,6 +163,7 @@ void arm_exception_return(CPUARMState *env)
     bool illegal = false;
     ArmSecuritySpace old_space = arm_current_space(env);
 
+    pmu_exception_return(env);      /* the ERET retires at cur_el (PMU event filtering) */
     if (spsr & PSTATE_nRW) {
         illegal = true;                                      /* AArch32 is not implemented */
     } else if (new_el > cur_el) {

@@ -213,19 +213,35 @@ static uint64_t insns_now(CPUARMState *env)
 }
 
 /* Credit the instructions retired since the last sync to the counters that were counting. */
-static void pmu_sync(CPUARMState *env)
+static void pmu_sync_to(CPUARMState *env, uint64_t now)
 {
-    uint64_t now = insns_now(env), d = now - env->pmu.last;
+    uint64_t d = now - env->pmu.last;
     uint64_t m = env->pmu.counting;
 
+    if ((int64_t)d <= 0) {
+        return;     /* already credited up to here (an ERET counted ahead, pmu_exception_return) */
+    }
     env->pmu.last = now;
-    if (!d || !m) {
+    if (!m) {
         return;
     }
     while (m) {
         int idx = __builtin_ctzll(m);
         m &= m - 1;
         counter_add(env, idx, d);
+    }
+}
+
+static void pmu_sync(CPUARMState *env)
+{
+    pmu_sync_to(env, insns_now(env));
+}
+
+/* An exception return retires at the EL it is executed at: credit it before the EL changes. */
+void pmu_exception_return(CPUARMState *env)
+{
+    if (pmu_present(env) && env->pmu.counting) {
+        pmu_sync_to(env, insns_now(env) + 1);
     }
 }
 

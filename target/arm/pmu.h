@@ -56,6 +56,8 @@ void pmu_reset(CPUARMState *env);
  * date under the old filter, then re-evaluate which counters count, the next overflow point and
  * the interrupt line. Cheap when nothing counts. Called from arm_rebuild_hflags(). */
 void pmu_update(CPUARMState *env);
+/* ERET: count the instruction under the filter of the EL it executes at (before the change). */
+void pmu_exception_return(CPUARMState *env);
 /* Run loop: env->insn_count reached env->pmu.deadline (a counter may have overflowed). */
 void pmu_deadline_reached(CPUARMState *env);
 

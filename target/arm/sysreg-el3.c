@@ -4,10 +4,12 @@
 #include "qemu/log.h"
 #include "cpu.h"
 #include "cpu-features.h"
+#include "pauth.h"
 #include "sysreg.h"
 
 /* SCR_EL3: RES1 bits [5:4]; RW (bit 10) RAO/WI because lower ELs are AArch64-only; EEL2 only
- * with FEAT_SEL2; GPF (bit 48) and NSE (bit 62) only with FEAT_RME. */
+ * with FEAT_SEL2; APK/API (bits 16, 17) only with FEAT_PAuth; GPF (bit 48) and NSE (bit 62) only
+ * with FEAT_RME. */
 static void scr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
 {
     uint64_t valid = 0x1ull | 0x2 | 0x4 | 0x8 | (1ull << 7) | (1ull << 8) | (1ull << 9) |
@@ -19,6 +21,9 @@ static void scr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
     }
     if (env->features.has_rme) {
         valid |= (1ull << 48) | (1ull << 62);   /* RME: GPF, NSE */
+    }
+    if (isar_aa64_pauth(&env->features)) {
+        valid |= (1ull << 16) | (1ull << 17);   /* FEAT_PAuth: APK, API */
     }
     env->scr_el3 = (v & valid) | 0x30 | (1ull << 10);
     if (arm_space_for_el(env, 1) != before) {
