@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* PMUv3: cycle counter enable/reset, SW_INCR event counts exactly, overflow flag and PPI 23, EL0 access control. */
+/* PMUv3: cycle counter enable/reset, SW_INCR event counts exactly, overflow flag and PPI 23 (SW_INCR, cycle counter and INST_RETIRED overflows), PMSELR aliases, RAZ/WI bits, EL0 access control. */
 #include "gicv3.h"
 
 /*
@@ -13,12 +13,13 @@
 #define PPI_PMU 23
 
 static volatile unsigned irqs;
-static volatile u64 irq_id, irq_ovs;
+static volatile u64 irq_id, irq_ovs, irq_cnt1;
 
 static void irq(struct exc_frame *f)
 {
     irq_id = read_sysreg(icc_iar1_el1) & 0xffffff;
     irq_ovs = read_sysreg(pmovsset_el0);
+    irq_cnt1 = read_sysreg(pmevcntr1_el0);
     write_sysreg(irq_ovs, pmovsclr_el0);       /* quiet the level-sensitive PMU interrupt */
     isb();
     if (irq_id < 1020) {
@@ -34,6 +35,19 @@ static u64 el0_read_ccnt(u64 x)
     exc_expect(0);
     asm volatile("mrs x5, pmccntr_el0\n\tmov %0, x5" : "=r"(v) :: "x5");
     return exc_taken() ? exc_last.esr : 0;
+}
+
+/* Let interrupts in until one arrives or a second of the generic counter has passed. */
+static void wait_irq(void)
+{
+    u64 end = read_sysreg(cntpct_el0) + read_sysreg(cntfrq_el0);
+
+    asm volatile("msr daifclr, #2\n\tisb" ::: "memory");
+    while (!irqs && read_sysreg(cntpct_el0) < end) {
+        for (volatile int i = 0; i < 100; i++) {
+        }
+    }
+    asm volatile("msr daifset, #2\n\tisb" ::: "memory");
 }
 
 static void sw_incr(int n)
@@ -62,7 +76,8 @@ void test_main(void)
     }
     check_true(1, "ID_AA64DFR0_EL1.PMUVer: PMUv3 implemented (%u)", ver);
     pmcr = read_sysreg(pmcr_el0);
-    check_true(((pmcr >> 11) & 0x1f) >= 1, "PMCR_EL0.N: at least one event counter");
+    check_true(((pmcr >> 11) & 0x1f) >= 2, "PMCR_EL0.N: at least two event counters");
+    check_eq(pmcr & 1, 0, "PMCR_EL0.E is 0 out of reset");
 
     /* Cycle counter: counts when enabled, frozen when disabled, reset by PMCR.C. */
     write_sysreg(pmcr | 1 | 4, pmcr_el0);       /* E, C */
@@ -138,7 +153,82 @@ void test_main(void)
     check_eq(irq_id, PPI_PMU, "PMU interrupt is PPI 23");
     check_eq(irq_ovs & 1, 1, "handler sees the overflow flag");
     write_sysreg(1, pmintenclr_el1);
+
+    /* The cycle counter's overflow interrupts too (PMINTENSET_EL1.C); the loop is bounded by the
+     * generic counter (one second), the interrupt being asynchronous. */
+    irqs = 0;
+    write_sysreg(~0ULL, pmovsclr_el0);
+    write_sysreg(1ULL << 31, pmintenset_el1);
+    write_sysreg(1ULL << 31, pmcntenset_el0);
+    write_sysreg(~0ULL - 20000, pmccntr_el0);
+    isb();
+    wait_irq();
+    check_eq(irqs, 1, "cycle counter overflow raises one PMU interrupt");
+    check_eq(irq_id, PPI_PMU, "cycle counter overflow: PPI 23");
+    check_eq(irq_ovs, 1ULL << 31, "handler sees PMOVSSET_EL0.C only");
+    write_sysreg(1ULL << 31, pmintenclr_el1);
+    write_sysreg(1ULL << 31, pmcntenclr_el0);
+
+    /* INST_RETIRED (when PMCEID0_EL0 says so) on counter 1: the interrupt comes after the
+     * counter wraps, within a bounded number of instructions. */
+    if ((read_sysreg(pmceid0_el0) >> 8) & 1) {
+        irqs = 0;
+        write_sysreg(0x08, pmevtyper1_el0);
+        write_sysreg(0xffffffffULL - 5000, pmevcntr1_el0);
+        write_sysreg(2, pmintenset_el1);
+        write_sysreg(2, pmcntenset_el0);
+        isb();
+        wait_irq();
+        check_eq(irqs, 1, "INST_RETIRED overflow raises one PMU interrupt");
+        check_eq(irq_ovs, 2, "handler sees PMOVSSET_EL0.P1");
+        check_true(irq_cnt1 < 100000, "interrupt within 100000 instructions of the wrap (%llu)",
+                   (unsigned long long)irq_cnt1);
+        write_sysreg(2, pmintenclr_el1);
+        write_sysreg(2, pmcntenclr_el0);
+    } else {
+        skip("INST_RETIRED (0x08) not in PMCEID0_EL0");
+    }
     irq_hook = 0;
+
+    /* PMCEID0_EL0: SW_INCR (bit 0) and CPU_CYCLES (bit 17) are implemented. */
+    check_eq(read_sysreg(pmceid0_el0) & (1 | 1 << 17), 1 | 1 << 17, "PMCEID0_EL0: SW_INCR and CPU_CYCLES");
+
+    /* PMXEVTYPER_EL0/PMXEVCNTR_EL0 reach the counter PMSELR_EL0.SEL names; SEL = 31 makes
+     * PMXEVTYPER_EL0 PMCCFILTR_EL0 (D24.5.27, D24.5.28). */
+    write_sysreg(1, pmselr_el0);
+    write_sysreg(0x11, pmxevtyper_el0);
+    write_sysreg(1234, pmxevcntr_el0);
+    isb();
+    check_eq(read_sysreg(pmselr_el0) & 31, 1, "PMSELR_EL0.SEL reads back");
+    check_eq(read_sysreg(pmevtyper1_el0) & 0xffff, 0x11, "PMXEVTYPER_EL0 with SEL = 1 is PMEVTYPER1_EL0");
+    check_eq(read_sysreg(pmevcntr1_el0), 1234, "PMXEVCNTR_EL0 with SEL = 1 is PMEVCNTR1_EL0");
+    check_eq(read_sysreg(pmxevcntr_el0), 1234, "PMXEVCNTR_EL0 reads it back");
+    write_sysreg(31, pmselr_el0);
+    write_sysreg(1ULL << 31, pmxevtyper_el0);
+    isb();
+    check_eq(read_sysreg(pmccfiltr_el0) >> 31, 1, "PMXEVTYPER_EL0 with SEL = 31 is PMCCFILTR_EL0");
+    write_sysreg(0, pmccfiltr_el0);
+
+    /* PMCNTENSET/PMINTENSET/PMOVSSET: bits of unimplemented counters are RAZ/WI. */
+    {
+        unsigned n = (read_sysreg(pmcr_el0) >> 11) & 0x1f;
+        u64 impl = (1ULL << 31) | ((1ULL << n) - 1);
+        write_sysreg(~0ULL, pmcntenset_el0);
+        write_sysreg(~0ULL, pmintenset_el1);
+        write_sysreg(read_sysreg(pmcr_el0) & ~1ULL, pmcr_el0);     /* E = 0: no interrupt */
+        write_sysreg(~0ULL, pmovsset_el0);
+        isb();
+        check_eq(read_sysreg(pmcntenset_el0), impl, "PMCNTENSET_EL0: C and counters 0..N-1 only");
+        check_eq(read_sysreg(pmintenset_el1), impl, "PMINTENSET_EL1: C and counters 0..N-1 only");
+        check_eq(read_sysreg(pmovsset_el0), impl, "PMOVSSET_EL0: C and counters 0..N-1 only");
+        write_sysreg(~0ULL, pmcntenclr_el0);
+        write_sysreg(~0ULL, pmintenclr_el1);
+        write_sysreg(~0ULL, pmovsclr_el0);
+        isb();
+        check_eq(read_sysreg(pmcntenset_el0) | read_sysreg(pmintenset_el1) | read_sysreg(pmovsset_el0), 0,
+                 "the CLR registers clear them");
+        write_sysreg(read_sysreg(pmcr_el0) | 1, pmcr_el0);
+    }
 
     /* EL0 access: trapped with PMUSERENR_EL0.EN = 0, allowed with EN = 1. */
     write_sysreg(0, pmuserenr_el0);
