@@ -2,7 +2,8 @@
 /* FEAT_PAuth (Arm ARM D8.10 "Pointer authentication", J1.1.3 AddPAC/Authenticate/Strip/
  * ComputePAC, C6.2 instruction pages): PAC values with fixed keys, AUT success and failure,
  * XPAC, the hint forms, the combined branches, ERETAA/ERETAB and LDRAA/LDRAB, the SCTLR_ELx
- * enables, TBI/TBID and TxSZ, and the HCR_EL2.{API,APK} / SCR_EL3.{API,APK} traps.
+ * enables, TBI/TBID and TxSZ at EL1, EL2 and EL2 with E2H (the EL2&0 regime's two ranges), and
+ * the HCR_EL2.{API,APK} / SCR_EL3.{API,APK} traps.
  *
  * Runs on virt,secure=on,virtualization=on (entered at EL3). The CPU is QEMU 7.2's `max`
  * level: ID_AA64ISAR1_EL1.APA = 1 (QARMA5), GPA = 1, no FEAT_PAuth2/FPAC, so a failed AUT
@@ -503,6 +504,34 @@ static u64 el2_values(u64 unused)
     return 0;
 }
 
+/* ---- EL2 with HCR_EL2.E2H = 1: the EL2&0 regime has two VA ranges; TCR_EL2 takes the
+ * TCR_EL1 layout (T1SZ at [21:16], TBI0/TBI1 at 37/38). The PAC depends only on the pointer,
+ * modifier, key and field, so the values equal the EL1 ones for the same TCR. ---- */
+static u64 el2_host_values(u64 unused)
+{
+    write_sysreg(read_sysreg(sctlr_el2) | SCTLR_EN_ALL, sctlr_el2);
+    write_sysreg(TCR_T0SZ(16) | TCR_T1SZ(16), tcr_el2);
+    isb();
+    u64 h = OP2("pacia", P_HIGH, MOD);
+    check_eq(h, EXP_PACIA_HIGH, "E2H: pacia upper-range pointer at EL2 (as at EL1)");
+    check_eq(OP2("autia", h, MOD), P_HIGH, "E2H: autia undoes it");
+    write_sysreg(TCR_T0SZ(16) | TCR_T1SZ(25), tcr_el2);
+    isb();
+    check_eq(OP2("pacia", 0xffffff8012345678ULL, MOD), EXP_PACIA_T1SZ25,
+             "E2H: T1SZ 25 sizes the upper range's PAC field (as at EL1)");
+    check_eq(OP2("pacia", P_LOW, MOD), EXP_PACIA_LOW, "E2H: T0SZ 16 for the lower range");
+    write_sysreg(TCR_T0SZ(16) | TCR_T1SZ(16) | TCR_TBI1, tcr_el2);
+    isb();
+    u64 t = OP2("pacdb", 0x3cff800012345678ULL, MOD);
+    check_eq(t >> 56, 0x3c, "E2H: TBI1 keeps the tag of an upper-range pointer");
+    check_eq(OP2("autdb", t, MOD), 0x3cff800012345678ULL, "E2H: autdb undoes it");
+    check_eq(OP2("autdb", t, 0), err_bits(0x3cff800012345678ULL, 1, 1),
+             "E2H: autdb with TBI1, wrong modifier: error in [54:53]");
+    write_sysreg(TCR_T0SZ(16), tcr_el2);
+    isb();
+    return 0;
+}
+
 void test_main(void)
 {
     if (start_el != 3 || !have_el2) {
@@ -529,5 +558,10 @@ void test_main(void)
     check_eq(call_at_el(0, el0_pacia, 0), EXP_PACIA_LOW, "pacia at EL0 (SCTLR_EL1.EnIA, EL1 keys)");
     check_eq(call_at_el(0, el0_key_read, 0), 1 << 8 | 0, "mrs apiakeylo_el1 at EL0: UNDEFINED");
     call_at_el(2, el2_values, 0);
+    write_sysreg(read_sysreg(hcr_el2) | (1ULL << 34), hcr_el2);     /* E2H */
+    isb();
+    call_at_el(2, el2_host_values, 0);
+    write_sysreg(read_sysreg(hcr_el2) & ~(1ULL << 34), hcr_el2);
+    isb();
     traps();
 }
