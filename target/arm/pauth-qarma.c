@@ -3,6 +3,7 @@
  * (J1.1.3: ComputePACQARMA, PACCellShuffle, PACCellInvShuffle, PACMult, PACSub, PACInvSub,
  * TweakShuffle, TweakInvShuffle, TweakCellRot, TweakCellInvRot). A 64-bit value is 16 4-bit
  * cells; cell i is bits [4i+3:4i]. */
+#include <stdbool.h>
 #include "pauth.h"
 
 static inline unsigned cell(uint64_t x, int i)
@@ -24,8 +25,8 @@ static uint64_t permute(uint64_t x, const uint8_t src[16])
 static const uint8_t shuffle_src[16] = { 13, 6, 11, 0, 7, 12, 1, 10, 8, 3, 14, 5, 2, 9, 4, 15 };
 static const uint8_t inv_shuffle_src[16] = { 3, 6, 12, 9, 14, 11, 1, 4, 8, 13, 7, 2, 5, 0, 10, 15 };
 
-uint64_t pauth_cell_shuffle(uint64_t x) { return permute(x, shuffle_src); }
-uint64_t pauth_cell_inv_shuffle(uint64_t x) { return permute(x, inv_shuffle_src); }
+static uint64_t cell_shuffle_cells(uint64_t x) { return permute(x, shuffle_src); }
+static uint64_t cell_inv_shuffle_cells(uint64_t x) { return permute(x, inv_shuffle_src); }
 
 /* TweakShuffle: out cell i = in cell tweak_src[i], through TweakCellRot where tweak_rot[i]. */
 static const uint8_t tweak_src[16] = { 4, 5, 6, 7, 11, 2, 3, 8, 12, 13, 14, 15, 0, 1, 10, 9 };
@@ -43,7 +44,7 @@ static unsigned tweak_cell_inv_rot(unsigned c)
     return ((c << 1) & 0xe) | ((c ^ (c >> 3)) & 1);
 }
 
-uint64_t pauth_tweak_shuffle(uint64_t x)
+static uint64_t tweak_shuffle_cells(uint64_t x)
 {
     uint64_t o = 0;
     for (int i = 0; i < 16; i++) {
@@ -54,7 +55,7 @@ uint64_t pauth_tweak_shuffle(uint64_t x)
 }
 
 /* TweakInvShuffle undoes TweakShuffle cell by cell: cell tweak_src[i] comes back from cell i. */
-uint64_t pauth_tweak_inv_shuffle(uint64_t x)
+static uint64_t tweak_inv_shuffle_cells(uint64_t x)
 {
     uint64_t o = 0;
     for (int i = 0; i < 16; i++) {
@@ -79,28 +80,81 @@ static uint64_t substitute(uint64_t x, const uint8_t box[16])
     return o;
 }
 
-uint64_t pauth_sub(uint64_t x) { return substitute(x, sbox); }
-uint64_t pauth_inv_sub(uint64_t x) { return substitute(x, inv_sbox); }
+static uint64_t sub_cells(uint64_t x) { return substitute(x, sbox); }
+static uint64_t inv_sub_cells(uint64_t x) { return substitute(x, inv_sbox); }
 
-static inline unsigned rol4(unsigned c, int n)
+/* ---- Fast forms: every step above maps each byte of the input to its own contribution to
+ * the output (the S-boxes keep cells in place, the shuffles move them), so a step is the OR
+ * over the 8 input bytes of a 256-entry table, built once from the cell-by-cell functions
+ * (6 x 16 KiB). ---- */
+typedef uint64_t (*CellFn)(uint64_t);
+enum { T_SHUFFLE, T_INV_SHUFFLE, T_TWEAK, T_TWEAK_INV, T_SUB, T_INV_SUB, T_NUM };
+static uint64_t tables[T_NUM][8][256];
+static bool tables_ready;
+
+static void init_once(void)
 {
-    return ((c << n) | (c >> (4 - n))) & 0xf;
+    static const CellFn fns[T_NUM] = { cell_shuffle_cells, cell_inv_shuffle_cells,
+                                       tweak_shuffle_cells, tweak_inv_shuffle_cells,
+                                       sub_cells, inv_sub_cells };
+    if (tables_ready) {
+        return;
+    }
+    for (int t = 0; t < T_NUM; t++) {
+        for (int b = 0; b < 8; b++) {
+            for (int v = 0; v < 256; v++) {
+                uint64_t out = fns[t]((uint64_t)v << (8 * b));
+                /* An S-box maps the other (zero) cells to non-zero values: keep this byte's. */
+                if (t == T_SUB || t == T_INV_SUB) {
+                    out &= 0xffull << (8 * b);
+                }
+                tables[t][b][v] = out;
+            }
+        }
+    }
+    tables_ready = true;
 }
 
-/* PACMult: each column (cells i, i+4, i+8, i+12) times the involutory matrix circ(0, r, r^2, r). */
+static inline uint64_t lookup(int t, uint64_t x)
+{
+    const uint64_t (*tb)[256] = tables[t];
+    return tb[0][x & 0xff] | tb[1][(x >> 8) & 0xff] | tb[2][(x >> 16) & 0xff] |
+           tb[3][(x >> 24) & 0xff] | tb[4][(x >> 32) & 0xff] | tb[5][(x >> 40) & 0xff] |
+           tb[6][(x >> 48) & 0xff] | tb[7][(x >> 56) & 0xff];
+}
+
+uint64_t pauth_cell_shuffle(uint64_t x) { init_once(); return lookup(T_SHUFFLE, x); }
+uint64_t pauth_cell_inv_shuffle(uint64_t x) { init_once(); return lookup(T_INV_SHUFFLE, x); }
+uint64_t pauth_tweak_shuffle(uint64_t x) { init_once(); return lookup(T_TWEAK, x); }
+uint64_t pauth_tweak_inv_shuffle(uint64_t x) { init_once(); return lookup(T_TWEAK_INV, x); }
+uint64_t pauth_sub(uint64_t x) { init_once(); return lookup(T_SUB, x); }
+uint64_t pauth_inv_sub(uint64_t x) { init_once(); return lookup(T_INV_SUB, x); }
+
+/* Rotate every 4-bit cell left by 1 or 2 at once. */
+static inline uint64_t rol1_cells(uint64_t x)
+{
+    return ((x << 1) & 0xeeeeeeeeeeeeeeeeull) | ((x >> 3) & 0x1111111111111111ull);
+}
+
+static inline uint64_t rol2_cells(uint64_t x)
+{
+    return ((x << 2) & 0xccccccccccccccccull) | ((x >> 2) & 0x3333333333333333ull);
+}
+
+/* PACMult: cells i, i+4, i+8, i+12 form a column, so the 16-bit rows (cells 4r..4r+3) combine
+ * whole. With a, b, c, d the rows 0..3:
+ *   row 3 = ROL1(c) ^ ROL2(b) ^ ROL1(a)      row 2 = ROL1(d) ^ ROL1(b) ^ ROL2(a)
+ *   row 1 = ROL2(d) ^ ROL1(c) ^ ROL1(a)      row 0 = ROL1(d) ^ ROL2(c) ^ ROL1(b) */
 static uint64_t pac_mult(uint64_t s)
 {
-    uint64_t o = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned a = cell(s, i), b = cell(s, i + 4), c = cell(s, i + 8), d = cell(s, i + 12);
-        unsigned t0 = rol4(c, 1) ^ rol4(b, 2) ^ rol4(a, 1);
-        unsigned t1 = rol4(d, 1) ^ rol4(b, 1) ^ rol4(a, 2);
-        unsigned t2 = rol4(d, 2) ^ rol4(c, 1) ^ rol4(a, 1);
-        unsigned t3 = rol4(d, 1) ^ rol4(c, 2) ^ rol4(b, 1);
-        o |= (uint64_t)t3 << (4 * i) | (uint64_t)t2 << (4 * (i + 4)) |
-             (uint64_t)t1 << (4 * (i + 8)) | (uint64_t)t0 << (4 * (i + 12));
-    }
-    return o;
+    uint64_t r1 = rol1_cells(s), r2 = rol2_cells(s);
+#define ROW(v, k) (((v) >> (16 * (k))) & 0xffff)
+    uint64_t o3 = ROW(r1, 2) ^ ROW(r2, 1) ^ ROW(r1, 0);
+    uint64_t o2 = ROW(r1, 3) ^ ROW(r1, 1) ^ ROW(r2, 0);
+    uint64_t o1 = ROW(r2, 3) ^ ROW(r1, 2) ^ ROW(r1, 0);
+    uint64_t o0 = ROW(r1, 3) ^ ROW(r2, 2) ^ ROW(r1, 1);
+#undef ROW
+    return o0 | o1 << 16 | o2 << 32 | o3 << 48;
 }
 
 /* ComputePACQARMA, QARMA5 (iterations = 4). */
@@ -116,28 +170,30 @@ uint64_t pauth_computepac_qarma5(uint64_t data, uint64_t modifier, uint64_t key0
     uint64_t runningmod = modifier;
     uint64_t w = data ^ key0;
 
+    init_once();
+
     for (int i = 0; i <= iterations; i++) {
         w ^= key1 ^ runningmod;
         w ^= rc[i];
         if (i > 0) {
-            w = pac_mult(pauth_cell_shuffle(w));
+            w = pac_mult(lookup(T_SHUFFLE, w));
         }
-        w = pauth_sub(w);
-        runningmod = pauth_tweak_shuffle(runningmod);
+        w = lookup(T_SUB, w);
+        runningmod = lookup(T_TWEAK, runningmod);
     }
     w ^= modk0 ^ runningmod;
-    w = pauth_sub(pac_mult(pauth_cell_shuffle(w)));
-    w = pac_mult(pauth_cell_shuffle(w));
+    w = lookup(T_SUB, pac_mult(lookup(T_SHUFFLE, w)));
+    w = pac_mult(lookup(T_SHUFFLE, w));
     w ^= key1;
-    w = pauth_cell_inv_shuffle(w);
-    w = pauth_cell_inv_shuffle(pac_mult(pauth_inv_sub(w)));
+    w = lookup(T_INV_SHUFFLE, w);
+    w = lookup(T_INV_SHUFFLE, pac_mult(lookup(T_INV_SUB, w)));
     w ^= key0 ^ runningmod;
     for (int i = 0; i <= iterations; i++) {
-        w = pauth_inv_sub(w);
+        w = lookup(T_INV_SUB, w);
         if (i < iterations) {
-            w = pauth_cell_inv_shuffle(pac_mult(w));
+            w = lookup(T_INV_SHUFFLE, pac_mult(w));
         }
-        runningmod = pauth_tweak_inv_shuffle(runningmod);
+        runningmod = lookup(T_TWEAK_INV, runningmod);
         w ^= rc[iterations - i];
         w ^= key1 ^ runningmod;
         w ^= alpha;
