@@ -174,6 +174,12 @@ static u64 el1_values(u64 unused)
     asm volatile("mov x30, %1\n\tpaciaz\n\tmov %0, x30" : "=&r"(r30z) : "r"(P_LOW) : "x30");
     check_eq(r17, ia, "pacia1716 is pacia x17, x16");
     check_eq(r30, OP2("pacia", P_LOW, sp), "paciasp is pacia x30, sp");
+    u64 rsp, gsp, gx, gy;
+    asm volatile("mov %0, %3\n\tpacia %0, sp\n\tmov %1, sp\n\tpacga %2, %3, sp"
+                 : "=&r"(rsp), "=&r"(gsp), "=&r"(gx) : "r"(P_LOW));
+    check_eq(rsp, OP2("pacia", P_LOW, gsp), "pacia Xd, SP: Rn = 31 is SP");
+    asm volatile("pacga %0, %1, %2" : "=r"(gy) : "r"(P_LOW), "r"(gsp));
+    check_eq(gx, gy, "pacga Xd, Xn, SP: Rm = 31 is SP");
     check_eq(r30z, za, "paciaz is paciza x30");
     asm volatile("mov x17, %2\n\tmov x16, %3\n\tpacib1716\n\tmov %0, x17\n\t"
                  "autib1716\n\tmov %1, x17" : "=&r"(r17), "=&r"(r30) : "r"(P_LOW), "r"(MOD)
