@@ -59,6 +59,9 @@
 #define EXP_PACIA_T1SZ25 0xbf9f710012345678ULL
 #define EXP_PACIA_EL2   0x2306000040201234ULL
 #define EXP_PACIB_EL2_TBI 0x5a66000040201234ULL
+#define EXP_PACIA_EL3   0xf528000000001000ULL
+#define EXP_PACIA_EL3_B55 0xb528000000001000ULL
+#define EXP_PACIA_EL3_TBI_B55 0xb0000000001000ULL
 
 static const u64 P_LOW = 0x0000000040201234ULL;
 static const u64 P_HIGH = 0xffff800012345678ULL;
@@ -538,6 +541,33 @@ static u64 el2_host_values(u64 unused)
     return 0;
 }
 
+/* ---- EL3: one VA range (TCR_EL3.T0SZ/TBI); bit 55 of a pointer selects nothing, but AddPAC
+ * still keeps selbit (bit 63, or bit 55 with TBI) in bit 55 ---- */
+static void el3_values(void)
+{
+    const u64 p55 = 0x0080000000001000ULL, p = 0x0000000000001000ULL;
+
+    write_sysreg(read_sysreg(sctlr_el3) | SCTLR_EnIA, sctlr_el3);
+    write_sysreg(TCR_T0SZ(16), tcr_el3);
+    isb();
+    u64 a = OP2("pacia", p, MOD);
+    check_eq(a, EXP_PACIA_EL3, "EXP_PACIA_EL3 pacia at EL3");
+    check_eq(OP2("autia", a, MOD), p, "autia undoes it at EL3");
+    u64 b = OP2("pacia", p55, MOD);
+    check_eq(b, EXP_PACIA_EL3_B55, "EXP_PACIA_EL3_B55 pacia at EL3, bit 55 set, no TBI");
+    check_eq(b, a ^ (1ULL << 62), "not canonical: the same PAC with bit 62 inverted, bit 55 = 0");
+    write_sysreg(TCR_T0SZ(16) | (1ULL << 20), tcr_el3);     /* TCR_EL3.TBI */
+    isb();
+    u64 c = OP2("pacia", p55, MOD);
+    check_eq(c, EXP_PACIA_EL3_TBI_B55, "EXP_PACIA_EL3_TBI_B55 pacia at EL3, TBI, bit 55 set");
+    check_eq(c & 0xff80ffffffffffffULL, p55, "TBI: selbit = bit 55 kept, top byte kept");
+    check_eq(OP2("autia", c, MOD), err_bits(0x00ff000000001000ULL, 0, 1),
+             "EL3 TBI: bits [54:48] were not a sign extension of bit 55: the AUT fails");
+    write_sysreg(TCR_T0SZ(16), tcr_el3);
+    write_sysreg(read_sysreg(sctlr_el3) & ~SCTLR_EnIA, sctlr_el3);
+    isb();
+}
+
 void test_main(void)
 {
     if (start_el != 3 || !have_el2) {
@@ -557,6 +587,7 @@ void test_main(void)
     check_eq(read_sysreg(apdbkeylo_el1), 0xdeadbeefcafef00dULL, "APDBKeyLo_EL1 reads back");
     check_eq(read_sysreg(apgakeyhi_el1), 0x84be85ce9804e94bULL, "APGAKeyHi_EL1 reads back");
 
+    el3_values();
     call_at_el(1, el1_values, 0);
     call_at_el(1, el1_tbi, 0);
     call_at_el(1, el1_branches, 0);
