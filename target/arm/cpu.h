@@ -159,8 +159,6 @@ typedef struct CPUARMState {
     QEMUTimer gt_timer[GTIMER_NUM];
     uint32_t gt_irq_state;    /* one bit per timer: output line level */
 
-    ArmPmuState pmu;
-
     /* GICv3 CPU interface lives in hw/intc; the CPU only sees the lines */
     void *gic_cpuif;
 
@@ -196,11 +194,14 @@ typedef struct CPUARMState {
     AddressSpace *as[4];               /* physical view per ArmSecuritySpace */
     void *tlb;                         /* accel/tcg/cputlb.c state */
     void *gpc;                         /* RME: target/arm/gpc-fault.c state (GpcCache) */
-    void *pmu_irq;                     /* PMUIRQ output (qemu_irq), kept across resets */
     void *board;
     /* Firmware-less boots: the board answers PSCI calls made with this conduit. */
     bool (*psci_handler)(struct CPUARMState *env, bool is_smc);
     int cpu_index;
+    /* Performance Monitors (pmu.c): last, away from the fields the hot path uses; pmu_reset()
+     * clears it, pmu_irq (the PMUIRQ output, a qemu_irq) survives resets. */
+    void *pmu_irq;
+    ArmPmuState pmu;
 } CPUARMState;
 
 #define IR_SLOT(field) ((uint32_t)(offsetof(CPUARMState, field) / 8))
