@@ -95,6 +95,7 @@ typedef struct ArmPmuState {
      * insn_count + cpu_tb_insns_done); `deadline` is the insn_count at the next overflow. */
     uint64_t counting, last, deadline;
     bool irq_level;
+    bool in_eret;             /* an ERET is changing the EL: it retired at the old one */
 } ArmPmuState;
 
 typedef struct ArmCpuFeatures {

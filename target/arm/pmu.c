@@ -232,16 +232,24 @@ static void pmu_sync_to(CPUARMState *env, uint64_t now)
     }
 }
 
+/* Nothing to credit while no counter counts instructions: `last` only matters from the moment
+ * one starts (pmu_update), so the common case costs no look at the current TB. */
 static void pmu_sync(CPUARMState *env)
 {
-    pmu_sync_to(env, insns_now(env));
+    if (env->pmu.counting) {
+        pmu_sync_to(env, insns_now(env));
+    }
 }
 
-/* An exception return retires at the EL it is executed at: credit it before the EL changes. */
+/* An exception return retires at the EL it is executed at: credit it before the EL changes
+ * (or, when counting starts at the new EL, leave it out: pmu_update). */
 void pmu_exception_return(CPUARMState *env)
 {
-    if (pmu_present(env) && env->pmu.counting) {
-        pmu_sync_to(env, insns_now(env) + 1);
+    if (pmu_present(env)) {
+        if (env->pmu.counting) {
+            pmu_sync_to(env, insns_now(env) + 1);
+        }
+        env->pmu.in_eret = true;
     }
 }
 
@@ -296,8 +304,14 @@ void pmu_update(CPUARMState *env)
     if (!pmu_present(env)) {
         return;
     }
+    uint64_t was = env->pmu.counting;
+
     pmu_sync(env);
     env->pmu.counting = insn_driven(env, counting_mask(env));
+    if (env->pmu.counting && !was) {
+        env->pmu.last = insns_now(env) + (env->pmu.in_eret ? 1 : 0);
+    }
+    env->pmu.in_eret = false;
     update_deadline(env);
     update_irq(env);
 }
