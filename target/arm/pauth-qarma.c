@@ -157,6 +157,8 @@ static uint64_t pac_mult(uint64_t s)
     return o0 | o1 << 16 | o2 << 32 | o3 << 48;
 }
 
+uint64_t pauth_mult(uint64_t x) { return pac_mult(x); }
+
 /* ComputePACQARMA, QARMA5 (iterations = 4). */
 uint64_t pauth_computepac_qarma5(uint64_t data, uint64_t modifier, uint64_t key0, uint64_t key1)
 {

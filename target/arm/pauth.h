@@ -14,13 +14,15 @@
  * with tweak `modifier`; key0 is K<127:64> (APxKeyHi_EL1), key1 is K<63:0> (APxKeyLo_EL1). */
 uint64_t pauth_computepac_qarma5(uint64_t data, uint64_t modifier, uint64_t key0, uint64_t key1);
 
-/* The cipher's building blocks, exported for the unit test (inverse pairs). */
+/* The cipher's building blocks, exported for the unit test (inverse pairs; PACMult is its
+ * own inverse). */
 uint64_t pauth_cell_shuffle(uint64_t x);
 uint64_t pauth_cell_inv_shuffle(uint64_t x);
 uint64_t pauth_tweak_shuffle(uint64_t x);
 uint64_t pauth_tweak_inv_shuffle(uint64_t x);
 uint64_t pauth_sub(uint64_t x);
 uint64_t pauth_inv_sub(uint64_t x);
+uint64_t pauth_mult(uint64_t x);
 
 /* Key numbers, the order of env->apkey[] and of the instructions' key fields. */
 enum { PAUTH_KEY_IA = 0, PAUTH_KEY_IB = 1, PAUTH_KEY_DA = 2, PAUTH_KEY_DB = 3, PAUTH_KEY_GA = 4 };

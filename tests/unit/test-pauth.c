@@ -21,7 +21,8 @@ static uint64_t rnd64(void)
     return (uint64_t)g_test_rand_int() << 32 ^ (uint32_t)g_test_rand_int();
 }
 
-/* PACCellInvShuffle, PACInvSub and TweakInvShuffle undo PACCellShuffle, PACSub, TweakShuffle. */
+/* PACCellInvShuffle, PACInvSub and TweakInvShuffle undo PACCellShuffle, PACSub, TweakShuffle;
+ * PACMult undoes itself. */
 static void test_inverse_pairs(void)
 {
     for (int i = 0; i < 10000; i++) {
@@ -31,11 +32,16 @@ static void test_inverse_pairs(void)
         g_assert_cmphex(pauth_inv_sub(pauth_sub(x)), ==, x);
         g_assert_cmphex(pauth_tweak_inv_shuffle(pauth_tweak_shuffle(x)), ==, x);
         g_assert_cmphex(pauth_tweak_shuffle(pauth_tweak_inv_shuffle(x)), ==, x);
+        /* QARMA's MixColumns matrix circ(0, rho, rho^2, rho) is involutory. */
+        g_assert_cmphex(pauth_mult(pauth_mult(x)), ==, x);
     }
     /* Cell 15 and cell 8 stay in place in PACCellShuffle; cell 13 moves to cell 0. */
     g_assert_cmphex(pauth_cell_shuffle(0xf000000000000000ull), ==, 0xf000000000000000ull);
     g_assert_cmphex(pauth_cell_shuffle(0x0000000f00000000ull), ==, 0x0000000f00000000ull);
     g_assert_cmphex(pauth_cell_shuffle(0x00f0000000000000ull), ==, 0xfull);
+    /* PACMult with only cell 0 = 1: t0 = ROL(1,1) -> cell 12, t1 = ROL(1,2) -> cell 8,
+     * t2 = ROL(1,1) -> cell 4, t3 = 0 -> cell 0. */
+    g_assert_cmphex(pauth_mult(1), ==, 0x0002000400020000ull);
     /* PACSub of all-zero cells is 0xb in every cell. */
     g_assert_cmphex(pauth_sub(0), ==, 0xbbbbbbbbbbbbbbbbull);
 }
