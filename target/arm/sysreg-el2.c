@@ -38,9 +38,23 @@ static void vstcr_write(CPUARMState *env, const ArmSysReg *r, uint64_t v)
     env->vstcr_el2 = (v & 0x6000c0ffull) | (1ull << 31);
 }
 
+/* VPIDR_EL2 and VMPIDR_EL2 "Configuration": if EL2 is not implemented, reads return MIDR_EL1 /
+ * MPIDR_EL1 and writes are ignored (not RES0 like the other EL2 registers). */
+static uint64_t vpidr_read(CPUARMState *env, const ArmSysReg *r)
+{
+    return env->features.has_el2 ? env->vpidr_el2 : env->features.midr;
+}
+
+static uint64_t vmpidr_read(CPUARMState *env, const ArmSysReg *r)
+{
+    return env->features.has_el2 ? env->vmpidr_el2 : env->features.mpidr;
+}
+
 static const ArmSysReg el2_regs[] = {
-    { "VPIDR_EL2", SR_ENC(3, 4, 0, 0, 0), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(vpidr_el2) },
-    { "VMPIDR_EL2", SR_ENC(3, 4, 0, 0, 5), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(vmpidr_el2) },
+    { "VPIDR_EL2", SR_ENC(3, 4, 0, 0, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_NOEL2_READFN,
+      SR_FIELD(vpidr_el2), 0, 0, vpidr_read },
+    { "VMPIDR_EL2", SR_ENC(3, 4, 0, 0, 5), SR_EL2_RW, SR_NEEDS_EL2 | SR_NOEL2_READFN,
+      SR_FIELD(vmpidr_el2), 0, 0, vmpidr_read },
     { "SCTLR_EL2", SR_ENC(3, 4, 1, 0, 0), SR_EL2_RW, SR_NEEDS_EL2 | SR_REBUILD_HFLAGS | SR_FLUSH_TLB,
       SR_FIELD(sctlr_el[2]), 0x30c50830ull, 0, NULL, sysreg_sctlr_write },
     { "ACTLR_EL2", SR_ENC(3, 4, 1, 0, 1), SR_EL2_RW, SR_NEEDS_EL2, SR_FIELD(actlr_el[2]) },

@@ -113,9 +113,16 @@ void sysreg_init_all(CPUARMState *env)
 /* The GICv3 CPU interface registers live with the GIC model (hw/intc): map its verdict. */
 static bool gic_sysreg(CPUARMState *env, uint32_t enc, bool is_write, uint64_t *val, int rt);
 
+/* "If EL2 is not implemented, this register is RES0 from EL3" (the Configuration section of
+ * the EL2 registers): reads as zero and ignores writes at EL3, UNDEFINED below. */
+static bool el2_res0_from_el3(const CPUARMState *env, const ArmSysReg *r)
+{
+    return (r->flags & SR_NEEDS_EL2) && !env->features.has_el2 && env->el == 3;
+}
+
 static bool feature_present(CPUARMState *env, const ArmSysReg *r)
 {
-    if ((r->flags & SR_NEEDS_EL2) && !env->features.has_el2) {
+    if ((r->flags & SR_NEEDS_EL2) && !env->features.has_el2 && !el2_res0_from_el3(env, r)) {
         return false;
     }
     if ((r->flags & SR_NEEDS_EL3) && !env->features.has_el3) {
@@ -190,7 +197,8 @@ uint64_t sysreg_read(CPUARMState *env, uint32_t enc, int rt)
     }
     enc = sysreg_vhe_redirect(env, enc);
     const ArmSysReg *r = check_access(env, enc, rt, true);
-    if (r->flags & SR_RAZ) {
+    if ((r->flags & SR_RAZ) ||
+        (el2_res0_from_el3(env, r) && !(r->flags & SR_NOEL2_READFN))) {
         return 0;
     }
     if (r->readfn) {
@@ -209,7 +217,7 @@ void sysreg_write(CPUARMState *env, uint32_t enc, int rt, uint64_t v)
     }
     enc = sysreg_vhe_redirect(env, enc);
     const ArmSysReg *r = check_access(env, enc, rt, false);
-    if (r->flags & (SR_RAZ | SR_CONST)) {
+    if ((r->flags & (SR_RAZ | SR_CONST)) || el2_res0_from_el3(env, r)) {
         return;
     }
     if (r->writefn) {

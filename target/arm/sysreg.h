@@ -44,6 +44,7 @@ enum {
     SR_NEEDS_RME = 1 << 5,        /* RME: UNDEFINED without FEAT_RME */
     SR_RAZ = 1 << 6,              /* reads as zero, writes ignored */
     SR_CONST = 1 << 7,            /* read-only constant: resetvalue */
+    SR_NOEL2_READFN = 1 << 8,     /* without EL2, EL3 reads still use readfn (not RES0) */
 };
 
 /* Access check result: OK, UNDEFINED, or a trap to EL1/2/3 (system register trap, EC 0x18). */

@@ -71,10 +71,43 @@ static void gic_el2_regs(void)
     check_eq(call_at_el(1, el1_probe, 1), 1, "EL1: MRS ICC_SRE_EL2 is UNDEFINED");
 }
 
+/* The EL2 registers' Configuration sections: "If EL2 is not implemented, this register is RES0
+ * from EL3". Each is written with all ones at EL3 and must read back 0. */
+#define RES0_AT_EL3(reg) do {                                                   \
+    WR(reg, ~0ULL);                                                             \
+    check_eq(RD(reg), 0, "EL3: " reg " is RES0 without EL2");                   \
+} while (0)
+
+static void el2_regs_res0(void)
+{
+    RES0_AT_EL3("hcr_el2");
+    RES0_AT_EL3("vbar_el2");
+    RES0_AT_EL3("ttbr0_el2");
+    RES0_AT_EL3("tcr_el2");
+    RES0_AT_EL3("vttbr_el2");
+    RES0_AT_EL3("vtcr_el2");
+    RES0_AT_EL3("hpfar_el2");
+    RES0_AT_EL3("mair_el2");
+    RES0_AT_EL3("elr_el2");
+    RES0_AT_EL3("esr_el2");
+    RES0_AT_EL3("far_el2");
+    RES0_AT_EL3("cptr_el2");
+    RES0_AT_EL3("hstr_el2");
+    /* except these two: "reads return the value of MIDR_EL1 / MPIDR_EL1, writes ignored" */
+    WR("vpidr_el2", 0x12345678ULL);
+    check_eq(RD("vpidr_el2"), read_sysreg(midr_el1), "EL3: VPIDR_EL2 reads MIDR_EL1 without EL2");
+    WR("vmpidr_el2", 0x12345678ULL);
+    check_eq(RD("vmpidr_el2"), read_sysreg(mpidr_el1),
+             "EL3: VMPIDR_EL2 reads MPIDR_EL1 without EL2");
+    RES0_AT_EL3("cnthctl_el2");
+    RES0_AT_EL3("cntvoff_el2");
+}
+
 void test_main(void)
 {
     check_eq(start_el, 3, "entered at EL3");
     check_eq((read_sysreg(id_aa64pfr0_el1) >> 8) & 0xf, 0, "ID_AA64PFR0_EL1.EL2 = 0 (no EL2)");
     sp_el1();
     gic_el2_regs();
+    el2_regs_res0();
 }
