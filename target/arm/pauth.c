@@ -13,6 +13,36 @@
 #define HCR_API (1ull << 41)
 #define SCR_API (1ull << 17)
 
+/* ComputePAC is a pure function, and code signs and authenticates the same (pointer, modifier)
+ * pairs: PACIASP on function entry and AUTIASP on return compute the same PAC. A small
+ * direct-mapped memo of recent results, compared on all four inputs, halves the cipher work of
+ * such pairs. Per thread, so it needs no locking. */
+#define PAC_MEMO_SIZE 512
+
+typedef struct PacMemo {
+    uint64_t data, modifier, key0, key1, pac;
+    bool valid;
+} PacMemo;
+
+static __thread PacMemo pac_memo[PAC_MEMO_SIZE];
+
+static uint64_t compute_pac(uint64_t data, uint64_t modifier, uint64_t key0, uint64_t key1)
+{
+    uint64_t h = (data ^ (modifier * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
+    PacMemo *m = &pac_memo[(h >> 40) % PAC_MEMO_SIZE];
+
+    if (!m->valid || m->data != data || m->modifier != modifier || m->key0 != key0 ||
+        m->key1 != key1) {
+        m->data = data;
+        m->modifier = modifier;
+        m->key0 = key0;
+        m->key1 = key1;
+        m->pac = pauth_computepac_qarma5(data, modifier, key0, key1);
+        m->valid = true;
+    }
+    return m->pac;
+}
+
 /* SCTLR_ELx enable bits per key (EnIA, EnIB, EnDA, EnDB) */
 static const uint64_t sctlr_enable[4] = { 1ull << 31, 1ull << 30, 1ull << 27, 1ull << 13 };
 
@@ -147,8 +177,7 @@ static uint64_t add_pac(CPUARMState *env, uint64_t ptr, uint64_t modifier, int k
     }
     int bot = bottom_pac_bit(&g, sel);
     uint64_t ext_ptr = original_ptr(ptr, tbi, bot, sel);
-    uint64_t pac = pauth_computepac_qarma5(ext_ptr, modifier, env->apkey[key][1],
-                                           env->apkey[key][0]);
+    uint64_t pac = compute_pac(ext_ptr, modifier, env->apkey[key][1], env->apkey[key][0]);
     /* A non-canonical pointer gets a corrupted PAC: bit top_bit - 1 inverted. */
     uint64_t ext = ptr & mask_bits(top_bit, bot);
     if (ext != 0 && ext != mask_bits(top_bit, bot)) {
@@ -169,7 +198,7 @@ static uint64_t auth(CPUARMState *env, uint64_t ptr, uint64_t modifier, int key,
     bool b55 = (ptr >> 55) & 1;
     int bot = bottom_pac_bit(&g, b55);
     uint64_t orig = original_ptr(ptr, tbi, bot, b55);
-    uint64_t pac = pauth_computepac_qarma5(orig, modifier, env->apkey[key][1], env->apkey[key][0]);
+    uint64_t pac = compute_pac(orig, modifier, env->apkey[key][1], env->apkey[key][0]);
     uint64_t cmp = mask_bits(54, bot) | (tbi ? 0 : mask_bits(63, 56));
     unsigned keynum = key & 1;
     uint64_t err = (uint64_t)(keynum << 1 | (keynum ^ 1));
@@ -227,8 +256,8 @@ DEF_HELPER_FN(pacga)
     CPUARMState *env = env_;
 
     check_pac_traps(env);
-    return pauth_computepac_qarma5(a0, a1, env->apkey[PAUTH_KEY_GA][1],
-                                   env->apkey[PAUTH_KEY_GA][0]) & 0xffffffff00000000ull;
+    return compute_pac(a0, a1, env->apkey[PAUTH_KEY_GA][1], env->apkey[PAUTH_KEY_GA][0]) &
+           0xffffffff00000000ull;
 }
 
 /* ERETAA / ERETAB: AArch64.ExceptionReturn to AuthIA/IB(ELR_ELx, SP) with ELR itself unchanged.
