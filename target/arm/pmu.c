@@ -13,6 +13,7 @@
  * the end of the TB chain in which the overflow happened). */
 #include <string.h>
 #include "exec/tb.h"
+#include "qemu/log.h"
 #include "pmu.h"
 
 #define PMEVTYPER_P   (1ull << 31)
@@ -412,7 +413,15 @@ void pmu_typer_write(CPUARMState *env, int idx, uint64_t v)
     if (idx == PMU_CYCLE_IDX) {
         env->pmu.ccfiltr = v & filter_mask(env);
     } else {
+        uint64_t evt = v & evtcount_mask(env);
         env->pmu.evtyper[idx] = v & (filter_mask(env) | evtcount_mask(env));
+        if (evt != PMU_EVT_SW_INCR && evt != PMU_EVT_INST_RETIRED && evt != PMU_EVT_CPU_CYCLES) {
+            /* Architecturally fine (no events are counted, the value reads back), but worth
+             * saying: software that programs it expects a count. */
+            qemu_log_mask(LOG_UNIMP, "PMEVTYPER%d_EL0: event 0x%04llx is not implemented: the "
+                          "counter counts nothing (PMCEID0_EL0 = 0x%llx)\n", idx,
+                          (unsigned long long)evt, (unsigned long long)pmu_ceid(env, 0));
+        }
     }
     pmu_update(env);
 }

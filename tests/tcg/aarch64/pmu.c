@@ -230,6 +230,16 @@ void test_main(void)
         write_sysreg(read_sysreg(pmcr_el0) | 1, pmcr_el0);
     }
 
+    /* PMEVCNTR<n>_EL0 with n >= N (here n = 30) is CONSTRAINED UNPREDICTABLE (D24.5.10: UNDEFINED,
+     * RAZ/WI, a NOP, or an UNKNOWN implemented counter); without EL2 nothing else is permitted,
+     * in particular no trap. */
+    if (((read_sysreg(pmcr_el0) >> 11) & 0x1f) < 31) {
+        exc_expect(0);
+        asm volatile("mrs x5, pmevcntr30_el0" ::: "x5");
+        check_eq(exc_taken() ? exc_last.esr : 0x02000000, 0x02000000,
+                 "PMEVCNTR30_EL0 (n >= N): UNDEFINED or a completed read, no trap");
+    }
+
     /* EL0 access: trapped with PMUSERENR_EL0.EN = 0, allowed with EN = 1. */
     write_sysreg(0, pmuserenr_el0);
     isb();
