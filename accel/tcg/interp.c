@@ -702,6 +702,12 @@ uintptr_t interp_exec(CPUARMState *env, TranslationBlock *tb)
     const InterpInsn *i;
     int budget = CHAIN_BUDGET;
 
+    /* A PMU counter counting instructions overflows within the next chain (target/arm/pmu.c):
+     * stop after as many TBs (of at most 512 instructions) as fit before it, so that the run
+     * loop raises PMUIRQ at most one TB late. Checked once per chain, not per TB. */
+    if (env->pmu.counting && env->pmu.deadline - env->insn_count < (uint64_t)CHAIN_BUDGET * 512) {
+        budget = (int)((env->pmu.deadline - env->insn_count) / 512) + 1;
+    }
     env->cur_tb = tb;
     NEXT;
 
