@@ -70,6 +70,11 @@ VirtMachine *virt_create(const GranuleOptions *opts)
         fprintf(stderr, "qemu-system-aarch64: %s\n", err);
         return NULL;
     }
+    if (!arm_cpu_apply_properties(&env->features, opts->pauth, opts->pauth_impdef,
+                                  opts->pauth_qarma3, opts->pmu, err, sizeof(err))) {
+        fprintf(stderr, "qemu-system-aarch64: -cpu: %s\n", err);
+        return NULL;
+    }
     env->board = vm;
     sysreg_init_all(env);
 

@@ -2,6 +2,7 @@
 /* cpu-models.c: ID register values of each -cpu model. Only what Granule implements is
  * advertised: AArch64 at every EL (no AArch32), CRC32, and for `max` LSE atomics, LRCPC, PAuth, PAN,
  * UAO, SSBS and (with x-rme=on) RME. */
+#include <stdio.h>
 #include <string.h>
 #include "cpu.h"
 
@@ -84,5 +85,41 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
     f->id_aa64dfr0 |= (uint64_t)(ARM_NUM_BRPS - 1) << 12 | (uint64_t)(ARM_NUM_WRPS - 1) << 20 |
                       (uint64_t)(ARM_NUM_CTX_BRPS - 1) << 28;
     f->mvfr0 = 0;
+    return true;
+}
+
+/* The -cpu properties QEMU has for these features (pauth, pauth-impdef, pauth-qarma3, pmu; each
+ * 0 = not given, 1 = on, 2 = off, as GranuleOptions). Returns false with a message when a
+ * property asks for something this model or this emulator does not have. */
+bool arm_cpu_apply_properties(ArmCpuFeatures *f, int pauth, int pauth_impdef, int pauth_qarma3,
+                              int pmu, char *err, size_t err_len)
+{
+    const uint64_t pauth_fields = 0xfull << 4 | 0xfull << 8 | 0xfull << 24 | 0xfull << 28;
+    bool has_pauth = (f->id_aa64isar1 & pauth_fields) != 0;
+
+    if ((pauth || pauth_impdef || pauth_qarma3) && !has_pauth) {
+        snprintf(err, err_len, "CPU model '%s' has no pointer authentication: the pauth "
+                 "properties apply to -cpu max only", f->model);
+        return false;
+    }
+    if (pauth_qarma3 == 1) {
+        snprintf(err, err_len, "pauth-qarma3=on: the QARMA3 algorithm (FEAT_PACQARMA3) is not "
+                 "implemented; use the default QARMA5 or pauth-impdef=on");
+        return false;
+    }
+    if (pauth == 2 && pauth_impdef == 1) {
+        snprintf(err, err_len, "pauth-impdef=on needs pauth=on");
+        return false;
+    }
+    if (pauth == 2) {
+        f->id_aa64isar1 &= ~pauth_fields;              /* no FEAT_PAuth at all */
+    } else if (pauth_impdef == 1) {
+        /* API = 1, GPI = 1: an IMPLEMENTATION DEFINED algorithm (target/arm/pauth.c) instead of
+         * APA = 1, GPA = 1 (QARMA5), with the same feature level (no PAuth2/FPAC). */
+        f->id_aa64isar1 = (f->id_aa64isar1 & ~pauth_fields) | 0x1ull << 8 | 0x1ull << 28;
+    }
+    if (pmu == 2) {
+        f->id_aa64dfr0 &= ~(0xfull << 8);              /* PMUVer = 0: no PMU */
+    }
     return true;
 }

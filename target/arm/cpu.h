@@ -210,6 +210,10 @@ typedef struct CPUARMState {
 /* cpu.c */
 int arm_cpu_init(CPUARMState *env, const char *model, bool rme, int l0gptsz, bool has_el2,
                  bool has_el3, char *err, size_t err_len);
+/* Apply the -cpu properties pauth, pauth-impdef, pauth-qarma3 and pmu (0 not given, 1 on, 2 off)
+ * to the model's features (cpu-models.c); false with a message in err when one cannot apply. */
+bool arm_cpu_apply_properties(ArmCpuFeatures *f, int pauth, int pauth_impdef, int pauth_qarma3,
+                              int pmu, char *err, size_t err_len);
 void arm_cpu_reset(CPUARMState *env, uint64_t reset_pc);
 /* Recompute env->hflags after any change of EL, PSTATE or translation-relevant registers. */
 void arm_rebuild_hflags(CPUARMState *env);

@@ -26,8 +26,35 @@ typedef struct PacMemo {
 
 static __thread PacMemo pac_memo[PAC_MEMO_SIZE];
 
-static uint64_t compute_pac(uint64_t data, uint64_t modifier, uint64_t key0, uint64_t key1)
+/* The IMPLEMENTATION DEFINED algorithm of `-cpu max,pauth-impdef=on` (ID_AA64ISAR1_EL1.API and
+ * GPI = 1, the Arm ARM's "PAC computed by an IMPLEMENTATION DEFINED algorithm"): a keyed 64-bit
+ * mixing function, much cheaper than QARMA5. Only its use as a PRF keyed by the 128-bit key is
+ * architectural, not its values. */
+static uint64_t mix64(uint64_t x)
 {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return x;
+}
+
+static uint64_t pac_impdef(uint64_t data, uint64_t modifier, uint64_t key0, uint64_t key1)
+{
+    uint64_t h = mix64(key0 ^ 0x243f6a8885a308d3ull);
+    h = mix64(h ^ data);
+    h = mix64(h ^ modifier ^ key1);
+    return mix64(h + key1);
+}
+
+static uint64_t compute_pac(const CPUARMState *env, uint64_t data, uint64_t modifier,
+                            uint64_t key0, uint64_t key1)
+{
+    if ((env->features.id_aa64isar1 >> 8) & 0xf) {      /* API != 0: the IMPDEF algorithm */
+        return pac_impdef(data, modifier, key0, key1);
+    }
+
     uint64_t h = (data ^ (modifier * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
     PacMemo *m = &pac_memo[(h >> 40) % PAC_MEMO_SIZE];
 
@@ -177,7 +204,7 @@ static uint64_t add_pac(CPUARMState *env, uint64_t ptr, uint64_t modifier, int k
     }
     int bot = bottom_pac_bit(&g, sel);
     uint64_t ext_ptr = original_ptr(ptr, tbi, bot, sel);
-    uint64_t pac = compute_pac(ext_ptr, modifier, env->apkey[key][1], env->apkey[key][0]);
+    uint64_t pac = compute_pac(env, ext_ptr, modifier, env->apkey[key][1], env->apkey[key][0]);
     /* A non-canonical pointer gets a corrupted PAC: bit top_bit - 1 inverted. */
     uint64_t ext = ptr & mask_bits(top_bit, bot);
     if (ext != 0 && ext != mask_bits(top_bit, bot)) {
@@ -198,7 +225,7 @@ static uint64_t auth(CPUARMState *env, uint64_t ptr, uint64_t modifier, int key,
     bool b55 = (ptr >> 55) & 1;
     int bot = bottom_pac_bit(&g, b55);
     uint64_t orig = original_ptr(ptr, tbi, bot, b55);
-    uint64_t pac = compute_pac(orig, modifier, env->apkey[key][1], env->apkey[key][0]);
+    uint64_t pac = compute_pac(env, orig, modifier, env->apkey[key][1], env->apkey[key][0]);
     uint64_t cmp = mask_bits(54, bot) | (tbi ? 0 : mask_bits(63, 56));
     unsigned keynum = key & 1;
     uint64_t err = (uint64_t)(keynum << 1 | (keynum ^ 1));
@@ -256,7 +283,7 @@ DEF_HELPER_FN(pacga)
     CPUARMState *env = env_;
 
     check_pac_traps(env);
-    return compute_pac(a0, a1, env->apkey[PAUTH_KEY_GA][1], env->apkey[PAUTH_KEY_GA][0]) &
+    return compute_pac(env, a0, a1, env->apkey[PAUTH_KEY_GA][1], env->apkey[PAUTH_KEY_GA][0]) &
            0xffffffff00000000ull;
 }
 
