@@ -448,18 +448,18 @@ static int machine_prop(Ctx *c, const char *key, const char *v)
         return parse_bool(c, key, v, &o->rme);
     }
     if (!strcmp(key, "gic-version")) {
-        if (!strcmp(v, "3") || !strcmp(v, "max")) {
-            o->gic_version = 3;
+        if (!strcmp(v, "2") || !strcmp(v, "3") || !strcmp(v, "max")) {
+            o->gic_version = v[0] == '2' ? 2 : 3;
             o->gic_version_given = true;
             return OPT_OK;
         }
-        if (!strcmp(v, "2") || !strcmp(v, "4")) {
-            return fail(c, "gic-version=%s is not supported yet (only 3 or max)", v);
+        if (!strcmp(v, "4")) {
+            return fail(c, "gic-version=%s is not supported yet (only 2, 3 or max)", v);
         }
         if (!strcmp(v, "host")) {
             return fail(c, "gic-version=host requires KVM, which is not supported");
         }
-        return fail(c, "Invalid gic-version value '%s' (valid values are 3 and max)", v);
+        return fail(c, "Invalid gic-version value '%s' (valid values are 2, 3 and max)", v);
     }
     if (!strcmp(key, "acpi")) {
         if (parse_tristate(c, key, v, &o->acpi) < 0) {
@@ -1691,7 +1691,7 @@ static int opt_help(Ctx *c, const char *arg)
     print_version();
     printf("usage: " PROG " [options]\n\n"
         "Machine and CPU:\n"
-        "-machine [type=]virt[,secure=on|off][,virtualization=on|off][,gic-version=3|max]\n"
+        "-machine [type=]virt[,secure=on|off][,virtualization=on|off][,gic-version=2|3|max]\n"
         "         [,rme=on|off][,acpi=off][,highmem=on|off][,its=on|off][,dumpdtb=FILE]\n"
         "                select the machine ('-machine help' for a list); rme=on implies\n"
         "                secure=on, virtualization=on and -cpu max,x-rme=on\n"
@@ -1766,7 +1766,7 @@ static void print_help(HelpKind kind)
                "  dtb=<string>           - Linux kernel device tree file\n"
                "  dumpdtb=<string>       - Dump current dtb to a file and quit\n"
                "  firmware=<string>      - Firmware image\n"
-               "  gic-version=<string>   - Set GIC version. Valid values are 3 and max\n"
+               "  gic-version=<string>   - Set GIC version. Valid values are 2, 3 and max\n"
                "  highmem=<bool>         - Use the physical address space above 32 bits\n"
                "  initrd=<string>        - Linux initial ramdisk file\n"
                "  iommu=<string>         - The IOMMU type (only none)\n"
@@ -2078,6 +2078,9 @@ static int cross_check(Ctx *c)
         }
         if (c->virt_set && !o->virtualization) {
             return fail(c, "-machine rme=on requires virtualization=on");
+        }
+        if (o->gic_version == 2) {
+            return fail(c, "-machine rme=on requires a GICv3 (gic-version=3 or max)");
         }
         if (o->cpu_model != GRANULE_CPU_MAX) {
             return fail(c, "-machine rme=on requires -cpu max (CPU model '%s' has no RME)",

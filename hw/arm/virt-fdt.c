@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* virt-fdt.c: the flattened device tree of the virt board (Devicetree Specification v0.4),
- * generated with libfdt: memory, CPU, PSCI, GICv3, generic timer (with its frequency), UARTs,
+ * generated with libfdt: memory, CPU, PSCI, GICv3 or GICv2, generic timer (with its frequency), UARTs,
  * RTC, flash, secure-only nodes and /chosen. */
 #include <libfdt.h>
 #include <stdio.h>
@@ -49,6 +49,39 @@ static int add_primecell(void *fdt, const char *name, const char *compat, size_t
         CHECK(fdt_setprop_string(fdt, node, "secure-status", "okay"));
     }
     return node;
+fail:
+    return err_;
+}
+
+/* PPI flags: level high; with a GICv2 also the CPU mask in bits [15:8], one bit per CPU
+ * (the arm,gic binding's PPI form, as QEMU's virt writes it). */
+static uint32_t ppi_flags(VirtMachine *vm)
+{
+    return IRQ_LEVEL_HIGH | (vm->gic2 ? 1u << 8 : 0);
+}
+
+/* GICv2 (the arm,gic binding): distributor and CPU interface. The virtualization extensions
+ * (GICH, GICV, maintenance PPI) are not modelled, so neither region nor interrupt is listed. */
+static int add_gicv2_node(VirtMachine *vm, void *fdt)
+{
+    char path[64];
+    int node, err_ = 0;
+    fdt64_t reg[4] = {
+        cpu_to_fdt64(virt_memmap[VIRT_GIC_DIST].base), cpu_to_fdt64(virt_memmap[VIRT_GIC_DIST].size),
+        cpu_to_fdt64(virt_memmap[VIRT_GIC_CPU].base), cpu_to_fdt64(virt_memmap[VIRT_GIC_CPU].size),
+    };
+
+    snprintf(path, sizeof(path), "intc@%llx", (unsigned long long)virt_memmap[VIRT_GIC_DIST].base);
+    CHECK(node = fdt_add_subnode(fdt, 0, path));
+    CHECK(fdt_setprop_string(fdt, node, "compatible", "arm,cortex-a15-gic"));
+    CHECK(fdt_setprop_u32(fdt, node, "#interrupt-cells", 3));
+    CHECK(fdt_setprop(fdt, node, "interrupt-controller", NULL, 0));
+    CHECK(fdt_setprop_u32(fdt, node, "#address-cells", 2));
+    CHECK(fdt_setprop_u32(fdt, node, "#size-cells", 2));
+    CHECK(fdt_setprop(fdt, node, "ranges", NULL, 0));
+    CHECK(fdt_setprop(fdt, node, "reg", reg, sizeof(reg)));
+    CHECK(fdt_setprop_u32(fdt, node, "phandle", PHANDLE_GIC));
+    return 0;
 fail:
     return err_;
 }
@@ -126,25 +159,29 @@ int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len)
         CHECK(fdt_setprop_u32(fdt, node, "migrate", 0xc4000005));
     }
 
-    /* GICv3: distributor and one redistributor region */
-    snprintf(path, sizeof(path), "intc@%llx", (unsigned long long)virt_memmap[VIRT_GIC_DIST].base);
-    CHECK(node = fdt_add_subnode(fdt, 0, path));
-    CHECK(fdt_setprop_string(fdt, node, "compatible", "arm,gic-v3"));
-    CHECK(fdt_setprop_u32(fdt, node, "#interrupt-cells", 3));
-    CHECK(fdt_setprop(fdt, node, "interrupt-controller", NULL, 0));
-    CHECK(fdt_setprop_u32(fdt, node, "#address-cells", 2));
-    CHECK(fdt_setprop_u32(fdt, node, "#size-cells", 2));
-    CHECK(fdt_setprop(fdt, node, "ranges", NULL, 0));
-    CHECK(fdt_setprop_u32(fdt, node, "#redistributor-regions", 1));
-    {
-        fdt64_t reg[4] = {
-            cpu_to_fdt64(virt_memmap[VIRT_GIC_DIST].base), cpu_to_fdt64(virt_memmap[VIRT_GIC_DIST].size),
-            cpu_to_fdt64(virt_memmap[VIRT_GIC_REDIST].base), cpu_to_fdt64(0x20000),
-        };
-        CHECK(fdt_setprop(fdt, node, "reg", reg, sizeof(reg)));
+    if (vm->gic2) {
+        CHECK(add_gicv2_node(vm, fdt));
+    } else {
+        /* GICv3: distributor and one redistributor region */
+        snprintf(path, sizeof(path), "intc@%llx", (unsigned long long)virt_memmap[VIRT_GIC_DIST].base);
+        CHECK(node = fdt_add_subnode(fdt, 0, path));
+        CHECK(fdt_setprop_string(fdt, node, "compatible", "arm,gic-v3"));
+        CHECK(fdt_setprop_u32(fdt, node, "#interrupt-cells", 3));
+        CHECK(fdt_setprop(fdt, node, "interrupt-controller", NULL, 0));
+        CHECK(fdt_setprop_u32(fdt, node, "#address-cells", 2));
+        CHECK(fdt_setprop_u32(fdt, node, "#size-cells", 2));
+        CHECK(fdt_setprop(fdt, node, "ranges", NULL, 0));
+        CHECK(fdt_setprop_u32(fdt, node, "#redistributor-regions", 1));
+        {
+            fdt64_t reg[4] = {
+                cpu_to_fdt64(virt_memmap[VIRT_GIC_DIST].base), cpu_to_fdt64(virt_memmap[VIRT_GIC_DIST].size),
+                cpu_to_fdt64(virt_memmap[VIRT_GIC_REDIST].base), cpu_to_fdt64(0x20000),
+            };
+            CHECK(fdt_setprop(fdt, node, "reg", reg, sizeof(reg)));
+        }
+        CHECK(add_irq(fdt, node, 1, VIRT_PPI_GIC_MAINT - 16));
+        CHECK(fdt_setprop_u32(fdt, node, "phandle", PHANDLE_GIC));
     }
-    CHECK(add_irq(fdt, node, 1, VIRT_PPI_GIC_MAINT - 16));
-    CHECK(fdt_setprop_u32(fdt, node, "phandle", PHANDLE_GIC));
 
     /* Generic timer: secure phys, non-secure phys, virtual, hypervisor PPIs (INTID - 16) */
     CHECK(node = fdt_add_subnode(fdt, 0, "timer"));
@@ -156,7 +193,7 @@ int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len)
         for (int i = 0; i < 4; i++) {
             cells[3 * i] = cpu_to_fdt32(1);
             cells[3 * i + 1] = cpu_to_fdt32(ppis[i] - 16);
-            cells[3 * i + 2] = cpu_to_fdt32(IRQ_LEVEL_HIGH);
+            cells[3 * i + 2] = cpu_to_fdt32(ppi_flags(vm));
         }
         CHECK(fdt_setprop(fdt, node, "interrupts", cells, sizeof(cells)));
     }
@@ -167,7 +204,9 @@ int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len)
     if (pmu_present(&vm->cpu)) {
         CHECK(node = fdt_add_subnode(fdt, 0, "pmu"));
         CHECK(fdt_setprop_string(fdt, node, "compatible", "arm,armv8-pmuv3"));
-        CHECK(add_irq(fdt, node, 1, VIRT_PPI_PMU - 16));
+        fdt32_t cells[3] = { cpu_to_fdt32(1), cpu_to_fdt32(VIRT_PPI_PMU - 16),
+                             cpu_to_fdt32(ppi_flags(vm)) };
+        CHECK(fdt_setprop(fdt, node, "interrupts", cells, sizeof(cells)));
     }
 
     /* flash: bank 0 is secure-only with secure=on */

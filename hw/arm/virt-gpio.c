@@ -47,14 +47,14 @@ int virt_gpio_create(VirtMachine *vm, AddressSpace *const *both, AddressSpace *c
 {
     if (has_ns_gpio(vm)) {
         vm->gpio = pl061_create("pl061", virt_memmap[VIRT_GPIO].base,
-                                gicv3_spi(vm->gic, VIRT_SPI_GPIO), both, 2);
+                                virt_spi(vm, VIRT_SPI_GPIO), both, 2);
         if (!vm->gpio) {
             return -1;
         }
     }
     if (vm->secure) {
         vm->secure_gpio = pl061_create("pl061-secure", virt_memmap[VIRT_SECURE_GPIO].base,
-                                       gicv3_spi(vm->gic, VIRT_SPI_SECURE_GPIO), secure_only, 1);
+                                       virt_spi(vm, VIRT_SPI_SECURE_GPIO), secure_only, 1);
         if (!vm->secure_gpio) {
             return -1;
         }

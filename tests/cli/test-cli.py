@@ -137,16 +137,20 @@ def group_machine(t):
     t.err(['-M', 'virt-1.0'], "unsupported machine type 'virt-1.0'")
     t.err(['-M', 'foo\nbar'], "unsupported machine type 'foo\\x0abar'")
     t.err(['-machine', 'type=raspi3b'], "unsupported machine type 'raspi3b'")
-    t.err(['-M', 'virt,gic-version=2'], 'gic-version=2', 'not supported yet')
+    t.ok(['-M', 'virt,gic-version=2'], {'machine.gic-version': '2'})
+    t.ok(['-M', 'virt,gic-version=2,secure=on'], {'machine.gic-version': '2', 'machine.secure': 'on'})
+    t.err(['-M', 'virt,gic-version=4'], 'gic-version=4', 'not supported yet')
+    t.err(['-M', 'virt,gic-version=2,rme=on'], 'rme=on requires a GICv3')
     t.err(['-M', 'virt,gic-version=host'], 'gic-version=host requires KVM')
     t.err(['-M', 'virt,gic-version=5'], "Invalid gic-version value '5'")
-    # No GICv2 model: with firmware and no gic-version (QEMU would give GICv2) the board warns
+    # With firmware and no gic-version (QEMU would give GICv2, this board a GICv3) the board warns
     # once on stderr and still starts (here: dumps its DTB); an explicit version or a kernel
     # (which reads the GIC from the DT) gets no warning.
     for extra, warned in ((['-bios', '@T/flash0.img'], True),
                           (['-drive', 'if=pflash,format=raw,file=@T/flash0.img'], True),
                           (['-M', 'gic-version=3', '-bios', '@T/flash0.img'], False),
                           (['-M', 'gic-version=max', '-bios', '@T/flash0.img'], False),
+                          (['-M', 'gic-version=2', '-bios', '@T/flash0.img'], False),
                           (['-kernel', '@T/kernel.bin'], False)):
         args = ['-M', 'virt,dumpdtb=@T/gic.dtb', '-display', 'none'] + extra
         args = [a.replace('@T', t.tmp) for a in args]
@@ -154,7 +158,8 @@ def group_machine(t):
             os.unlink(os.path.join(t.tmp, 'gic.dtb'))
         rc, out, err = t.run(args)
         want = ('qemu-system-aarch64: warning: no gic-version given: this virt board has a '
-                'GICv3 (QEMU\'s default is GICv2, which is not modelled); add gic-version=3\n'
+                'GICv3 (QEMU\'s default is GICv2); add gic-version=3, or gic-version=2 for '
+                'firmware built for QEMU\'s default\n'
                 if warned else '')
         t.report(rc == 0 and err == want and os.path.exists(os.path.join(t.tmp, 'gic.dtb')),
                  ' '.join(args) + (': one GICv3 warning line' if warned else ': no warning'),

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """test-dtb: the generated device tree (-M virt,dumpdtb=FILE) decompiles with dtc and describes
 the board the options asked for: memory size, CPU, GICv3 distributor and redistributor, timer
-PPIs and frequency, the PMUv3 interrupt, UART, RTC, flash banks, PSCI only without EL3 firmware,
+PPIs and frequency, the PMUv3 interrupt, the GICv2 node and PPI CPU masks with gic-version=2, UART, RTC, flash banks, PSCI only without EL3 firmware,
 secure-only nodes with secure=on, the PL061 GPIOs (gpio-keys; the secure one's power-off and
 restart nodes). Where Debian's QEMU is available, the properties both boards
 must share (addresses, interrupts, sizes) are compared with its own dumpdtb output.
@@ -138,6 +138,24 @@ def main():
         dts4, _ = dump(emu, "virt", ["-cpu", "cortex-a57"], tmp)
         check(dts4 is not None and "arm,cortex-a57" in dts4, "cortex-a57: CPU compatible")
 
+        # gic-version=2: the arm,gic binding (distributor and CPU interface, no virtualization
+        # frames since GICH/GICV are not modelled); PPI flags carry the CPU mask in [15:8].
+        v2 = {}
+        for m in ("virt,gic-version=2", "virt,gic-version=2,secure=on"):
+            v2[m], err = dump(emu, m, ["-m", "256"], tmp)
+            check(v2[m] is not None, f"{m}: dumpdtb output decompiles ({err.strip()[:80]})")
+            gic = node(v2[m] or "", "intc@8000000")
+            check(prop(gic, "compatible") == '"arm,cortex-a15-gic"', f"{m}: GICv2 compatible")
+            check(prop(gic, "reg") == "<0x00 0x8000000 0x00 0x10000 0x00 0x8010000 0x00 0x10000>",
+                  f"{m}: GICD at 0x08000000 and GICC at 0x08010000")
+            check(prop(gic, "#interrupt-cells") == "<0x03>" and gic is not None and
+                  "\n\t\tinterrupt-controller;" in gic, f"{m}: interrupt-controller, 3 cells")
+            check(prop(node(v2[m] or "", "timer"), "interrupts") ==
+                  "<0x01 0x0d 0x104 0x01 0x0e 0x104 0x01 0x0b 0x104 0x01 0x0a 0x104>",
+                  f"{m}: timer PPIs with the GICv2 CPU mask (0x104)")
+            check(prop(node(v2[m] or "", "pmu"), "interrupts") == "<0x01 0x07 0x104>",
+                  f"{m}: PMU PPI with the GICv2 CPU mask")
+
         if ref:
             # Debian's virt defaults to GICv2 (PPI flags carry a CPU mask there): ask for v3.
             theirs, _ = dump(ref, "virt,gic-version=3", ["-m", "256"], tmp)
@@ -156,6 +174,20 @@ def main():
                 check(sec is not None and prop(node(sec, "pl061@90b0000"), "interrupts") ==
                       prop(node(dts3, "pl061@90b0000"), "interrupts"),
                       "secure GPIO interrupt as in Debian's QEMU")
+                # GICv2: the GIC node and every shared interrupt property as Debian's QEMU.
+                for m in v2:
+                    q, _ = dump(ref, m, ["-m", "256"], tmp)
+                    if q is None or v2[m] is None:
+                        check(False, f"{m}: both dumps decompile")
+                        continue
+                    a, b = shared_props(v2[m]), shared_props(q)
+                    for k in a:
+                        check(a[k] == b[k], f"{m}: {k[0]} {k[1]} identical to Debian's QEMU "
+                              f"({a[k]} / {b[k]})")
+                    for p in ("compatible", "reg", "#address-cells", "#size-cells"):
+                        mine = prop(node(v2[m], "intc@8000000"), p)
+                        check(mine == prop(node(q, "intc@8000000"), p),
+                              f"{m}: GIC {p} identical to Debian's QEMU ({mine})")
     return 1 if FAILS else 0
 
 

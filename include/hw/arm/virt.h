@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "exec/memory.h"
+#include "hw/irq.h"
 #include "cpu.h"
 #include "system/options.h"
 
@@ -47,7 +48,8 @@ typedef struct VirtMachine {
     MemoryRegion *ram;
     MemoryRegion *secure_ram;
     struct PFlashState *flash[2];
-    struct GICv3State *gic;
+    struct GICv3State *gic;           /* gic-version=3 (NULL with a GICv2) */
+    struct GICv2State *gic2;          /* gic-version=2 (NULL with a GICv3) */
     struct Pl011State *uart[2];
     struct PL061State *gpio;          /* Non-secure PL061 (NULL: firmware with ACPI) */
     struct PL061State *secure_gpio;   /* secure=on: power-off (pin 0) and reset (pin 1) */
@@ -69,6 +71,11 @@ typedef struct VirtMachine {
 /* Build the machine; returns NULL after printing one error line. */
 VirtMachine *virt_create(const GranuleOptions *opts);
 void virt_reset(void *machine);
+
+/* The interrupt controller's input lines, whichever GIC the board has: SPI n (INTID 32 + n)
+ * and PPI intid (16..31). */
+qemu_irq virt_spi(VirtMachine *vm, int spi);
+qemu_irq virt_ppi(VirtMachine *vm, int intid);
 
 /* hw/arm/virt-gpio.c: the PL061s (Non-secure one and, with secure=on, the secure one wired to
  * power-off and reset), their reset and their DT nodes. Return 0, or -1 / a libfdt error. */
