@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* virt.c: the `virt` board, laid out as QEMU's virt machine (shared/facts/virt-memory-map.md):
  * RAM at 1 GiB, two CFI flash banks at 0 (bank 0 secure-only with secure=on), secure RAM,
- * GICv3, PL011 UARTs (UART1 secure), PL031 RTC, PL061 GPIOs (virt-gpio.c) and the generic
+ * GICv3 or GICv2, PL011 UARTs (UART1 secure), PL031 RTC, PL061 GPIOs (virt-gpio.c) and the generic
  * timers wired to their PPIs.
  * Two physical views: the Secure view (Secure and Root accesses: everything) and the Non-secure
  * view (Non-secure and Realm accesses: only non-secure devices and memory). */
@@ -11,6 +11,7 @@
 #include "hw/arm/virt.h"
 #include "hw/block/pflash.h"
 #include "hw/char/pl011.h"
+#include "hw/intc/gicv2.h"
 #include "hw/intc/gicv3.h"
 #include "hw/rtc/pl031.h"
 #include "qemu/log.h"
@@ -117,33 +118,47 @@ VirtMachine *virt_create(const GranuleOptions *opts)
         }
     }
 
-    /* QEMU's virt defaults to a GICv2, which this board does not model; it builds a GICv3.
+    /* QEMU's virt defaults to a GICv2; without gic-version this board builds a GICv3.
      * Kernels find the GIC in the DT, but firmware picks its GIC driver at build time (TF-A's
      * plat/qemu defaults to GICv2): say so once when firmware is loaded without gic-version. */
     if (!opts->gic_version_given && (opts->bios || opts->pflash[0].file)) {
         fprintf(stderr, "qemu-system-aarch64: warning: no gic-version given: this virt board has "
-                "a GICv3 (QEMU's default is GICv2, which is not modelled); add gic-version=3\n");
+                "a GICv3 (QEMU's default is GICv2); add gic-version=3, or gic-version=2 for "
+                "firmware built for QEMU's default\n");
     }
-    vm->gic = gicv3_create(env, virt_memmap[VIRT_GIC_DIST].base, virt_memmap[VIRT_GIC_REDIST].base,
-                           NUM_SPIS, both, 2);
-    if (!vm->gic) {
-        fprintf(stderr, "qemu-system-aarch64: could not create the GICv3\n");
-        return NULL;
-    }
-    if (!vm->secure) {
-        gicv3_set_single_security(vm->gic);
+    if (opts->gic_version == 2) {
+        /* A GICv2 has no system register interface: ID_AA64PFR0_EL1.GIC = 0, and with
+         * env->gic_cpuif left NULL the ICC_* encodings are UNDEFINED. The Security Extensions
+         * exist when the board has EL3, as on QEMU's virt. */
+        env->features.id_aa64pfr0 &= ~(0xfull << 24);
+        vm->gic2 = gicv2_create(env, virt_memmap[VIRT_GIC_DIST].base,
+                                virt_memmap[VIRT_GIC_CPU].base, NUM_SPIS, vm->secure, both, 2);
+        if (!vm->gic2) {
+            fprintf(stderr, "qemu-system-aarch64: could not create the GICv2\n");
+            return NULL;
+        }
+    } else {
+        vm->gic = gicv3_create(env, virt_memmap[VIRT_GIC_DIST].base,
+                               virt_memmap[VIRT_GIC_REDIST].base, NUM_SPIS, both, 2);
+        if (!vm->gic) {
+            fprintf(stderr, "qemu-system-aarch64: could not create the GICv3\n");
+            return NULL;
+        }
+        if (!vm->secure) {
+            gicv3_set_single_security(vm->gic);
+        }
     }
     qemu_irq timer_out[GTIMER_NUM] = {
-        [GTIMER_PHYS] = gicv3_ppi(vm->gic, VIRT_PPI_EL1_PHYS),
-        [GTIMER_VIRT] = gicv3_ppi(vm->gic, VIRT_PPI_EL1_VIRT),
-        [GTIMER_HYP] = gicv3_ppi(vm->gic, VIRT_PPI_EL2_PHYS),
-        [GTIMER_SEC] = gicv3_ppi(vm->gic, VIRT_PPI_SEC_EL1_PHYS),
-        [GTIMER_HYPVIRT] = gicv3_ppi(vm->gic, VIRT_PPI_EL2_VIRT),
-        [GTIMER_S_EL2_PHYS] = gicv3_ppi(vm->gic, VIRT_PPI_SEC_EL2_PHYS),
-        [GTIMER_S_EL2_VIRT] = gicv3_ppi(vm->gic, VIRT_PPI_SEC_EL2_VIRT),
+        [GTIMER_PHYS] = virt_ppi(vm, VIRT_PPI_EL1_PHYS),
+        [GTIMER_VIRT] = virt_ppi(vm, VIRT_PPI_EL1_VIRT),
+        [GTIMER_HYP] = virt_ppi(vm, VIRT_PPI_EL2_PHYS),
+        [GTIMER_SEC] = virt_ppi(vm, VIRT_PPI_SEC_EL1_PHYS),
+        [GTIMER_HYPVIRT] = virt_ppi(vm, VIRT_PPI_EL2_VIRT),
+        [GTIMER_S_EL2_PHYS] = virt_ppi(vm, VIRT_PPI_SEC_EL2_PHYS),
+        [GTIMER_S_EL2_VIRT] = virt_ppi(vm, VIRT_PPI_SEC_EL2_VIRT),
     };
     gt_init(env, timer_out);
-    pmu_init(env, gicv3_ppi(vm->gic, VIRT_PPI_PMU));     /* PMUIRQ: PPI 23, level-sensitive */
+    pmu_init(env, virt_ppi(vm, VIRT_PPI_PMU));     /* PMUIRQ: PPI 23, level-sensitive */
 
     for (int i = 0; i < 2; i++) {
         const GranuleCharSpec *spec = &opts->serial[i];
@@ -161,13 +176,13 @@ VirtMachine *virt_create(const GranuleOptions *opts)
         vm->serial_chr[i] = chr;
         int id = i ? VIRT_UART1 : VIRT_UART0;
         vm->uart[i] = pl011_create(i ? "pl011-secure" : "pl011", virt_memmap[id].base,
-                                   gicv3_spi(vm->gic, i ? VIRT_SPI_UART1 : VIRT_SPI_UART0), chr,
+                                   virt_spi(vm, i ? VIRT_SPI_UART1 : VIRT_SPI_UART0), chr,
                                    i ? secure_only : both, i ? 1 : 2);
         if (!vm->uart[i]) {
             return NULL;
         }
     }
-    if (!pl031_create(virt_memmap[VIRT_RTC].base, gicv3_spi(vm->gic, VIRT_SPI_RTC), both, 2)) {
+    if (!pl031_create(virt_memmap[VIRT_RTC].base, virt_spi(vm, VIRT_SPI_RTC), both, 2)) {
         fprintf(stderr, "qemu-system-aarch64: could not create the PL031 RTC\n");
         return NULL;
     }
@@ -195,12 +210,26 @@ VirtMachine *virt_create(const GranuleOptions *opts)
     return vm;
 }
 
+qemu_irq virt_spi(VirtMachine *vm, int spi)
+{
+    return vm->gic ? gicv3_spi(vm->gic, spi) : gicv2_spi(vm->gic2, spi);
+}
+
+qemu_irq virt_ppi(VirtMachine *vm, int intid)
+{
+    return vm->gic ? gicv3_ppi(vm->gic, intid) : gicv2_ppi(vm->gic2, intid);
+}
+
 void virt_reset(void *opaque)
 {
     VirtMachine *vm = opaque;
     /* Devices first: the CPU reset then clears whatever lines they drove meanwhile. A reboot
      * must not inherit active interrupts or a flash left in a command mode. */
-    gicv3_reset(vm->gic);
+    if (vm->gic) {
+        gicv3_reset(vm->gic);
+    } else {
+        gicv2_reset(vm->gic2);
+    }
     virt_gpio_reset(vm);     /* all pins inputs again: the power-off/reset lines drop */
     for (int i = 0; i < 2; i++) {
         if (vm->flash[i]) {
