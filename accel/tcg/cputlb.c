@@ -208,7 +208,14 @@ static CPUTLBEntry *tlb_fill_entry(CPUARMState *env, uint64_t vaddr, MMUAccessTy
         flags |= TLB_MMIO;
     }
     e->addend = addend;
-    e->addr_read = (res.prot & PAGE_READ) ? (page | flags) : TLB_INVALID;
+    /* Reads come from the backing store only when address_space_ld would take them from there
+     * too: a ROM device (flash) out of its read-array (ROMD) mode answers reads itself. The
+     * code tag keeps the host page: execution from flash in a command mode is not modelled. */
+    uint64_t rflags = flags;
+    if (!(flags & TLB_MMIO) && mr->ops && !mr->romd && !mr->readonly) {
+        rflags |= TLB_MMIO;
+    }
+    e->addr_read = (res.prot & PAGE_READ) ? (page | rflags) : TLB_INVALID;
     uint64_t wflags = flags;
     if (!(flags & TLB_MMIO) && (mr->readonly || mr->romd || mr->ops)) {
         wflags |= TLB_MMIO;
@@ -243,8 +250,15 @@ static void io_st(CPUARMState *env, uint64_t addr, uint64_t val, unsigned size, 
     CPUTLBIoEntry *io = &((CPUTLB *)env->tlb)->io[mmu_idx][(addr >> TARGET_PAGE_BITS) & (CPU_TLB_SIZE - 1)];
     uint64_t pa = io->pa_page | (addr & ~TARGET_PAGE_MASK);
     MemTxAttrs attrs = { .space = io->space, .secure = arm_space_is_secure(io->space) };
-    MemTxResult r = address_space_st(env->as[io->space], pa, size, val, attrs);
+    AddressSpace *as = env->as[io->space];
+    unsigned generation = as->generation;
+    MemTxResult r = address_space_st(as, pa, size, val, attrs);
 
+    /* The store changed how the map answers reads (a flash command took a bank out of
+     * read-array mode, or put it back): entries filled before would read the wrong source. */
+    if (as->generation != generation) {
+        tlb_flush(env);
+    }
     if (r != MEMTX_OK) {
         arm_cpu_do_transaction_failed(env, addr, pa, MMU_DATA_STORE, mmu_idx, r);
     }
