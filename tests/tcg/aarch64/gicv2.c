@@ -156,6 +156,9 @@ static void identification(int secure)
     check_eq((rd(GICC + GICC_IIDR) >> 16) & 0xf, 2, "GICC_IIDR.ArchitectureVersion = 2");
     check_eq(rd(GICC + GICC_IIDR) & 0xfff, 0x43b, "GICC_IIDR implementer Arm");
     check_eq(rd(GICD + GICD_ICFGR), 0xaaaaaaaa, "GICD_ICFGR0: SGIs edge-triggered");
+    wr(GICD + 0x828, 0x01010101);
+    check_eq(rd(GICD + 0x800) | rd(GICD + 0x81c) | rd(GICD + 0x828), 0,
+             "GICD_ITARGETSRn RAZ/WI on a uniprocessor (4.3.12)");
     check_eq((read_sysreg(id_aa64pfr0_el1) >> 24) & 0xf, 0, "ID_AA64PFR0_EL1.GIC = 0");
     exc_expect(0);
     (void)read_sysreg(s3_0_c12_c12_5);      /* ICC_SRE_EL1 */
