@@ -43,8 +43,8 @@ DEF_HELPER(simd_int, 1, 0)                             /* simd-sat.h: SIMD_INT_D
 DEF_HELPER(fp_binop, 3, 0)                             /* op | dp << 8, a, b -> result */
 DEF_HELPER(fp_cmp, 3, 0)                               /* dp | e << 1, a, b: sets NZCV */
 DEF_HELPER(fp_cvt_sd, 2, 0)                            /* to_dp, x -> converted */
-DEF_HELPER(fp_from_int, 2, 0)                          /* dp | u << 1 | is64 << 2, int */
-DEF_HELPER(fp_to_int, 2, 0)                            /* dp | u << 1 | is64 << 2 | rnd << 3 */
+DEF_HELPER(fp_from_int, 2, 0)                          /* dp | u << 1 | is64 << 2 | fbits << 8 */
+DEF_HELPER(fp_to_int, 2, 0)                            /* ... | rnd << 3 | fbits << 8 */
 DEF_HELPER(fp_vec, 1, 0)                               /* simd-sat.h: FP_VEC_DESC() */
 DEF_HELPER(fp_cmp0_swapped, 2, 0)                      /* op | dp << 8, lane: 0.0 op lane */
 DEF_HELPER(fp_sqrt, 2, 0)                              /* dp, x -> sqrt */

@@ -599,11 +599,21 @@ DEF_HELPER_FN(fp_cvt_sd)
     return r;
 }
 
-/* SCVTF/UCVTF (integer): a0 = dp | unsigned << 1 | from64 << 2, a1 = the integer. */
+/* 2^n as a double, for |n| <= 64 (a normal number: the exponent field is 1023 + n). */
+static double pow2(int n)
+{
+    return d_of((uint64_t)(1023 + n) << 52);
+}
+
+/* SCVTF/UCVTF (integer, and fixed-point with fbits != 0): a0 = dp | unsigned << 1 |
+ * from64 << 2 | fbits << 8, a1 = the integer. FixedToFP (Arm ARM shared/functions/float):
+ * the value is int / 2^fbits, rounded once. The host rounds the integer to the format; the
+ * scaling by 2^-fbits (at most 64) is then exact, as no result can come near the subnormals. */
 DEF_HELPER_FN(fp_from_int)
 {
     FpCtx c = fp_ctx(env_, a0 & 1);
     bool u = (a0 >> 1) & 1, is64 = (a0 >> 2) & 1;
+    int fbits = (int)((a0 >> 8) & 0x7f);
     uint64_t r;
 
     fp_host_begin(&c);
@@ -614,6 +624,9 @@ DEF_HELPER_FN(fp_from_int)
         } else {
             d = u ? (double)(uint32_t)a1 : (double)(int32_t)a1;
         }
+        if (fbits) {
+            d = d * pow2(-fbits);
+        }
         r = of_d(d);
     } else {
         volatile float f;
@@ -621,6 +634,9 @@ DEF_HELPER_FN(fp_from_int)
             f = u ? (float)a1 : (float)(int64_t)a1;
         } else {
             f = u ? (float)(uint32_t)a1 : (float)(int32_t)a1;
+        }
+        if (fbits) {
+            f = (float)((double)f * pow2(-fbits));  /* exact: a power-of-two scaling */
         }
         r = of_f(f);
     }
@@ -635,14 +651,16 @@ static bool is_odd(double fl)
     return fl > -9007199254740992.0 && fl < 9007199254740992.0 && ((int64_t)fl & 1);
 }
 
-/* FCVT{N,P,M,Z,A}{S,U} (FPToFixed with fbits 0): a0 = dp | unsigned << 1 | to64 << 2 |
- * rounding << 3 (0 N, 1 P, 2 M, 3 Z, 4 A), a1 = operand. Out of range saturates (IOC), NaN
- * gives 0 (IOC), a fractional value sets IXC. */
+/* FCVT{N,P,M,Z,A}{S,U} (FPToFixed, Arm ARM shared/functions/float): a0 = dp | unsigned << 1 |
+ * to64 << 2 | rounding << 3 (0 N, 1 P, 2 M, 3 Z, 4 A) | fbits << 8 (the fixed-point forms),
+ * a1 = operand. The value is operand * 2^fbits, then rounded to an integer. Out of range
+ * saturates (IOC), NaN gives 0 (IOC), a fractional value sets IXC. */
 DEF_HELPER_FN(fp_to_int)
 {
     FpCtx c = fp_ctx(env_, a0 & 1);
     bool u = (a0 >> 1) & 1, is64 = (a0 >> 2) & 1;
     int rnd = (int)((a0 >> 3) & 7);
+    int fbits = (int)((a0 >> 8) & 0x7f);
     uint64_t x = fp_in(&c, a1);
     double v, t;
     int64_t lo, hi;
@@ -654,6 +672,10 @@ DEF_HELPER_FN(fp_to_int)
         return 0;
     }
     v = c.dp ? d_of(x) : (double)f_of(x);   /* exact */
+    if (fbits) {
+        /* exact, or +-infinity for a double far beyond the integer range: saturates anyway */
+        v = v * pow2(fbits);
+    }
     if (u) {
         lo = 0;
         hi = is64 ? -1 : (int64_t)0xffffffffll;

@@ -6,9 +6,10 @@
  * across lanes, permute, EXT, TBL/TBX, three different, shift by immediate, by element and
  * their scalar forms (saturating ones through helper_simd_int, helper-ldst.c), and scalar
  * single/double floating point: FADD..FNMUL, FMAX/FMIN(NM), FABS/FNEG, FCMP/FCCMP(E), FCSEL,
- * FCVT S<->D, FSQRT, SCVTF/UCVTF, FCVT<r>S/U to integer, and the vector FP arithmetic,
- * compares and pairwise forms, FMADD/FMSUB/FNMADD/FNMSUB, FRINT<r> (scalar). Not yet: FRINT32/64,
- * fixed-point and half-precision conversions, vector FMLA/conversions, crypto. */
+ * FCVT S<->D, FSQRT, SCVTF/UCVTF, FCVT<r>S/U to integer and to/from fixed point (general
+ * registers), and the vector FP arithmetic, compares and pairwise forms, FMADD/FMSUB/FNMADD/
+ * FNMSUB, FRINT<r> (scalar). Not yet: FRINT32/64, Advanced SIMD fixed-point and half-precision
+ * conversions, vector FMLA/conversions, crypto. */
 #include "translate.h"
 #include "cpu-features.h"
 #include "simd-sat.h"
@@ -1710,6 +1711,52 @@ bool trans_FCVTZS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, 
 bool trans_FCVTZU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 3); }
 bool trans_FCVTAS(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, false, 4); }
 bool trans_FCVTAU(DisasContext *s, arg_fcvt_int *a) { return do_fp_to_int(s, a, true, 4); }
+
+/* SCVTF/UCVTF/FCVTZS/FCVTZU (scalar, fixed-point), Arm ARM C7.2: fbits = 64 - scale (the
+ * decoder only accepts scale >= 32 for a 32-bit integer); FixedToFP with the FPCR rounding,
+ * FPToFixed rounding toward zero. */
+static bool do_fcvt_fixed(DisasContext *s, arg_fcvt_fixed *a, bool to_fp, bool u)
+{
+    uint64_t desc = (uint64_t)a->ftype | (uint64_t)u << 1 | (uint64_t)a->sf << 2 |
+                    (uint64_t)(64 - a->scale) << 8;
+    IrTemp t;
+
+    if (!fp_type_ok(s, a->ftype)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = new_tmp(s);
+    if (to_fp) {
+        gen_helper(s, HELPER_fp_from_int, t, 2, tcg_const(s, desc), cpu_reg(s, a->rn));
+        gen_write_scalar(s, a->rd, t, ftype_bits(a->ftype));
+    } else {
+        gen_helper(s, HELPER_fp_to_int, t, 2, tcg_const(s, desc | 3 << 3), vlo(a->rn));
+        gen_write_reg(s, a->rd, t, true);
+    }
+    return true;
+}
+
+bool trans_SCVTF_fixed(DisasContext *s, arg_fcvt_fixed *a)
+{
+    return do_fcvt_fixed(s, a, true, false);
+}
+
+bool trans_UCVTF_fixed(DisasContext *s, arg_fcvt_fixed *a)
+{
+    return do_fcvt_fixed(s, a, true, true);
+}
+
+bool trans_FCVTZS_fixed(DisasContext *s, arg_fcvt_fixed *a)
+{
+    return do_fcvt_fixed(s, a, false, false);
+}
+
+bool trans_FCVTZU_fixed(DisasContext *s, arg_fcvt_fixed *a)
+{
+    return do_fcvt_fixed(s, a, false, true);
+}
 
 /* ---- Advanced SIMD floating point, single and double lanes (sz), through helper_fp_vec ---- */
 
