@@ -137,6 +137,7 @@ VirtMachine *virt_create(const GranuleOptions *opts)
             fprintf(stderr, "qemu-system-aarch64: could not create the GICv2\n");
             return NULL;
         }
+        gicv2_info_register(vm->gic2);
     } else {
         vm->gic = gicv3_create(env, virt_memmap[VIRT_GIC_DIST].base,
                                virt_memmap[VIRT_GIC_REDIST].base, NUM_SPIS, both, 2);

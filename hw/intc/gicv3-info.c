@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* gicv3-info.c: the monitor's "info pic": GICv3 distributor, PE and interrupt state. */
+/* gicv3-info.c: the monitor's "info pic": GICv3 distributor, PE and interrupt state (a GICv2
+ * board's is printed by gicv2-info.c). */
 #include <inttypes.h>
 #include "gicv3-internal.h"
 #include "system/monitor.h"
+#include "hw/intc/gicv2.h"
 
 static const char *const group_names[GIC_NGROUPS] = { "G0", "G1S", "G1NS" };
 
@@ -70,7 +72,9 @@ static void info_pic(CPUARMState *env, const char *args)
 
     (void)args;
     if (!s) {
-        monitor_printf("no GICv3\n");
+        if (!gicv2_monitor_info()) {
+            monitor_printf("no GIC\n");
+        }
         return;
     }
     monitor_printf("GICv3: GICD_CTLR 0x%08x (%s), %d INTIDs, %d PE(s)\n", s->gicd_ctlr,
@@ -92,6 +96,6 @@ static void info_pic(CPUARMState *env, const char *args)
 /* Registered once at start-up, before the monitor runs (it keeps a static table). */
 static void __attribute__((constructor)) gicv3_info_register(void)
 {
-    monitor_register_info("pic", "GICv3 state: PEs, CPU interfaces, enabled/pending/active "
+    monitor_register_info("pic", "GIC state: PEs, CPU interfaces, enabled/pending/active "
                           "interrupts", info_pic);
 }

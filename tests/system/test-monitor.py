@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 """test-monitor: the human monitor on -monitor stdio and multiplexed on -serial mon:stdio
-(Ctrl-A c): info registers, x, xp (hex and /i), info status, stop/cont, system_reset, quit, and
+(Ctrl-A c): info registers, x, xp (hex and /i), info status, info pic (GICv2 and GICv3),
+stop/cont, system_reset, quit, and
 an unknown command. Memory dumps are compared with the guest image's own bytes, and the xp
 output format with Debian's QEMU.
 
@@ -41,6 +42,17 @@ def main():
     expect(re.search(r"0x0*40080000:\s+d2a12001\s+mov.*x1", out) is not None,
            "x /2i disassembles the entry instruction")
     expect("unknown command: 'nosuchcommand'" in out, "an unknown command is reported")
+
+    # info pic with a GICv2 (IHI 0048B reset values: GICD_CTLR, GICC_CTLR and GICC_PMR 0, no
+    # interrupt pending or active) and with the GICv3.
+    code, out = run(emu, elf, ["info pic", "quit"],
+                    ["-display", "none", "-monitor", "stdio", "-S", "-M", "gic-version=2"])
+    expect(code == 0 and "GICv2: GICD_CTLR 0x00000000 (no Security Extensions), 288 INTIDs" in out
+           and "GICC: CTLR 0x000 PMR 0x00" in out and "HPPI none" in out,
+           "info pic shows the GICv2 at reset")
+    code, out = run(emu, elf, ["info pic", "quit"],
+                    ["-display", "none", "-monitor", "stdio", "-S", "-M", "gic-version=3"])
+    expect(code == 0 and "GICv3: GICD_CTLR" in out, "info pic shows the GICv3")
 
     # Multiplexed on the serial port: the guest prints, then Ctrl-A c gives the monitor.
     code, out = run(emu, elf, ["\x01c", "info status", "quit"],

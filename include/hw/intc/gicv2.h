@@ -31,6 +31,11 @@ GICv2State *gicv2_create(CPUARMState *cpu, uint64_t dist_base, uint64_t cpu_base
 qemu_irq gicv2_spi(GICv2State *s, int spi);
 qemu_irq gicv2_ppi(GICv2State *s, int intid);
 
+/* The monitor's "info pic" (hw/intc/gicv2-info.c): the board registers its GICv2, and
+ * gicv2_monitor_info() prints it, or returns false if none was registered. */
+void gicv2_info_register(GICv2State *s);
+bool gicv2_monitor_info(void);
+
 /* Reset to the power-on state; input line levels are kept. */
 void gicv2_reset(GICv2State *s);
 
