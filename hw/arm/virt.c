@@ -197,9 +197,11 @@ VirtMachine *virt_create(const GranuleOptions *opts)
     semihosting.argc = (int)opts->semihosting_argc;
     semihosting.argv = opts->semihosting_argv;
 
-    /* PSCI is the emulator's job only when the machine has no EL3 (as QEMU's virt: with
-     * secure=on, EL3 firmware provides PSCI, or nobody does) and no firmware is loaded. */
-    vm->psci_emulated = !vm->secure && !(opts->bios || opts->pflash[0].file);
+    /* PSCI is the emulator's job whenever the machine has no EL3 (as QEMU's virt: with
+     * secure=on, EL3 firmware provides PSCI, or nobody does). Firmware loaded without
+     * secure=on (-bios or pflash unit 0: UEFI at EL1, or EL2 with virtualization=on) runs below
+     * the emulated PSCI and finds it in the DT: EDK2 resets and powers off through it. */
+    vm->psci_emulated = !vm->secure;
     vm->psci_conduit = vm->virtualization ? 2 : 1;
     if (virt_fdt_create(vm, err, sizeof(err)) < 0 || virt_boot_setup(vm, err, sizeof(err)) < 0) {
         fprintf(stderr, "qemu-system-aarch64: %s\n", err);

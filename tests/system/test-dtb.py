@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """test-dtb: the generated device tree (-M virt,dumpdtb=FILE) decompiles with dtc and describes
 the board the options asked for: memory size, CPU, GICv3 distributor and redistributor, timer
-PPIs and frequency, the PMUv3 interrupt, the GICv2 node and PPI CPU masks with gic-version=2, UART, RTC, flash banks, PSCI only without EL3 firmware,
+PPIs and frequency, the PMUv3 interrupt, the GICv2 node and PPI CPU masks with gic-version=2, UART, RTC, flash banks, PSCI unless secure=on (also under -bios firmware),
 secure-only nodes with secure=on, the PL061 GPIOs (gpio-keys; the secure one's power-off and
 restart nodes). Where Debian's QEMU is available, the properties both boards
 must share (addresses, interrupts, sizes) are compared with its own dumpdtb output.
@@ -121,6 +121,18 @@ def main():
         # describes it (as QEMU's virt).
         check(dts3 is not None and node(dts3, "psci") is None,
               "secure=on: no emulated PSCI node")
+        # Firmware without secure=on (UEFI from -bios at EL1, or at EL2 with virtualization=on)
+        # runs below the emulated PSCI and finds it in the DT (QEMU's virt disables its PSCI
+        # only for secure=on with firmware). Any file will do for dumpdtb.
+        fw = os.path.join(tmp, "fw.bin")
+        with open(fw, "wb") as f:
+            f.write(bytes(4096))
+        fw_dts = {m: dump(emu, m, ["-bios", fw], tmp)[0]
+                  for m in ("virt,gic-version=3", "virt,gic-version=3,virtualization=on")}
+        for m, method in (("virt,gic-version=3", "hvc"),
+                          ("virt,gic-version=3,virtualization=on", "smc")):
+            check(fw_dts[m] is not None and prop(node(fw_dts[m], "psci"), "method") ==
+                  f"\"{method}\"", f"{m} -bios: PSCI over {method.upper()}")
         check(dts3 is not None and prop(node(dts3, "secram@e000000"), "secure-status") == "\"okay\"",
               "secure=on: secure RAM node, secure-only")
         check(dts3 is not None and prop(node(dts3, "pl011@9040000"), "status") == "\"disabled\"",
@@ -166,6 +178,11 @@ def main():
                 sec, _ = dump(ref, "virt,secure=on,gic-version=3", [], tmp)
                 check(sec is not None and (node(sec, "psci") is None) == (node(dts3, "psci") is None),
                       "secure=on: PSCI node presence as in Debian's QEMU")
+                for m in fw_dts:
+                    q, _ = dump(ref, m, ["-bios", fw], tmp)
+                    mine = prop(node(fw_dts[m] or "", "psci"), "method")
+                    check(q is not None and prop(node(q, "psci"), "method") == mine,
+                          f"{m} -bios: PSCI method as in Debian's QEMU ({mine})")
                 for k in a:
                     check(a[k] == b[k], f"{k[0]} {k[1]} identical to Debian's QEMU ({a[k]} / {b[k]})")
                 check(gpio_key(dts) == gpio_key(theirs), "gpio-keys as in Debian's QEMU")

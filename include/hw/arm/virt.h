@@ -60,7 +60,7 @@ typedef struct VirtMachine {
     uint64_t entry;               /* reset PC */
     bool firmware_boot;           /* -bios/pflash: CPU starts in firmware at the highest EL */
     bool linux_boot;              /* -kernel with a Linux Image: enter at EL2/EL1 with x0 = DTB */
-    bool psci_emulated;           /* no EL3 firmware: the emulator answers PSCI calls */
+    bool psci_emulated;           /* no EL3: the emulator answers PSCI calls */
     int psci_conduit;             /* 1 = HVC, 2 = SMC */
     uint64_t dtb_addr;
     void *fdt;
