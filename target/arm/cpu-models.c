@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cpu-models.c: ID register values of each -cpu model. Only what Granule implements is
  * advertised: AArch64 at every EL (no AArch32), CRC32, and for `max` LSE atomics, LRCPC, PAuth, PAN,
- * UAO, SSBS and (with x-rme=on) RME. */
+ * UAO, SSBS, the Cryptographic Extension (AES, PMULL, SHA1, SHA256, SHA512, SHA3) and (with
+ * x-rme=on) RME. */
 #include <stdio.h>
 #include <string.h>
 #include "cpu.h"
@@ -67,6 +68,10 @@ bool arm_cpu_model_features(const char *name, bool rme, int l0gptsz, bool has_el
         f->id_aa64isar1 |= 0x1ull << 4 | 0x1ull << 24;
         f->id_aa64isar0 |= 0x2ull << 52;          /* TS: FEAT_FlagM and FlagM2 */
         f->id_aa64isar0 |= 0x2ull << 56;          /* TLB: FEAT_TLBIOS and FEAT_TLBIRANGE */
+        /* Cryptographic Extension (crypto-helper.c, trans-crypto.c): AES 2 (FEAT_AES and
+         * FEAT_PMULL), SHA1 1, SHA2 2 (FEAT_SHA256 and FEAT_SHA512), SHA3 1 (EOR3, RAX1, XAR,
+         * BCAX). SM3 and SM4 stay 0. */
+        f->id_aa64isar0 |= 0x2ull << 4 | 0x1ull << 8 | 0x2ull << 12 | 0x1ull << 32;
         f->id_aa64mmfr1 |= 0x1ull << 16;          /* LO: FEAT_LOR, LORID_EL1 reports no regions */
         f->id_aa64mmfr1 |= 0x1ull << 20;          /* PAN */
         f->id_aa64mmfr1 |= 0x1ull << 8;           /* VH: FEAT_VHE (EL2&0 regime, redirection) */

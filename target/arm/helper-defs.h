@@ -51,7 +51,6 @@ DEF_HELPER(fp_sqrt, 2, 0)                              /* dp, x -> sqrt */
 DEF_HELPER(fp_sqrt_vec, 1, 0)                          /* dp | q << 1 | rd << 2 | rn << 7 */
 DEF_HELPER(fp_muladd, 4, 0)                            /* dp | neg_n << 1 | neg_a << 2, n, m, a */
 DEF_HELPER(fp_rint, 2, 0)                              /* dp | rnd << 1 | exact << 4, x */
-DEF_HELPER(fp_elem, 1, 0)                              /* simd-sat.h: FPEL_DESC() */
 /* self-hosted debug (debug.c) */
 DEF_HELPER(ss_pending, 0, IR_HELPER_MAY_RAISE)         /* software step active-pending */
 DEF_HELPER(ss_step_done, 1, IR_HELPER_MAY_RAISE)       /* stepped insn done; a0: was LDXR/LDXP */
@@ -63,3 +62,5 @@ DEF_HELPER(aut, 3, IR_HELPER_MAY_RAISE)                /* ptr, modifier, key -> 
 DEF_HELPER(xpac, 2, 0)                                 /* ptr, data -> Strip */
 DEF_HELPER(pacga, 2, IR_HELPER_MAY_RAISE)              /* x, y -> AddPACGA */
 DEF_HELPER(eret_auth, 1, IR_HELPER_MAY_RAISE)          /* key: ERETAA / ERETAB */
+/* Cryptographic Extension and 64-bit PMULL (crypto-helper.c) */
+DEF_HELPER(crypto, 1, 0)                               /* crypto.h: CRYPTO_DESC() */

@@ -605,6 +605,48 @@ def u_cas(rng):
     return items
 
 
+# ---------------------------------------------------------------- Cryptographic Extension
+
+def crypto_words(rng):
+    """One Cryptographic Extension instruction (or 64-bit PMULL/PMULL2): (word, text, vd, srcs)."""
+    d, n, m, a = (rng.randrange(32) for _ in range(4))
+    k = rng.randrange(9)
+    if k == 0:      # AESE, AESD, AESMC, AESIMC: 01001110 00 10100 opcode 10 Rn Rd
+        return 0x4e280800 | (rng.randrange(4, 8) << 12) | (n << 5) | d, 'aes', d, [d, n]
+    if k in (1, 2):  # SHA1C/P/M, SHA1SU0, SHA256H/H2/SU1: 01011110 000 Rm 0 opcode 00 Rn Rd
+        return 0x5e000000 | (m << 16) | (rng.randrange(7) << 12) | (n << 5) | d, 'sha 3reg', d, \
+            [d, n, m]
+    if k == 3:      # SHA1H, SHA1SU1, SHA256SU0: 01011110 00 10100 opcode 10 Rn Rd
+        return 0x5e280800 | (rng.randrange(3) << 12) | (n << 5) | d, 'sha 2reg', d, [d, n]
+    if k == 4:      # SHA512H/H2/SU1, RAX1: 11001110 011 Rm 1 0 00 opcode Rn Rd
+        return 0xce608000 | (m << 16) | (rng.randrange(4) << 10) | (n << 5) | d, 'sha512 3reg', \
+            d, [d, n, m]
+    if k == 5:      # SHA512SU0
+        return 0xcec08000 | (n << 5) | d, 'sha512su0', d, [d, n]
+    if k == 6:      # EOR3, BCAX: 11001110 0 Op0 Rm 0 Ra Rn Rd
+        return 0xce000000 | (rng.randrange(2) << 21) | (m << 16) | (a << 10) | (n << 5) | d, \
+            'eor3/bcax', d, [n, m, a]
+    if k == 7:      # XAR: 11001110 100 Rm imm6 Rn Rd
+        return 0xce800000 | (m << 16) | (rng.randrange(64) << 10) | (n << 5) | d, 'xar', d, [n, m]
+    # PMULL/PMULL2 (1Q): 0 Q 0 01110 11 1 Rm 1110 00 Rn Rd
+    return 0x0ee0e000 | (rng.getrandbits(1) << 30) | (m << 16) | (n << 5) | d, 'pmull 1q', d, [n, m]
+
+
+def u_crypto(rng):
+    """Source vector registers loaded from general registers (FMOV Dd, Xn; INS Vd.D[1], Xn), one
+    crypto instruction, and the result read back (FMOV Xd, Dn; UMOV Xd, Vn.D[1]), so that the
+    general-register comparison sees it. Only with --only crypto (weight 0 in UNITS)."""
+    word, text, vd, srcs = crypto_words(rng)
+    items = []
+    for v in srcs:
+        items.append(W(0x9e670000 | (reg_any(rng) << 5) | v, 'fmov d, x (crypto setup)'))
+        items.append(W(0x4e181c00 | (reg_any(rng) << 5) | v, 'ins v.d[1], x (crypto setup)'))
+    items.append(W(word, text))
+    items.append(W(0x9e660000 | (vd << 5) | ri(rng), 'fmov x, d (crypto result)'))
+    items.append(W(0x4e183c00 | (vd << 5) | ri(rng), 'umov x, v.d[1] (crypto result)'))
+    return items
+
+
 # ---------------------------------------------------------------- PC-relative: literals, branches
 
 def u_ldr_literal(rng):
@@ -665,6 +707,7 @@ UNITS = [
     (u_atomic, 4),
     (u_cas, 3), (u_ldr_literal, 1),
     ('branch', 6),
+    (u_crypto, 0),    # weight 0: only when named (--only crypto), the default cases stay the same
 ]
 
 GROUPS = {
@@ -696,7 +739,9 @@ def select_units(only=None, exclude=None):
         return out
     keep = expand(only) if only else {unit_name(u) for u, _ in UNITS}
     keep -= expand(exclude or [])
-    sel = [(u, w) for u, w in UNITS if unit_name(u) in keep]
+    named = expand(only) if only else set()
+    sel = [(u, w or (1 if unit_name(u) in named else 0)) for u, w in UNITS if unit_name(u) in keep]
+    sel = [(u, w) for u, w in sel if w]
     if not sel:
         raise ValueError('no instruction class left')
     return sel

@@ -14,6 +14,7 @@
 #include "cpu-features.h"
 #include "simd-sat.h"
 #include "decode-a64-simd-fp.h"
+#include "trans-crypto.h"
 
 /* ID_AA64PFR0_EL1.FP (bits [19:16]) = 1: half-precision support (FEAT_FP16). */
 static bool have_fp16(DisasContext *s)
@@ -1079,10 +1080,13 @@ TRANS_LONG(UMLSL_v, OL_MLS, false, false)
 TRANS_LONG(SMULL_v, OL_MUL, true, false)
 TRANS_LONG(UMULL_v, OL_MUL, false, false)
 
-/* PMULL/PMULL2: 8 x 8 -> 16 polynomial products; the 64 x 64 -> 128 form needs FEAT_PMULL
- * (ID_AA64ISAR0_EL1.AES >= 2), which this CPU does not advertise. */
+/* PMULL/PMULL2: 8 x 8 -> 16 polynomial products; the 64 x 64 -> 128 form (FEAT_PMULL,
+ * ID_AA64ISAR0_EL1.AES >= 2) is in trans-crypto.c. */
 bool trans_PMULL_v(DisasContext *s, arg_qrrr_e *a)
 {
+    if (a->esz == 3) {
+        return trans_pmull_64(s, a);
+    }
     if (a->esz != 0) {
         return false;
     }

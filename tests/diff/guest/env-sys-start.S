@@ -20,6 +20,9 @@ _start:
     adrp x0, sys_vectors
     add x0, x0, :lo12:sys_vectors
     msr vbar_el1, x0
+    /* CPACR_EL1.FPEN = 0b11: FP/SIMD at EL1 and EL0 untrapped (the crypto class uses them) */
+    mov x0, #(3 << 20)
+    msr cpacr_el1, x0
     isb
 #ifdef DIFF_SYS_MMU
     bl sys_mmu_on
