@@ -51,6 +51,7 @@ DEF_HELPER(fp_sqrt, 2, 0)                              /* dp, x -> sqrt */
 DEF_HELPER(fp_sqrt_vec, 1, 0)                          /* dp | q << 1 | rd << 2 | rn << 7 */
 DEF_HELPER(fp_muladd, 4, 0)                            /* dp | neg_n << 1 | neg_a << 2, n, m, a */
 DEF_HELPER(fp_rint, 2, 0)                              /* dp | rnd << 1 | exact << 4, x */
+DEF_HELPER(fp_elem, 1, 0)                              /* simd-sat.h: FPEL_DESC() */
 /* self-hosted debug (debug.c) */
 DEF_HELPER(ss_pending, 0, IR_HELPER_MAY_RAISE)         /* software step active-pending */
 DEF_HELPER(ss_step_done, 1, IR_HELPER_MAY_RAISE)       /* stepped insn done; a0: was LDXR/LDXP */

@@ -848,17 +848,12 @@ DEF_HELPER_FN(fp_sqrt_vec)
 
 /* FMADD/FMSUB/FNMADD/FNMSUB (FPMulAdd): a0 = dp | neg_n << 1 | neg_a << 2, a1 = Rn, a2 = Rm,
  * a3 = Ra; the result is Ra + Rn * Rm after the requested negations (FPNeg, NaNs included). */
-DEF_HELPER_FN(fp_muladd)
+/* FPMulAdd(acc, n, m) on operands already negated as requested; the caller calls fp_done. */
+static uint64_t fp_fma(FpCtx *cp, uint64_t n, uint64_t m, uint64_t acc)
 {
-    FpCtx c = fp_ctx(env_, a0 & 1);
-    uint64_t n = a1, m = a2, acc = a3, r = 0;
+    FpCtx c = *cp;
+    uint64_t r = 0;
 
-    if ((a0 >> 1) & 1) {
-        n ^= fp_sign(&c);
-    }
-    if ((a0 >> 2) & 1) {
-        acc ^= fp_sign(&c);
-    }
     n = fp_in(&c, n);
     m = fp_in(&c, m);
     acc = fp_in(&c, acc);
@@ -887,7 +882,7 @@ DEF_HELPER_FN(fp_muladd)
             c.flags |= FPSR_IOC;
         }
         if (nan) {
-            fp_done(&c);
+            *cp = c;
             return r;
         }
     }
@@ -903,9 +898,27 @@ DEF_HELPER_FN(fp_muladd)
                  : of_f(host_fma_f(f_of(n), f_of(m), f_of(acc)));
     }
     r = fp_host_end(&c, r);
+    *cp = c;
+    return r;
+}
+
+DEF_HELPER_FN(fp_muladd)
+{
+    FpCtx c = fp_ctx(env_, a0 & 1);
+    uint64_t n = a1, acc = a3, r;
+
+    if ((a0 >> 1) & 1) {
+        n ^= fp_sign(&c);
+    }
+    if ((a0 >> 2) & 1) {
+        acc ^= fp_sign(&c);
+    }
+    r = fp_fma(&c, n, a2, acc);
     fp_done(&c);
     return r;
 }
+
+#include "helper-fpel.inc.c"
 
 /* Round the finite double v to an integral value: rnd 0 N (ties to even), 1 P, 2 M, 3 Z,
  * 4 A (ties away). |v| < 2^63 so that the truncation below is exact. */

@@ -40,4 +40,12 @@ enum { FPOP_ADD, FPOP_SUB, FPOP_MUL, FPOP_DIV, FPOP_MAX, FPOP_MIN, FPOP_MAXNM, F
     ((uint64_t)(op) | (uint64_t)(sz) << 8 | (uint64_t)(q) << 9 | (uint64_t)(pw) << 10 | \
      (uint64_t)(rd) << 11 | (uint64_t)(rn) << 16 | (uint64_t)(rm) << 21 | (uint64_t)(zero) << 26)
 
+/* helper_fp_elem (helper-fpel.inc.c): op | sz << 4 | q << 5 | scalar << 6 | by-element << 7 |
+ * idx << 8 | rd << 10 | rn << 15 | rm << 20 */
+enum { FPEL_MUL, FPEL_MULX, FPEL_MLA, FPEL_MLS, FPEL_RECPS, FPEL_RSQRTS };
+#define FPEL_DESC(op, sz, q, scalar, byelem, idx, rd, rn, rm) \
+    ((uint64_t)(op) | (uint64_t)(sz) << 4 | (uint64_t)(q) << 5 | (uint64_t)(scalar) << 6 | \
+     (uint64_t)(byelem) << 7 | (uint64_t)(idx) << 8 | (uint64_t)(rd) << 10 | \
+     (uint64_t)(rn) << 15 | (uint64_t)(rm) << 20)
+
 #endif

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* helper-fpel.inc.c: included by helper-ldst.c (its FpCtx rules): the Advanced SIMD floating
+ * point multiplies by element and their vector/scalar companions FMLA/FMLS (vector), FMULX,
+ * FRECPS and FRSQRTS. One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
+
+/* FPMulX (shared/functions/float/fpmulx): FPMul, except inf * 0 gives 2.0 with the sign of
+ * the product and no exception. */
+static uint64_t fp_mulx(FpCtx *c, uint64_t a, uint64_t b)
+{
+    uint64_t mag = c->dp ? 0x7fffffffffffffffull : 0x7fffffffull, two, r;
+    uint64_t x = fp_in(c, a), y = fp_in(c, b);
+
+    if (fp_process_nans(c, x, y, &r)) {
+        return r;
+    }
+    two = c->dp ? 0x4000000000000000ull : 0x40000000ull;
+    if (((x & mag) == fp_exp_mask(c) && !(y & mag)) ||
+        (!(x & mag) && (y & mag) == fp_exp_mask(c))) {
+        return two | ((x ^ y) & fp_sign(c));
+    }
+    return fp_binop(c, FPOP_MUL, a, b);
+}
+
+/* FPRecipStepFused / FPRSqrtStepFused (shared/functions/float/fprecipstepfused,
+ * fprsqrtstepfused): op1 negated, NaNs as FPProcessNaNs, inf * 0 gives 2.0 (1.5), an infinite
+ * operand an infinity of the product's sign, else 2 + op1 * op2 (or (3 + op1 * op2) / 2)
+ * rounded once. */
+static uint64_t fp_step(FpCtx *c, bool rsqrt, uint64_t a, uint64_t b)
+{
+    uint64_t mag = c->dp ? 0x7fffffffffffffffull : 0x7fffffffull, r;
+    uint64_t x = fp_in(c, a ^ fp_sign(c)), y = fp_in(c, b);
+    bool inf_x = (x & mag) == fp_exp_mask(c), inf_y = (y & mag) == fp_exp_mask(c);
+    unsigned ex, ey;
+
+    if (fp_process_nans(c, x, y, &r)) {
+        return r;
+    }
+    if ((inf_x && !(y & mag)) || (!(x & mag) && inf_y)) {
+        if (rsqrt) {
+            return c->dp ? 0x3ff8000000000000ull : 0x3fc00000ull;
+        }
+        return c->dp ? 0x4000000000000000ull : 0x40000000ull;
+    }
+    if (inf_x || inf_y) {
+        return fp_exp_mask(c) | ((x ^ y) & fp_sign(c));
+    }
+    if (!rsqrt) {
+        return fp_fma(c, x, y, c->dp ? 0x4000000000000000ull : 0x40000000ull);
+    }
+    /* (3 + x * y) / 2 = 1.5 + (x / 2) * y: halving an operand whose biased exponent is above 1
+     * is exact. When both are that small the product is far below half an ulp of 1.5 and
+     * 1.5 + x * y rounds the same way. */
+    ex = (unsigned)((x & mag) >> (c->dp ? 52 : 23));
+    ey = (unsigned)((y & mag) >> (c->dp ? 52 : 23));
+    if (ex > 1) {
+        x -= c->dp ? 1ull << 52 : 1ull << 23;
+    } else if (ey > 1) {
+        y -= c->dp ? 1ull << 52 : 1ull << 23;
+    }
+    return fp_fma(c, x, y, c->dp ? 0x3ff8000000000000ull : 0x3fc00000ull);
+}
+
+DEF_HELPER_FN(fp_elem)
+{
+    CPUARMState *env = env_;
+    int op = a0 & 15, rd = (a0 >> 10) & 31, rn = (a0 >> 15) & 31, rm = (a0 >> 20) & 31;
+    bool dp = (a0 >> 4) & 1, q = (a0 >> 5) & 1, scalar = (a0 >> 6) & 1, byelem = (a0 >> 7) & 1;
+    int idx = (int)((a0 >> 8) & 3);
+    FpCtx c = fp_ctx(env, dp);
+    int esz = dp ? 3 : 2, lanes = scalar ? 1 : (q ? 128 : 64) >> (esz + 3);
+    uint64_t res[2] = { 0, 0 };
+    const uint64_t *n = env->vregs[rn], *m = env->vregs[rm], *d = env->vregs[rd];
+
+    for (int e = 0; e < lanes; e++) {
+        uint64_t x = (uint64_t)lane_get(n, e, esz, 0);
+        uint64_t y = (uint64_t)lane_get(m, byelem ? idx : e, esz, 0);
+        uint64_t acc = (uint64_t)lane_get(d, e, esz, 0), r;
+
+        switch (op) {
+        case FPEL_MUL: r = fp_binop(&c, FPOP_MUL, x, y); break;
+        case FPEL_MULX: r = fp_mulx(&c, x, y); break;
+        case FPEL_MLA: r = fp_fma(&c, x, y, acc); break;
+        case FPEL_MLS: r = fp_fma(&c, x ^ fp_sign(&c), y, acc); break;
+        case FPEL_RECPS: r = fp_step(&c, false, x, y); break;
+        default: r = fp_step(&c, true, x, y); break;
+        }
+        lane_set(res, e, esz, r);
+    }
+    fp_done(&c);
+    env->vregs[rd][0] = res[0];
+    env->vregs[rd][1] = res[1];
+    return 0;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* trans-simd-fpel.c: Advanced SIMD floating-point multiplies through helper_fp_elem
+ * (helper-fpel.inc.c), single and double precision; the half-precision encodings (FEAT_FP16,
+ * not advertised) stay UNDEFINED.
+ *   by element (vector and scalar): FMLA, FMLS, FMUL, FMULX (Arm ARM C7.2.93 FMLA (by element),
+ *     C7.2.97 FMLS (by element), C7.2.128 FMUL (by element), C7.2.132 FMULX (by element));
+ *   three same (vector and scalar): FMLA, FMLS (vector), FMULX, FRECPS, FRSQRTS. */
+#include "translate.h"
+#include "simd-sat.h"
+#include "decode-a64-simd-fp.h"
+
+static bool do_fpel(DisasContext *s, int op, int sz, bool q, bool scalar, bool byelem, int idx,
+                    int rd, int rn, int rm)
+{
+    if (sz == 3 || (sz == 1 && !q && !scalar)) {
+        return false;       /* half precision (FEAT_FP16), or 1D: UNDEFINED */
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_fp_elem, IR_NO_TEMP, 1,
+               tcg_const(s, FPEL_DESC(op, sz, q, scalar, byelem, idx, rd, rn, rm)));
+    return true;
+}
+
+/* by element, vector: Vm lane idx (sz=1: index H, Rm 5 bits) */
+#define TRANS_X(NAME, OP) \
+    bool trans_##NAME##_x(DisasContext *s, arg_qrrx_f *a) \
+    { return do_fpel(s, OP, a->sz, a->q, false, true, a->idx, a->rd, a->rn, a->rm); } \
+    bool trans_##NAME##_sx(DisasContext *s, arg_rrx_f *a) \
+    { return do_fpel(s, OP, a->sz, false, true, true, a->idx, a->rd, a->rn, a->rm); }
+TRANS_X(FMLA, FPEL_MLA)
+TRANS_X(FMLS, FPEL_MLS)
+TRANS_X(FMUL, FPEL_MUL)
+TRANS_X(FMULX, FPEL_MULX)
+
+/* three same: FMLA/FMLS (vector) C7.2.94/C7.2.98, FMULX C7.2.133, FRECPS C7.2.143,
+ * FRSQRTS C7.2.166 */
+#define TRANS_V(NAME, OP) \
+    bool trans_##NAME##_v(DisasContext *s, arg_qrrr_f *a) \
+    { return do_fpel(s, OP, a->sz, a->q, false, false, 0, a->rd, a->rn, a->rm); }
+#define TRANS_S(NAME, OP) \
+    bool trans_##NAME##_s(DisasContext *s, arg_rrr_f *a) \
+    { return do_fpel(s, OP, a->sz, false, true, false, 0, a->rd, a->rn, a->rm); }
+TRANS_V(FMLA, FPEL_MLA)
+TRANS_V(FMLS, FPEL_MLS)
+TRANS_V(FMULX, FPEL_MULX)
+TRANS_V(FRECPS, FPEL_RECPS)
+TRANS_V(FRSQRTS, FPEL_RSQRTS)
+TRANS_S(FMULX, FPEL_MULX)
+TRANS_S(FRECPS, FPEL_RECPS)
+TRANS_S(FRSQRTS, FPEL_RSQRTS)

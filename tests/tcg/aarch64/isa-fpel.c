@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Advanced SIMD floating-point multiplies: FMLA/FMLS/FMUL/FMULX by element (vector and scalar),
+ * FMLA/FMLS (vector), FMULX, FRECPS and FRSQRTS (vector and scalar). */
+#include "testlib.h"
+
+/*
+ * Expected values worked out by hand from the Arm ARM pseudocode (shared/functions/float):
+ *  - FPMulAdd: addend + op1 * op2 rounded once (FMLA; FMLS negates the Vn element first, so a
+ *    NaN taken from Vn changes sign); an input signalling NaN gives IOC and is quietened, or
+ *    with FPCR.DN the default NaN; FPCR.FZ reads a denormal input as zero with IDC.
+ *  - FPMulX: FPMul, except infinity times zero is 2.0 with the product's sign, no exception.
+ *  - FPRecipStepFused: 2 - op1 * op2, infinity times zero gives +2.0.
+ *  - FPRSqrtStepFused: (3 - op1 * op2) / 2, infinity times zero gives +1.5.
+ *  - scalar forms write one element and zero the rest of Vd; 64-bit (2S) vectors zero the
+ *    upper half.
+ */
+#define IOC 0x01ULL
+#define IXC 0x10ULL
+#define IDC 0x80ULL
+#define FPCR_RP (1ULL << 22)
+#define FPCR_FZ (1ULL << 24)
+#define FPCR_DN (1ULL << 25)
+
+static u64 vin[3][2] __attribute__((aligned(16)));
+static u64 vout[2] __attribute__((aligned(16)));
+
+/* V0, V1, V2 from the three 128-bit values, then insn, then V0 and FPSR compared. */
+#define T(insn, d0, d1, n0, n1, m0, m1, e0, e1, eflags) do {                      \
+    u64 fl_;                                                                    \
+    vin[0][0] = (d0); vin[0][1] = (d1); vin[1][0] = (n0); vin[1][1] = (n1);     \
+    vin[2][0] = (m0); vin[2][1] = (m1);                                         \
+    write_sysreg(0, fpsr);                                                      \
+    asm volatile("ldp q0, q1, [%0]\n\tldr q2, [%0, #32]\n\t" insn "\n\t"        \
+                 "str q0, [%1]" :: "r"(vin), "r"(vout) : "v0", "v1", "v2", "memory"); \
+    fl_ = read_sysreg(fpsr) & 0x9f;                                             \
+    check_eq(vout[0], (u64)(e0), "%s: result bits [63:0]", insn);               \
+    check_eq(vout[1], (u64)(e1), "%s: result bits [127:64]", insn);             \
+    check_eq(fl_, (u64)(eflags), "%s: FPSR flags", insn);                       \
+} while (0)
+
+/* single-precision pairs (lane 1 in the high word) */
+#define S2(hi, lo) (((u64)(hi) << 32) | (u64)(lo))
+#define S_0_5   0x3f000000ULL
+#define S_1     0x3f800000ULL
+#define S_1_5   0x3fc00000ULL
+#define S_2     0x40000000ULL
+#define S_3     0x40400000ULL
+#define S_M1    0xbf800000ULL
+#define S_M2    0xc0000000ULL
+#define S_INF   0x7f800000ULL
+#define S_M0    0x80000000ULL
+#define S_DNAN  0x7fc00000ULL
+#define D_0_5   0x3fe0000000000000ULL
+#define D_1     0x3ff0000000000000ULL
+#define D_1_5   0x3ff8000000000000ULL
+#define D_2     0x4000000000000000ULL
+#define D_2_5   0x4004000000000000ULL
+#define D_3     0x4008000000000000ULL
+#define D_3_5   0x400c000000000000ULL
+#define D_4     0x4010000000000000ULL
+#define D_M2    0xc000000000000000ULL
+#define D_INF   0x7ff0000000000000ULL
+#define D_MINF  0xfff0000000000000ULL
+#define D_M0    0x8000000000000000ULL
+
+void test_main(void)
+{
+    write_sysreg(0, fpcr);
+
+    /* by element: 0.5 + {1, 2, 3, -1} * 2 = {2.5, 4.5, 6.5, -1.5} */
+    T("fmla v0.4s, v1.4s, v2.s[1]", S2(S_0_5, S_0_5), S2(S_0_5, S_0_5), S2(S_2, S_1),
+      S2(S_M1, S_3), S2(S_2, 0x41100000), 0, S2(0x40900000, 0x40200000),
+      S2(0xbfc00000, 0x40d00000), 0);
+    /* 2S: the upper half is zeroed */
+    T("fmla v0.2s, v1.2s, v2.s[2]", S2(S_0_5, S_0_5), ~0ULL, S2(S_2, S_1), 0, 0, S2(0, S_2),
+      S2(0x40900000, 0x40200000), 0, 0);
+    /* 4.0 - {1, 3} * 0.5 = {3.5, 2.5} */
+    T("fmls v0.2d, v1.2d, v2.d[1]", D_4, D_4, D_1, D_3, 0x4022000000000000ULL, D_0_5,
+      D_3_5, D_2_5, 0);
+    /* scalar: 3 * -2 = -6, the rest of V0 zeroed */
+    T("fmul s0, s1, v2.s[3]", ~0ULL, ~0ULL, S_3, 0, 0, S2(S_M2, 0), 0xc0c00000ULL, 0, 0);
+    T("fmla d0, d1, v2.d[0]", D_1, ~0ULL, D_3, 0, D_0_5, 0, D_2_5, 0, 0);
+    /* FMUL: inf * 0 is the default NaN with IOC; FMULX gives 2.0 with the product's sign */
+    T("fmul v0.2s, v1.2s, v2.s[0]", 0, 0, S2(S_M0, S_INF), 0, 0, 0, S2(S_M0, S_DNAN), 0, IOC);
+    T("fmulx v0.2s, v1.2s, v2.s[0]", 0, 0, S2(S_M0, S_INF), 0, 0, 0, S2(S_M0, S_2), 0, 0);
+    T("fmulx v0.2s, v1.2s, v2.s[1]", 0, 0, S2(S_M0, S_INF), 0, S2(S_M0, 0), 0,
+      S2(0, 0xc0000000), 0, 0);
+    T("fmulx d0, d1, v2.d[1]", 0, 0, D_MINF, 0, 0, 0, D_M2, 0, 0);
+    T("fmulx d0, d1, d2", 0, 0, D_MINF, 0, 0, 0, D_M2, 0, 0);
+    T("fmulx v0.2d, v1.2d, v2.2d", 0, 0, D_3, D_INF, D_M2, D_M0, 0xc018000000000000ULL, D_M2,
+      0);
+
+    /* vector FMLA/FMLS: one rounding. (1 + 2^-23)^2 - 1 = 2^-22 + 2^-46: a tie in single
+     * precision, to even (2^-22) under RN, up under RP; unfused RP would give 1.5 * 2^-22. */
+    T("fmla v0.4s, v1.4s, v2.4s", S2(S_M1, S_M1), 0, S2(0x3f800001, 0x3f800001), 0,
+      S2(0x3f800001, 0x3f800001), 0, S2(0x34800000, 0x34800000), 0, IXC);
+    write_sysreg(FPCR_RP, fpcr);
+    T("fmla v0.4s, v1.4s, v2.s[0]", S2(S_M1, S_M1), 0, S2(0x3f800001, 0x3f800001), 0,
+      0x3f800001ULL, 0, S2(0x34800001, 0x34800001), 0, IXC);
+    write_sysreg(0, fpcr);
+    /* FMLS negates the Vn element: a quiet NaN from Vn changes sign, one from Vd does not */
+    T("fmls v0.4s, v1.4s, v2.4s", S2(0x7fc00002, S_1), S2(S_1, S_1), S2(S_1, 0x7fc00001),
+      S2(S_1, S_1), S2(S_1, S_1), S2(S_1, S_1), S2(0x7fc00002, 0xffc00001), 0, 0);
+    /* a signalling NaN is quietened with IOC; DN gives the default NaN */
+    T("fmla v0.2d, v1.2d, v2.2d", D_1, D_1, 0x7ff0000000000001ULL, D_1, D_1, D_1,
+      0x7ff8000000000001ULL, D_2, IOC);
+    write_sysreg(FPCR_DN, fpcr);
+    T("fmla v0.2d, v1.2d, v2.2d", D_1, D_1, 0x7ff0000000000001ULL, D_1, D_1, D_1,
+      0x7ff8000000000000ULL, D_2, IOC);
+    /* FZ: a denormal input reads as zero (IDC) */
+    write_sysreg(FPCR_FZ, fpcr);
+    T("fmul v0.4s, v1.4s, v2.s[0]", 0, 0, S2(S_1, 0x00000001), 0, S_1, 0, S2(S_1, 0), 0, IDC);
+    write_sysreg(0, fpcr);
+    T("fmul v0.4s, v1.4s, v2.s[0]", 0, 0, S2(S_1, 0x00000001), 0, S_1, 0, S2(S_1, 1), 0, 0);
+
+    /* FRECPS: 2 - n * m */
+    T("frecps v0.4s, v1.4s, v2.4s", 0, 0, S2(S_INF, S_1), S2(0x7fc00001, S_2),
+      S2(0, S_1_5), S2(S_1, 0x3e800000), S2(S_2, S_0_5), S2(0xffc00001, S_1_5), 0);
+    T("frecps d0, d1, d2", ~0ULL, ~0ULL, D_INF, 0, D_2, 0, D_MINF, 0, 0);
+    T("frecps s0, s1, s2", ~0ULL, ~0ULL, S_M0, 0, S_INF, 0, S_2, 0, 0);
+    /* FRSQRTS: (3 - n * m) / 2 */
+    T("frsqrts v0.2d, v1.2d, v2.2d", 0, 0, D_2, D_INF, D_0_5, D_M0, D_1, D_1_5, 0);
+    T("frsqrts s0, s1, s2", ~0ULL, ~0ULL, S_3, 0, S_1, 0, 0, 0, 0);
+    T("frsqrts v0.2s, v1.2s, v2.2s", 0, ~0ULL, S2(S_1, S_M1), 0, S2(S_1, S_1), 0,
+      S2(S_1, S_2), 0, 0);
+    /* (3 - (1 + 2^-23) * 3) / 2 = -1.5 * 2^-23: exact */
+    T("frsqrts s0, s1, s2", 0, 0, 0x3f800001ULL, 0, S_3, 0, 0xb4400000ULL, 0, 0);
+}
