@@ -2,7 +2,8 @@
 /* The Armv8 Cryptographic Extension end to end: AES-128 encryption and decryption of the
  * FIPS-197 example vectors (Appendix B and C.1) with AESE/AESMC and AESD/AESIMC, SHA-1 and
  * SHA-256 of the FIPS 180-4 example messages ("abc" and the 56-byte two-block message) with
- * SHA1C/P/M/H/SU0/SU1 and SHA256H/H2/SU0/SU1, compared with the published digests; and spot
+ * SHA1C/P/M/H/SU0/SU1 and SHA256H/H2/SU0/SU1, SHA-512 ("abc" and the 112-byte two-block
+ * message) with SHA512H/H2/SU0/SU1, compared with the published digests; and spot
  * checks of the SHA-3 instructions EOR3, BCAX, RAX1 and XAR (values worked out by hand).
  * The key expansion uses AESE for SubWord (all four columns equal, so ShiftRows has no effect);
  * the SHA-256 round constants are derived as FIPS 180-4 section 4.2.2 defines them (the first
@@ -276,6 +277,103 @@ static void sha256_check(const char *msg, const char *digest)
     check_digest(h, 8, digest, "SHA-256");
 }
 
+/* ---- SHA-512 ---- */
+
+/* FIPS 180-4 4.2.3: the first 64 bits of the fractional parts of the cube roots of the first 80
+ * primes, and 5.3.5: of the square roots of the first 8. Generated for this test by exact
+ * integer roots (floor(cbrt(p << 192)) and floor(sqrt(p << 128)), modulo 2^64), not copied. */
+static const u64 k512[80] = {
+    0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL,
+    0x3956c25bf348b538ULL, 0x59f111f1b605d019ULL, 0x923f82a4af194f9bULL, 0xab1c5ed5da6d8118ULL,
+    0xd807aa98a3030242ULL, 0x12835b0145706fbeULL, 0x243185be4ee4b28cULL, 0x550c7dc3d5ffb4e2ULL,
+    0x72be5d74f27b896fULL, 0x80deb1fe3b1696b1ULL, 0x9bdc06a725c71235ULL, 0xc19bf174cf692694ULL,
+    0xe49b69c19ef14ad2ULL, 0xefbe4786384f25e3ULL, 0x0fc19dc68b8cd5b5ULL, 0x240ca1cc77ac9c65ULL,
+    0x2de92c6f592b0275ULL, 0x4a7484aa6ea6e483ULL, 0x5cb0a9dcbd41fbd4ULL, 0x76f988da831153b5ULL,
+    0x983e5152ee66dfabULL, 0xa831c66d2db43210ULL, 0xb00327c898fb213fULL, 0xbf597fc7beef0ee4ULL,
+    0xc6e00bf33da88fc2ULL, 0xd5a79147930aa725ULL, 0x06ca6351e003826fULL, 0x142929670a0e6e70ULL,
+    0x27b70a8546d22ffcULL, 0x2e1b21385c26c926ULL, 0x4d2c6dfc5ac42aedULL, 0x53380d139d95b3dfULL,
+    0x650a73548baf63deULL, 0x766a0abb3c77b2a8ULL, 0x81c2c92e47edaee6ULL, 0x92722c851482353bULL,
+    0xa2bfe8a14cf10364ULL, 0xa81a664bbc423001ULL, 0xc24b8b70d0f89791ULL, 0xc76c51a30654be30ULL,
+    0xd192e819d6ef5218ULL, 0xd69906245565a910ULL, 0xf40e35855771202aULL, 0x106aa07032bbd1b8ULL,
+    0x19a4c116b8d2d0c8ULL, 0x1e376c085141ab53ULL, 0x2748774cdf8eeb99ULL, 0x34b0bcb5e19b48a8ULL,
+    0x391c0cb3c5c95a63ULL, 0x4ed8aa4ae3418acbULL, 0x5b9cca4f7763e373ULL, 0x682e6ff3d6b2b8a3ULL,
+    0x748f82ee5defb2fcULL, 0x78a5636f43172f60ULL, 0x84c87814a1f0ab72ULL, 0x8cc702081a6439ecULL,
+    0x90befffa23631e28ULL, 0xa4506cebde82bde9ULL, 0xbef9a3f7b2c67915ULL, 0xc67178f2e372532bULL,
+    0xca273eceea26619cULL, 0xd186b8c721c0c207ULL, 0xeada7dd6cde0eb1eULL, 0xf57d4f7fee6ed178ULL,
+    0x06f067aa72176fbaULL, 0x0a637dc5a2c898a6ULL, 0x113f9804bef90daeULL, 0x1b710b35131c471bULL,
+    0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL, 0x431d67c49c100d4cULL,
+    0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL
+};
+
+static void sha512_check(const char *msg, const char *digest)
+{
+    u64 h[8] = { 0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL };
+    int len = (int)strlen(msg), nblocks = (len + 16) / 128 + 1;
+    u8 buf[256], exp[64];
+
+    memset(buf, 0, sizeof(buf));
+    memcpy(buf, msg, len);
+    buf[len] = 0x80;                                    /* 5.1.2: 128-bit length */
+    for (int i = 0; i < 8; i++) {
+        buf[128 * nblocks - 1 - i] = (u8)(((u64)len * 8) >> (8 * i));
+    }
+    for (int b = 0; b < nblocks; b++) {
+        u64 w[80], a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6];
+        u64 hh = h[7];
+        for (int i = 0; i < 16; i++) {
+            w[i] = 0;
+            for (int j = 0; j < 8; j++) {
+                w[i] = w[i] << 8 | buf[128 * b + 8 * i + j];
+            }
+        }
+        /* Two schedule words at a time: SHA512SU0 {W[t-16], W[t-15]}, W[t-14] gives
+         * W[t-16] + sigma0(W[t-15]) and its successor; SHA512SU1 adds sigma1 of
+         * {W[t-2], W[t-1]} and {W[t-7], W[t-6]}. */
+        for (int t = 16; t < 80; t += 2) {
+            v128 s0 = VINSN("sha512su0 v0.2d, v1.2d", ((v128){ w[t - 16], w[t - 15] }),
+                            ((v128){ w[t - 14], w[t - 13] }), zero);
+            v128 s1 = VINSN("sha512su1 v0.2d, v1.2d, v2.2d", s0, ((v128){ w[t - 2], w[t - 1] }),
+                            ((v128){ w[t - 7], w[t - 6] }));
+            w[t] = s1.lo;
+            w[t + 1] = s1.hi;
+        }
+        /* Two rounds at a time: SHA512H with Y = {d, e}, X = {f, g} and W = {g + K + W[t+1],
+         * h + K + W[t]} gives T1 of both rounds {T1(t+1), T1(t)}; SHA512H2 with Y = {a, b},
+         * X = {c, -} and those T1 gives the two new a {a'', a'}. The new e are d + T1(t) and
+         * c + T1(t+1). */
+        for (int t = 0; t < 80; t += 2) {
+            v128 wk = { g + k512[t + 1] + w[t + 1], hh + k512[t] + w[t] };
+            v128 t1 = VINSN("sha512h q0, q1, v2.2d", wk, ((v128){ f, g }), ((v128){ d, e }));
+            v128 na = VINSN("sha512h2 q0, q1, v2.2d", t1, ((v128){ c, 0 }), ((v128){ a, bb }));
+            u64 e1 = d + t1.hi, e2 = c + t1.lo;
+            hh = f;
+            g = e;
+            f = e1;
+            e = e2;
+            d = bb;
+            c = a;
+            bb = na.hi;
+            a = na.lo;
+        }
+        h[0] += a;
+        h[1] += bb;
+        h[2] += c;
+        h[3] += d;
+        h[4] += e;
+        h[5] += f;
+        h[6] += g;
+        h[7] += hh;
+    }
+    unhex(digest, exp, 64);
+    for (int i = 0; i < 8; i++) {
+        u64 x = 0;
+        for (int j = 0; j < 8; j++) {
+            x = x << 8 | exp[8 * i + j];
+        }
+        check_eq(h[i], x, "SHA-512: digest word %d", i);
+    }
+}
+
 /* ---- SHA-3 helpers ---- */
 
 static void sha3_spot(void)
@@ -325,6 +423,14 @@ void test_main(void)
         sha256_check("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         sha256_check(two_block,
                      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    }
+    if (check_true(((isar0 >> 12) & 0xf) >= 2, "ID_AA64ISAR0.SHA2: FEAT_SHA512")) {
+        sha512_check("abc", "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                            "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f");
+        sha512_check("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                     "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+                     "8e959b75dae313da8cf4f72814fc143f8f7779c6eb9f7fa17299aeadb6889018"
+                     "501d289e4900f7e4331b99dec4b5433ac7d329eeb6dd26545e96e55b874be909");
     }
     if (check_true(((isar0 >> 32) & 0xf) >= 1, "ID_AA64ISAR0.SHA3: FEAT_SHA3")) {
         sha3_spot();
