@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* helper-fpel.inc.c: included by helper-ldst.c (its FpCtx rules): the Advanced SIMD floating
  * point multiplies by element and their vector/scalar companions FMLA/FMLS (vector), FMULX,
- * FRECPS and FRSQRTS. One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
+ * FRECPS and FRSQRTS, and the one-operand estimates FRECPE, FRSQRTE, FRECPX, URECPE and
+ * URSQRTE (helper-fpest.inc.c). One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
+
+#include "helper-fpest.inc.c"
 
 /* FPMulX (shared/functions/float/fpmulx): FPMul, except inf * 0 gives 2.0 with the sign of
  * the product and no exception. */
@@ -82,7 +85,12 @@ DEF_HELPER_FN(fp_elem)
         case FPEL_MLA: r = fp_fma(&c, x, y, acc); break;
         case FPEL_MLS: r = fp_fma(&c, x ^ fp_sign(&c), y, acc); break;
         case FPEL_RECPS: r = fp_step(&c, false, x, y); break;
-        default: r = fp_step(&c, true, x, y); break;
+        case FPEL_RSQRTS: r = fp_step(&c, true, x, y); break;
+        case FPEL_RECPE: r = fp_recip_estimate(&c, x); break;
+        case FPEL_RSQRTE: r = fp_rsqrt_estimate(&c, x); break;
+        case FPEL_RECPX: r = fp_recpx(&c, x); break;
+        case FPEL_URECPE: r = u_recip_estimate((uint32_t)x); break;
+        default: r = u_rsqrt_estimate((uint32_t)x); break;
         }
         lane_set(res, e, esz, r);
     }

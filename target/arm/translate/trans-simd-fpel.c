@@ -4,7 +4,9 @@
  * not advertised) stay UNDEFINED.
  *   by element (vector and scalar): FMLA, FMLS, FMUL, FMULX (Arm ARM C7.2.93 FMLA (by element),
  *     C7.2.97 FMLS (by element), C7.2.128 FMUL (by element), C7.2.132 FMULX (by element));
- *   three same (vector and scalar): FMLA, FMLS (vector), FMULX, FRECPS, FRSQRTS. */
+ *   three same (vector and scalar): FMLA, FMLS (vector), FMULX, FRECPS, FRSQRTS;
+ *   two-register miscellaneous: FRECPE (C7.2.142), FRSQRTE (C7.2.165) (vector and scalar),
+ *     FRECPX (C7.2.144, scalar), URECPE (C7.2.386) and URSQRTE (C7.2.393) (vector, 32-bit). */
 #include "translate.h"
 #include "simd-sat.h"
 #include "decode-a64-simd-fp.h"
@@ -50,3 +52,18 @@ TRANS_V(FRSQRTS, FPEL_RSQRTS)
 TRANS_S(FMULX, FPEL_MULX)
 TRANS_S(FRECPS, FPEL_RECPS)
 TRANS_S(FRSQRTS, FPEL_RSQRTS)
+
+/* two-register miscellaneous: one source, no Vm */
+#define TRANS_V1(NAME, OP) \
+    bool trans_##NAME##_v(DisasContext *s, arg_qrr_f *a) \
+    { return do_fpel(s, OP, a->sz, a->q, false, false, 0, a->rd, a->rn, 0); }
+#define TRANS_S1(NAME, OP) \
+    bool trans_##NAME##_s(DisasContext *s, arg_rr_f *a) \
+    { return do_fpel(s, OP, a->sz, false, true, false, 0, a->rd, a->rn, 0); }
+TRANS_V1(FRECPE, FPEL_RECPE)
+TRANS_V1(FRSQRTE, FPEL_RSQRTE)
+TRANS_V1(URECPE, FPEL_URECPE)
+TRANS_V1(URSQRTE, FPEL_URSQRTE)
+TRANS_S1(FRECPE, FPEL_RECPE)
+TRANS_S1(FRSQRTE, FPEL_RSQRTE)
+TRANS_S1(FRECPX, FPEL_RECPX)

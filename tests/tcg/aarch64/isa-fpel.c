@@ -11,6 +11,16 @@
  *  - FPMulX: FPMul, except infinity times zero is 2.0 with the product's sign, no exception.
  *  - FPRecipStepFused: 2 - op1 * op2, infinity times zero gives +2.0.
  *  - FPRSqrtStepFused: (3 - op1 * op2) / 2, infinity times zero gives +1.5.
+ *  - FPRecipEstimate: RecipEstimate(a) = ((2^19 / (2a + 1)) + 1) / 2 on the top 8 fraction
+ *    bits with the leading one (a in 256..511), exponent 253 - exp (2045 - exp): 1.0 gives
+ *    511 (0.998), 3.0 gives 341; 0 gives infinity with DZC, infinity 0, |x| < 2^-128 overflows
+ *    (OFC, IXC: infinity, or the largest normal under RZ), with FZ |x| >= 2^126 gives 0 (UFC).
+ *  - FPRSqrtEstimate: RecipSqrtEstimate, the smallest b >= 512 with a * (b + 1)^2 >= 2^28
+ *    (a = 2 * 128 + 1 for an odd exponent and zero fraction, (256 + 1) * 2 for an even one),
+ *    (b + 1) / 2: 511 and 361; exponent (380 - exp) / 2; negative gives the default NaN (IOC).
+ *  - FPRecpX: the exponent inverted, the fraction zeroed; 0 and denormals give 0xfe (0x7fe).
+ *  - UnsignedRecipEstimate / UnsignedRSqrtEstimate: the same integer estimates on bits
+ *    [31:23], all ones below 2^31 (2^30).
  *  - scalar forms write one element and zero the rest of Vd; 64-bit (2S) vectors zero the
  *    upper half.
  */
@@ -125,4 +135,43 @@ void test_main(void)
       S2(S_1, S_2), 0, 0);
     /* (3 - (1 + 2^-23) * 3) / 2 = -1.5 * 2^-23: exact */
     T("frsqrts s0, s1, s2", 0, 0, 0x3f800001ULL, 0, S_3, 0, 0xb4400000ULL, 0, 0);
+
+    /* FRECPE */
+    T("frecpe v0.4s, v1.4s", 0, 0, S2(S_2, S_1), S2(S_INF, S_3), 0, 0,
+      S2(0x3eff8000, 0x3f7f8000), S2(0, 0x3eaa8000), 0);
+    T("frecpe v0.2s, v1.2s", 0, ~0ULL, S2(S_M0, 0x7f800001), 0, 0, 0,
+      S2(0xff800000, 0x7fc00001), 0, IOC | 0x02);
+    T("frecpe s0, s1", ~0ULL, ~0ULL, 0x7e800000ULL, 0, 0, 0, 0x007fc000ULL, 0, 0);
+    T("frecpe s0, s1", ~0ULL, ~0ULL, 0x7f000000ULL, 0, 0, 0, 0x003fe000ULL, 0, 0);
+    T("frecpe s0, s1", 0, 0, 0x00000001ULL, 0, 0, 0, S_INF, 0, 0x14);
+    T("frecpe d0, d1", 0, 0, D_1, 0, 0, 0, 0x3feff00000000000ULL, 0, 0);
+    T("frecpe v0.2d, v1.2d", 0, 0, D_MINF, 0x8000000000000001ULL, 0, 0, D_M0, D_MINF, 0x14);
+    write_sysreg(3ULL << 22, fpcr);                              /* RZ */
+    T("frecpe s0, s1", 0, 0, 0x80000001ULL, 0, 0, 0, 0xff7fffffULL, 0, 0x14);
+    write_sysreg(FPCR_FZ, fpcr);
+    T("frecpe v0.4s, v1.4s", 0, 0, S2(0x00000001, 0x7f000000), 0, 0, 0, S2(S_INF, 0),
+      S2(S_INF, S_INF),
+      0x08 | 0x02 | IDC);
+    write_sysreg(0, fpcr);
+    /* FRSQRTE */
+    T("frsqrte v0.4s, v1.4s", 0, 0, S2(S_2, S_1), S2(0x40800000, S_INF), 0, 0,
+      S2(0x3f348000, 0x3f7f8000), S2(0x3eff8000, 0), 0);
+    T("frsqrte v0.2s, v1.2s", 0, 0, S2(S_M0, S_M1), 0, 0, 0, S2(0xff800000, S_DNAN), 0,
+      IOC | 0x02);
+    T("frsqrte d0, d1", ~0ULL, ~0ULL, D_1, 0, 0, 0, 0x3feff00000000000ULL, 0, 0);
+    /* 2^-149: normalised to exponent -22 (even), (380 + 22) / 2 = 201, estimate 361 */
+    T("frsqrte s0, s1", ~0ULL, ~0ULL, 0x00000001ULL, 0, 0, 0, 0x64b48000ULL, 0, 0);
+    /* FRECPX */
+    T("frecpx s0, s1", ~0ULL, ~0ULL, S_1, 0, 0, 0, S_2, 0, 0);
+    T("frecpx s0, s1", ~0ULL, ~0ULL, 0x80000001ULL, 0, 0, 0, 0xff000000ULL, 0, 0);
+    T("frecpx d0, d1", ~0ULL, ~0ULL, D_3, 0, 0, 0, 0x3ff0000000000000ULL, 0, 0);
+    T("frecpx d0, d1", ~0ULL, ~0ULL, 0x7ff0000000000001ULL, 0, 0, 0, 0x7ff8000000000001ULL, 0,
+      IOC);
+    /* URECPE, URSQRTE */
+    T("urecpe v0.4s, v1.4s", 0, 0, S2(0x7fffffff, 0x80000000), S2(0, 0xc0000000), 0, 0,
+      S2(0xffffffff, 0xff800000), S2(0xffffffff, 0xaa800000), 0);
+    T("ursqrte v0.2s, v1.2s", 0, ~0ULL, S2(0x3fffffff, 0x40000000), 0x80000000ULL, 0, 0,
+      S2(0xffffffff, 0xff800000), 0, 0);
+    T("ursqrte v0.4s, v1.4s", 0, 0, 0x80000000ULL, 0, 0, 0, S2(0xffffffff, 0xb4800000),
+      S2(0xffffffff, 0xffffffff), 0);
 }
