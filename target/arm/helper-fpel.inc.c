@@ -2,7 +2,8 @@
 /* helper-fpel.inc.c: included by helper-ldst.c (its FpCtx rules): the Advanced SIMD floating
  * point multiplies by element and their vector/scalar companions FMLA/FMLS (vector), FMULX,
  * FRECPS and FRSQRTS, and the one-operand estimates FRECPE, FRSQRTE, FRECPX, URECPE and
- * URSQRTE (helper-fpest.inc.c). One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
+ * URSQRTE (helper-fpest.inc.c), and FCVTN/FCVTN2, FCVTL/FCVTL2 and FCVTXN/FCVTXN2 between
+ * single and double. One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
 
 #include "helper-fpest.inc.c"
 
@@ -63,6 +64,59 @@ static uint64_t fp_step(FpCtx *c, bool rsqrt, uint64_t a, uint64_t b)
     return fp_fma(c, x, y, c->dp ? 0x3ff8000000000000ull : 0x3fc00000ull);
 }
 
+/* FPConvert(op, fpcr, FPRounding_ODD) from double to single (FCVTXN): rounded toward zero,
+ * then the lowest bit set when the result is inexact; NaNs as FPConvertNaN. */
+static uint64_t fp_cvt_odd(CPUARMState *env, uint64_t a)
+{
+    FpCtx c = fp_ctx(env, true), o = fp_ctx(env, false);
+    uint64_t x = fp_in(&c, a), r;
+
+    if (fp_is_nan(&c, x)) {
+        return helper_fp_cvt_sd(env, 0, a, 0, 0);
+    }
+    o.rmode = 3;
+    fp_host_begin(&o);
+    {
+        volatile double d = d_of(x);
+        volatile float f = (float)d;
+        r = of_f(f);
+    }
+    r = fp_host_end(&o, r);
+    if (o.flags & FPSR_IXC) {
+        r |= 1;
+    }
+    c.flags |= o.flags;
+    fp_done(&c);
+    return r;
+}
+
+/* FCVTN, FCVTXN (narrow: the two doubles of Vn to the lower half of Vd, upper half zeroed, or
+ * with q (the "2" forms) to the upper half, the lower half kept), FCVTL (widen: the lower or,
+ * with q, the upper two singles of Vn), FCVTXN (scalar). */
+static void fp_cvt_vec(CPUARMState *env, int op, bool q, bool scalar, int rd, int rn)
+{
+    const uint64_t *n = env->vregs[rn];
+    uint64_t res[2];
+
+    if (op == FPEL_CVTL) {
+        uint64_t src = n[q];
+        res[0] = helper_fp_cvt_sd(env, 1, src & 0xffffffffu, 0, 0);
+        res[1] = helper_fp_cvt_sd(env, 1, src >> 32, 0, 0);
+    } else {
+        int count = scalar ? 1 : 2;
+        uint64_t pack = 0;
+        for (int e = 0; e < count; e++) {
+            uint64_t r = op == FPEL_CVTXN ? fp_cvt_odd(env, n[e])
+                                          : helper_fp_cvt_sd(env, 0, n[e], 0, 0);
+            pack |= (r & 0xffffffffu) << (32 * e);
+        }
+        res[0] = q ? env->vregs[rd][0] : pack;
+        res[1] = q ? pack : 0;
+    }
+    env->vregs[rd][0] = res[0];
+    env->vregs[rd][1] = res[1];
+}
+
 DEF_HELPER_FN(fp_elem)
 {
     CPUARMState *env = env_;
@@ -74,6 +128,10 @@ DEF_HELPER_FN(fp_elem)
     uint64_t res[2] = { 0, 0 };
     const uint64_t *n = env->vregs[rn], *m = env->vregs[rm], *d = env->vregs[rd];
 
+    if (op >= FPEL_CVTN) {
+        fp_cvt_vec(env, op, q, scalar, rd, rn);
+        return 0;
+    }
     for (int e = 0; e < lanes; e++) {
         uint64_t x = (uint64_t)lane_get(n, e, esz, 0);
         uint64_t y = (uint64_t)lane_get(m, byelem ? idx : e, esz, 0);

@@ -6,7 +6,9 @@
  *     C7.2.97 FMLS (by element), C7.2.128 FMUL (by element), C7.2.132 FMULX (by element));
  *   three same (vector and scalar): FMLA, FMLS (vector), FMULX, FRECPS, FRSQRTS;
  *   two-register miscellaneous: FRECPE (C7.2.142), FRSQRTE (C7.2.165) (vector and scalar),
- *     FRECPX (C7.2.144, scalar), URECPE (C7.2.386) and URSQRTE (C7.2.393) (vector, 32-bit). */
+ *     FRECPX (C7.2.144, scalar), URECPE (C7.2.386) and URSQRTE (C7.2.393) (vector, 32-bit);
+ *     FCVTN/FCVTN2 (C7.2.74), FCVTL/FCVTL2 (C7.2.70), FCVTXN/FCVTXN2 (C7.2.83, vector and
+ *     scalar) between single and double (sz=1; sz=0 is half precision). */
 #include "translate.h"
 #include "simd-sat.h"
 #include "decode-a64-simd-fp.h"
@@ -67,3 +69,31 @@ TRANS_V1(URSQRTE, FPEL_URSQRTE)
 TRANS_S1(FRECPE, FPEL_RECPE)
 TRANS_S1(FRSQRTE, FPEL_RSQRTE)
 TRANS_S1(FRECPX, FPEL_RECPX)
+
+/* FCVTN/FCVTL/FCVTXN: sz=1 converts double <-> single; q picks the upper half ("2" forms) */
+static bool do_fcvt_nl(DisasContext *s, int op, arg_qrr_f *a)
+{
+    if (!a->sz) {
+        return false;       /* single <-> half: FEAT_FP16 conversions not offered */
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_fp_elem, IR_NO_TEMP, 1,
+               tcg_const(s, FPEL_DESC(op, 1, a->q, false, false, 0, a->rd, a->rn, 0)));
+    return true;
+}
+
+bool trans_FCVTN_v(DisasContext *s, arg_qrr_f *a) { return do_fcvt_nl(s, FPEL_CVTN, a); }
+bool trans_FCVTXN_v(DisasContext *s, arg_qrr_f *a) { return do_fcvt_nl(s, FPEL_CVTXN, a); }
+bool trans_FCVTL_v(DisasContext *s, arg_qrr_f *a) { return do_fcvt_nl(s, FPEL_CVTL, a); }
+
+bool trans_FCVTXN_s(DisasContext *s, arg_rr_f *a)
+{
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_fp_elem, IR_NO_TEMP, 1,
+               tcg_const(s, FPEL_DESC(FPEL_CVTXN, 1, false, true, false, 0, a->rd, a->rn, 0)));
+    return true;
+}

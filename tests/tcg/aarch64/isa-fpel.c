@@ -21,6 +21,9 @@
  *  - FPRecpX: the exponent inverted, the fraction zeroed; 0 and denormals give 0xfe (0x7fe).
  *  - UnsignedRecipEstimate / UnsignedRSqrtEstimate: the same integer estimates on bits
  *    [31:23], all ones below 2^31 (2^30).
+ *  - FPConvert double -> single under FPCR.RMode (FCVTN), or FPRounding_ODD (FCVTXN: toward
+ *    zero, the lowest bit set when inexact, overflow to the largest normal); single -> double
+ *    is exact (FCVTL). A signalling NaN is quietened (IOC) keeping the top fraction bits.
  *  - scalar forms write one element and zero the rest of Vd; 64-bit (2S) vectors zero the
  *    upper half.
  */
@@ -174,4 +177,28 @@ void test_main(void)
       S2(0xffffffff, 0xff800000), 0, 0);
     T("ursqrte v0.4s, v1.4s", 0, 0, 0x80000000ULL, 0, 0, 0, S2(0xffffffff, 0xb4800000),
       S2(0xffffffff, 0xffffffff), 0);
+
+    /* FCVTN/FCVTN2: 1 + 2^-24 is a tie (to even: 1.0; RP: up); 1e300 overflows */
+    T("fcvtn v0.2s, v1.2d", ~0ULL, ~0ULL, D_1_5, D_M2, 0, 0, S2(S_M2, S_1_5), 0, 0);
+    T("fcvtn2 v0.4s, v1.2d", 0x1122334455667788ULL, ~0ULL, 0x3ff0000001000000ULL,
+      0x7e37e43c8800759cULL, 0, 0, 0x1122334455667788ULL, S2(S_INF, S_1), 0x04 | IXC);
+    write_sysreg(FPCR_RP, fpcr);
+    T("fcvtn v0.2s, v1.2d", 0, 0, 0x3ff0000001000000ULL, 0, 0, 0, S2(0, 0x3f800001), 0, IXC);
+    write_sysreg(0, fpcr);
+    /* FCVTXN/FCVTXN2: round to odd */
+    T("fcvtxn v0.2s, v1.2d", ~0ULL, ~0ULL, 0x3ff0000001000000ULL, 0x3ff0000002000000ULL, 0, 0,
+      S2(0x3f800001, 0x3f800001), 0, IXC);
+    T("fcvtxn2 v0.4s, v1.2d", 5, ~0ULL, 0xbff0000000800000ULL, 0x7e37e43c8800759cULL, 0, 0,
+      5, S2(0x7f7fffff, 0xbf800001), 0x04 | IXC);
+    T("fcvtxn s0, d1", ~0ULL, ~0ULL, 0x7ff0000000000001ULL, 0, 0, 0, 0x7fc00000ULL, 0, IOC);
+    T("fcvtxn s0, d1", ~0ULL, ~0ULL, D_M2, 0, 0, 0, S_M2, 0, 0);
+    /* FCVTL/FCVTL2 */
+    T("fcvtl v0.2d, v1.2s", 0, 0, S2(S_M2, S_1_5), S2(0x7f800001, S_INF), 0, 0, D_1_5, D_M2,
+      0);
+    T("fcvtl2 v0.2d, v1.4s", 0, 0, S2(S_M2, S_1_5), S2(0x7f800001, S_INF), 0, 0, D_INF,
+      0x7ff8000020000000ULL, IOC);
+    T("fcvtl v0.2d, v1.2s", 0, 0, S2(0, 1), 0, 0, 0, 0x36a0000000000000ULL, 0, 0);
+    write_sysreg(FPCR_FZ, fpcr);
+    T("fcvtl v0.2d, v1.2s", 0, 0, S2(0, 1), 0, 0, 0, 0, 0, IDC);
+    write_sysreg(0, fpcr);
 }
