@@ -3,7 +3,8 @@
  * point multiplies by element and their vector/scalar companions FMLA/FMLS (vector), FMULX,
  * FRECPS and FRSQRTS, and the one-operand estimates FRECPE, FRSQRTE, FRECPX, URECPE and
  * URSQRTE (helper-fpest.inc.c), and FCVTN/FCVTN2, FCVTL/FCVTL2 and FCVTXN/FCVTXN2 between
- * single and double. One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
+ * single and double, and the Advanced SIMD fixed-point SCVTF/UCVTF/FCVTZS/FCVTZU (through the
+ * general-register forms' fp_from_int / fp_to_int). One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
 
 #include "helper-fpest.inc.c"
 
@@ -128,7 +129,10 @@ DEF_HELPER_FN(fp_elem)
     uint64_t res[2] = { 0, 0 };
     const uint64_t *n = env->vregs[rn], *m = env->vregs[rm], *d = env->vregs[rd];
 
-    if (op >= FPEL_CVTN) {
+    int fbits = (int)((a0 >> 25) & 0x7f);
+    bool u = (a0 >> 32) & 1;
+
+    if (op >= FPEL_CVTN && op <= FPEL_CVTL) {
         fp_cvt_vec(env, op, q, scalar, rd, rn);
         return 0;
     }
@@ -148,6 +152,14 @@ DEF_HELPER_FN(fp_elem)
         case FPEL_RSQRTE: r = fp_rsqrt_estimate(&c, x); break;
         case FPEL_RECPX: r = fp_recpx(&c, x); break;
         case FPEL_URECPE: r = u_recip_estimate((uint32_t)x); break;
+        case FPEL_TOFIX:    /* FPToFixed, FPRounding_ZERO, integer as wide as the lane */
+            r = helper_fp_to_int(env, (uint64_t)dp | (uint64_t)u << 1 | (uint64_t)dp << 2 |
+                                 3u << 3 | (uint64_t)fbits << 8, x, 0, 0);
+            break;
+        case FPEL_FROMFIX:  /* FixedToFP under FPCR.RMode */
+            r = helper_fp_from_int(env, (uint64_t)dp | (uint64_t)u << 1 | (uint64_t)dp << 2 |
+                                   (uint64_t)fbits << 8, x, 0, 0);
+            break;
         default: r = u_rsqrt_estimate((uint32_t)x); break;
         }
         lane_set(res, e, esz, r);

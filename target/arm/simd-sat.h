@@ -41,9 +41,12 @@ enum { FPOP_ADD, FPOP_SUB, FPOP_MUL, FPOP_DIV, FPOP_MAX, FPOP_MIN, FPOP_MAXNM, F
      (uint64_t)(rd) << 11 | (uint64_t)(rn) << 16 | (uint64_t)(rm) << 21 | (uint64_t)(zero) << 26)
 
 /* helper_fp_elem (helper-fpel.inc.c): op | sz << 4 | q << 5 | scalar << 6 | by-element << 7 |
- * idx << 8 | rd << 10 | rn << 15 | rm << 20 */
+ * idx << 8 | rd << 10 | rn << 15 | rm << 20 (| FPEL_FIX()) */
 enum { FPEL_MUL, FPEL_MULX, FPEL_MLA, FPEL_MLS, FPEL_RECPS, FPEL_RSQRTS, FPEL_RECPE, FPEL_RSQRTE,
-       FPEL_RECPX, FPEL_URECPE, FPEL_URSQRTE, FPEL_CVTN, FPEL_CVTXN, FPEL_CVTL };
+       FPEL_RECPX, FPEL_URECPE, FPEL_URSQRTE, FPEL_CVTN, FPEL_CVTXN, FPEL_CVTL, FPEL_TOFIX,
+       FPEL_FROMFIX };
+/* FPEL_TOFIX / FPEL_FROMFIX: fbits in bits [31:25], unsigned in bit 32 */
+#define FPEL_FIX(fbits, u) ((uint64_t)(fbits) << 25 | (uint64_t)(u) << 32)
 #define FPEL_DESC(op, sz, q, scalar, byelem, idx, rd, rn, rm) \
     ((uint64_t)(op) | (uint64_t)(sz) << 4 | (uint64_t)(q) << 5 | (uint64_t)(scalar) << 6 | \
      (uint64_t)(byelem) << 7 | (uint64_t)(idx) << 8 | (uint64_t)(rd) << 10 | \

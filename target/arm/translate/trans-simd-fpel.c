@@ -8,7 +8,9 @@
  *   two-register miscellaneous: FRECPE (C7.2.142), FRSQRTE (C7.2.165) (vector and scalar),
  *     FRECPX (C7.2.144, scalar), URECPE (C7.2.386) and URSQRTE (C7.2.393) (vector, 32-bit);
  *     FCVTN/FCVTN2 (C7.2.74), FCVTL/FCVTL2 (C7.2.70), FCVTXN/FCVTXN2 (C7.2.83, vector and
- *     scalar) between single and double (sz=1; sz=0 is half precision). */
+ *     scalar) between single and double (sz=1; sz=0 is half precision);
+ *   shift by immediate (vector and scalar): SCVTF, UCVTF (fixed-point) C7.2.236/C7.2.356,
+ *     FCVTZS, FCVTZU (fixed-point) C7.2.80/C7.2.82 with fbits = 2 * esize - immh:immb. */
 #include "translate.h"
 #include "simd-sat.h"
 #include "decode-a64-simd-fp.h"
@@ -97,3 +99,34 @@ bool trans_FCVTXN_s(DisasContext *s, arg_rr_f *a)
                tcg_const(s, FPEL_DESC(FPEL_CVTXN, 1, false, true, false, 0, a->rd, a->rn, 0)));
     return true;
 }
+
+/* fixed-point: immh 01xx single (fbits = 64 - immh:immb), 1xxx double (128 - immh:immb; the
+ * vector form needs Q=1, left to the decoder), 001x half (FEAT_FP16): UNDEFINED. */
+static bool do_fix(DisasContext *s, int op, bool u, bool q, bool scalar, int immh, int immb,
+                   int rd, int rn)
+{
+    int sz, fbits;
+
+    if (immh < 4) {
+        return false;
+    }
+    sz = immh >= 8;
+    fbits = (sz ? 128 : 64) - (immh << 3 | immb);
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_fp_elem, IR_NO_TEMP, 1,
+               tcg_const(s, FPEL_DESC(op, sz, q, scalar, false, 0, rd, rn, 0) |
+                            FPEL_FIX(fbits, u)));
+    return true;
+}
+
+#define TRANS_FIX(NAME, OP, U) \
+    bool trans_##NAME##_vfixed(DisasContext *s, arg_qrr_shift *a) \
+    { return do_fix(s, OP, U, a->q, false, a->immh, a->immb, a->rd, a->rn); } \
+    bool trans_##NAME##_sfixed(DisasContext *s, arg_rr_shift *a) \
+    { return do_fix(s, OP, U, false, true, a->immh, a->immb, a->rd, a->rn); }
+TRANS_FIX(SCVTF, FPEL_FROMFIX, false)
+TRANS_FIX(UCVTF, FPEL_FROMFIX, true)
+TRANS_FIX(FCVTZS, FPEL_TOFIX, false)
+TRANS_FIX(FCVTZU, FPEL_TOFIX, true)

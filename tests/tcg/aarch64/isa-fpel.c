@@ -24,6 +24,9 @@
  *  - FPConvert double -> single under FPCR.RMode (FCVTN), or FPRounding_ODD (FCVTXN: toward
  *    zero, the lowest bit set when inexact, overflow to the largest normal); single -> double
  *    is exact (FCVTL). A signalling NaN is quietened (IOC) keeping the top fraction bits.
+ *  - FPToFixed (FCVTZS/FCVTZU #fbits): the operand times 2^fbits toward zero, IXC when a
+ *    fraction is dropped, saturation with IOC only, NaN gives 0 (IOC); FixedToFP (SCVTF/UCVTF
+ *    #fbits): the integer divided by 2^fbits rounded once under FPCR.RMode.
  *  - scalar forms write one element and zero the rest of Vd; 64-bit (2S) vectors zero the
  *    upper half.
  */
@@ -200,5 +203,27 @@ void test_main(void)
     T("fcvtl v0.2d, v1.2s", 0, 0, S2(0, 1), 0, 0, 0, 0x36a0000000000000ULL, 0, 0);
     write_sysreg(FPCR_FZ, fpcr);
     T("fcvtl v0.2d, v1.2s", 0, 0, S2(0, 1), 0, 0, 0, 0, 0, IDC);
+    write_sysreg(0, fpcr);
+
+    /* fixed point, vector and scalar */
+    T("fcvtzs v0.4s, v1.4s, #3", 0, 0, S2(0xc0300000, 0x40200000), S2(S_DNAN, S_1), 0, 0,
+      S2(0xffffffea, 20), S2(0, 8), IOC);
+    T("fcvtzu v0.2d, v1.2d, #64", 0, 0, D_0_5, 0xbfe0000000000000ULL, 0, 0,
+      0x8000000000000000ULL, 0, IOC);
+    T("fcvtzs s0, s1, #16", ~0ULL, ~0ULL, S_1_5, 0, 0, 0, 0x18000, 0, 0);
+    T("fcvtzs d0, d1, #1", ~0ULL, ~0ULL, 0xc006000000000000ULL, 0, 0, 0, 0xfffffffffffffffbULL,
+      0, IXC);
+    T("fcvtzu v0.2s, v1.2s, #32", 0, ~0ULL, S2(S_0_5, S_1), 0, 0, 0, S2(0x80000000, 0xffffffff),
+      0, IOC);
+    T("scvtf v0.4s, v1.4s, #4", 0, 0, S2(16, (u32)-40), S2(0x7fffffff, 1), 0, 0,
+      S2(S_1, 0xc0200000), S2(0x4d000000, 0x3d800000), IXC);
+    T("ucvtf v0.2s, v1.2s, #32", 0, ~0ULL, S2(0xffffffff, 0x80000000), 0, 0, 0,
+      S2(S_1, S_0_5), 0, IXC);
+    T("ucvtf d0, d1, #64", ~0ULL, ~0ULL, 1, 0, 0, 0, 0x3bf0000000000000ULL, 0, 0);
+    T("scvtf v0.2d, v1.2d, #2", 0, 0, (u64)-3, 5, 0, 0, 0xbfe8000000000000ULL,
+      0x3ff4000000000000ULL, 0);
+    T("scvtf s0, s1, #1", ~0ULL, ~0ULL, 16777217, 0, 0, 0, 0x4b000000ULL, 0, IXC);
+    write_sysreg(FPCR_RP, fpcr);
+    T("scvtf s0, s1, #1", ~0ULL, ~0ULL, 16777217, 0, 0, 0, 0x4b000001ULL, 0, IXC);
     write_sysreg(0, fpcr);
 }
