@@ -4,7 +4,8 @@
  * FRECPS and FRSQRTS, and the one-operand estimates FRECPE, FRSQRTE, FRECPX, URECPE and
  * URSQRTE (helper-fpest.inc.c), and FCVTN/FCVTN2, FCVTL/FCVTL2 and FCVTXN/FCVTXN2 between
  * single and double, and the Advanced SIMD fixed-point SCVTF/UCVTF/FCVTZS/FCVTZU (through the
- * general-register forms' fp_from_int / fp_to_int). One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
+ * general-register forms' fp_from_int / fp_to_int), and through FPEL_BIN the scalar FABD,
+ * compares, pairwise reductions and the across-lanes FMAXV family. One call per instruction: a0 = FPEL_DESC() (simd-sat.h). */
 
 #include "helper-fpest.inc.c"
 
@@ -118,6 +119,49 @@ static void fp_cvt_vec(CPUARMState *env, int op, bool q, bool scalar, int rd, in
     env->vregs[rd][1] = res[1];
 }
 
+/* one helper_fp_binop operation, with FABD and the compares (as helper_fp_vec) */
+static uint64_t fp_bin(FpCtx *c, int op, uint64_t x, uint64_t y)
+{
+    if (op >= FPOP_CMEQ) {
+        return fp_cmp_mask(c, op, x, y);
+    }
+    if (op == FPOP_ABD) {
+        return fp_binop(c, FPOP_SUB, x, y) & ~fp_sign(c);
+    }
+    return fp_binop(c, op, x, y);
+}
+
+/* FPEL_BIN: FABD/FACGE/FACGT/FCMEQ/FCMGE/FCMGT (scalar, register and zero), FADDP/FMAXP/
+ * FMINP/FMAXNMP/FMINNMP (scalar pairwise), FMAXV/FMINV/FMAXNMV/FMINNMV (FPReduce) */
+static void fp_bin_vec(CPUARMState *env, uint64_t a0)
+{
+    int op = a0 & 15, rd = (a0 >> 10) & 31, rn = (a0 >> 15) & 31, rm = (a0 >> 20) & 31;
+    int mode = (int)((a0 >> 34) & 3);
+    bool dp = (a0 >> 4) & 1, q = (a0 >> 5) & 1, scalar = (a0 >> 6) & 1;
+    bool zero = (a0 >> 36) & 1, swap = (a0 >> 37) & 1;
+    FpCtx c = fp_ctx(env, dp);
+    int esz = dp ? 3 : 2, lanes = scalar ? 1 : (q ? 128 : 64) >> (esz + 3);
+    const uint64_t *n = env->vregs[rn], *m = env->vregs[rm];
+    uint64_t res[2] = { 0, 0 };
+
+    if (mode == FPEL_PAIR) {
+        res[0] = fp_bin(&c, op, (uint64_t)lane_get(n, 0, esz, 0), (uint64_t)lane_get(n, 1, esz, 0));
+    } else if (mode == FPEL_ACROSS) {
+        uint64_t lo = fp_bin(&c, op, (uint64_t)lane_get(n, 0, 2, 0), (uint64_t)lane_get(n, 1, 2, 0));
+        uint64_t hi = fp_bin(&c, op, (uint64_t)lane_get(n, 2, 2, 0), (uint64_t)lane_get(n, 3, 2, 0));
+        res[0] = fp_bin(&c, op, lo, hi);
+    } else {
+        for (int e = 0; e < lanes; e++) {
+            uint64_t x = (uint64_t)lane_get(n, e, esz, 0);
+            uint64_t y = zero ? 0 : (uint64_t)lane_get(m, e, esz, 0);
+            lane_set(res, e, esz, swap ? fp_bin(&c, op, y, x) : fp_bin(&c, op, x, y));
+        }
+    }
+    fp_done(&c);
+    env->vregs[rd][0] = res[0];
+    env->vregs[rd][1] = res[1];
+}
+
 DEF_HELPER_FN(fp_elem)
 {
     CPUARMState *env = env_;
@@ -132,6 +176,10 @@ DEF_HELPER_FN(fp_elem)
     int fbits = (int)((a0 >> 25) & 0x7f);
     bool u = (a0 >> 32) & 1;
 
+    if ((a0 >> 33) & 1) {
+        fp_bin_vec(env, a0);
+        return 0;
+    }
     if (op >= FPEL_CVTN && op <= FPEL_CVTL) {
         fp_cvt_vec(env, op, q, scalar, rd, rn);
         return 0;

@@ -47,6 +47,14 @@ enum { FPEL_MUL, FPEL_MULX, FPEL_MLA, FPEL_MLS, FPEL_RECPS, FPEL_RSQRTS, FPEL_RE
        FPEL_FROMFIX };
 /* FPEL_TOFIX / FPEL_FROMFIX: fbits in bits [31:25], unsigned in bit 32 */
 #define FPEL_FIX(fbits, u) ((uint64_t)(fbits) << 25 | (uint64_t)(u) << 32)
+/* FPEL_BIN(fpop, mode): the op field holds a helper_fp_binop operation (FPOP_*, with FPOP_ABD
+ * and the compares), mode FPEL_LANES (lane by lane, Vm or, with zero, #0.0, swap exchanging the
+ * operands), FPEL_PAIR (the two lanes of Vn, scalar pairwise), FPEL_ACROSS (Reduce over four
+ * single lanes: (e0 op e1) op (e2 op e3)) */
+enum { FPEL_LANES, FPEL_PAIR, FPEL_ACROSS };
+#define FPEL_BIN(fpop, mode, zero, swap) \
+    ((uint64_t)(fpop) | 1ull << 33 | (uint64_t)(mode) << 34 | (uint64_t)(zero) << 36 | \
+     (uint64_t)(swap) << 37)
 #define FPEL_DESC(op, sz, q, scalar, byelem, idx, rd, rn, rm) \
     ((uint64_t)(op) | (uint64_t)(sz) << 4 | (uint64_t)(q) << 5 | (uint64_t)(scalar) << 6 | \
      (uint64_t)(byelem) << 7 | (uint64_t)(idx) << 8 | (uint64_t)(rd) << 10 | \

@@ -8,8 +8,12 @@
  * single/double floating point: FADD..FNMUL, FMAX/FMIN(NM), FABS/FNEG, FCMP/FCCMP(E), FCSEL,
  * FCVT S<->D, FSQRT, SCVTF/UCVTF, FCVT<r>S/U to integer and to/from fixed point (general
  * registers), and the vector FP arithmetic, compares and pairwise forms, FMADD/FMSUB/FNMADD/
- * FNMSUB, FRINT<r> (scalar). Not yet: FRINT32/64, Advanced SIMD fixed-point and half-precision
- * conversions, vector FMLA/conversions, crypto. */
+ * FNMSUB, FRINT<r> (scalar). trans-simd-fpel.c has the FP multiplies by element, FMLA/FMLS
+ * (vector), FMULX, FRECPS/FRSQRTS, the estimates (FRECPE, FRSQRTE, FRECPX, URECPE, URSQRTE),
+ * FCVTN/FCVTL/FCVTXN and the Advanced SIMD fixed-point conversions; trans-crypto.c the
+ * Cryptographic Extension. UNDEFINED because -cpu max does not advertise the feature: half
+ * precision (FEAT_FP16), BF16, FRINT32/64 (FEAT_FRINTTS), FJCVTZS (FEAT_JSCVT), FCMLA/FCADD,
+ * dot products, FMLAL/FMLSL, SQRDMLAH/SQRDMLSH, I8MM, SM3/SM4. */
 #include "translate.h"
 #include "cpu-features.h"
 #include "simd-sat.h"

@@ -10,7 +10,11 @@
  *     FCVTN/FCVTN2 (C7.2.74), FCVTL/FCVTL2 (C7.2.70), FCVTXN/FCVTXN2 (C7.2.83, vector and
  *     scalar) between single and double (sz=1; sz=0 is half precision);
  *   shift by immediate (vector and scalar): SCVTF, UCVTF (fixed-point) C7.2.236/C7.2.356,
- *     FCVTZS, FCVTZU (fixed-point) C7.2.80/C7.2.82 with fbits = 2 * esize - immh:immb. */
+ *     FCVTZS, FCVTZU (fixed-point) C7.2.80/C7.2.82 with fbits = 2 * esize - immh:immb;
+ *   scalar three same and two-register miscellaneous: FABD, FACGE, FACGT, FCMEQ, FCMGE, FCMGT
+ *     (register) and FCMEQ, FCMGE, FCMGT, FCMLE, FCMLT (zero);
+ *   scalar pairwise: FADDP, FMAXP, FMINP, FMAXNMP, FMINNMP (scalar);
+ *   across lanes (4S only): FMAXV, FMINV, FMAXNMV, FMINNMV. */
 #include "translate.h"
 #include "simd-sat.h"
 #include "decode-a64-simd-fp.h"
@@ -130,3 +134,63 @@ TRANS_FIX(SCVTF, FPEL_FROMFIX, false)
 TRANS_FIX(UCVTF, FPEL_FROMFIX, true)
 TRANS_FIX(FCVTZS, FPEL_TOFIX, false)
 TRANS_FIX(FCVTZU, FPEL_TOFIX, true)
+
+static bool do_fpbin(DisasContext *s, uint64_t bin, int sz, bool q, bool scalar, int rd, int rn,
+                     int rm)
+{
+    if (sz == 3) {
+        return false;       /* half precision (FEAT_FP16) */
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_helper(s, HELPER_fp_elem, IR_NO_TEMP, 1,
+               tcg_const(s, bin | FPEL_DESC(0, sz, q, scalar, false, 0, rd, rn, rm)));
+    return true;
+}
+
+/* scalar three same: FABD C7.2.61, FACGE C7.2.63, FACGT C7.2.64, FCMEQ C7.2.66, FCMGE C7.2.68,
+ * FCMGT C7.2.70 (register) */
+#define TRANS_SBIN(NAME, FPOP) \
+    bool trans_##NAME##_s(DisasContext *s, arg_rrr_f *a) \
+    { return do_fpbin(s, FPEL_BIN(FPOP, FPEL_LANES, 0, 0), a->sz, false, true, a->rd, a->rn, \
+                      a->rm); }
+TRANS_SBIN(FABD, FPOP_ABD)
+TRANS_SBIN(FACGE, FPOP_ACGE)
+TRANS_SBIN(FACGT, FPOP_ACGT)
+TRANS_SBIN(FCMEQ, FPOP_CMEQ)
+TRANS_SBIN(FCMGE, FPOP_CMGE)
+TRANS_SBIN(FCMGT, FPOP_CMGT)
+
+/* scalar compares with #0.0; FCMLE/FCMLT are 0.0 >= x and 0.0 > x */
+#define TRANS_SZERO(NAME, FPOP, SWAP) \
+    bool trans_##NAME##_s(DisasContext *s, arg_rr_f *a) \
+    { return do_fpbin(s, FPEL_BIN(FPOP, FPEL_LANES, 1, SWAP), a->sz, false, true, a->rd, \
+                      a->rn, 0); }
+TRANS_SZERO(FCMEQ0, FPOP_CMEQ, 0)
+TRANS_SZERO(FCMGE0, FPOP_CMGE, 0)
+TRANS_SZERO(FCMGT0, FPOP_CMGT, 0)
+TRANS_SZERO(FCMLE0, FPOP_CMGE, 1)
+TRANS_SZERO(FCMLT0, FPOP_CMGT, 1)
+
+/* scalar pairwise: FADDP C7.2.57, FMAXP, FMINP, FMAXNMP, FMINNMP (scalar) */
+#define TRANS_PAIR(NAME, FPOP) \
+    bool trans_##NAME##_s(DisasContext *s, arg_rr_f *a) \
+    { return do_fpbin(s, FPEL_BIN(FPOP, FPEL_PAIR, 0, 0), a->sz, false, true, a->rd, a->rn, \
+                      0); }
+TRANS_PAIR(FADDP, FPOP_ADD)
+TRANS_PAIR(FMAXP, FPOP_MAX)
+TRANS_PAIR(FMINP, FPOP_MIN)
+TRANS_PAIR(FMAXNMP, FPOP_MAXNM)
+TRANS_PAIR(FMINNMP, FPOP_MINNM)
+
+/* across lanes: FMAXV C7.2.109, FMINV, FMAXNMV, FMINNMV, single precision 4S: Q=1 U=1 sz=0.
+ * The half-precision encodings (U, bit 29, = 0) share the names and stay UNDEFINED. */
+#define TRANS_ACROSS(NAME, FPOP) \
+    bool trans_##NAME(DisasContext *s, arg_qrr *a) \
+    { return a->q && ((s->insn >> 29) & 1) && do_fpbin(s, FPEL_BIN(FPOP, FPEL_ACROSS, 0, 0), 0, true, true, a->rd, \
+                              a->rn, 0); }
+TRANS_ACROSS(FMAXV, FPOP_MAX)
+TRANS_ACROSS(FMINV, FPOP_MIN)
+TRANS_ACROSS(FMAXNMV, FPOP_MAXNM)
+TRANS_ACROSS(FMINNMV, FPOP_MINNM)

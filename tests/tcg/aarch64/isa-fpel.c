@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Advanced SIMD floating-point multiplies: FMLA/FMLS/FMUL/FMULX by element (vector and scalar),
- * FMLA/FMLS (vector), FMULX, FRECPS and FRSQRTS (vector and scalar). */
+/* Advanced SIMD floating point: FMLA/FMLS/FMUL/FMULX by element (vector and scalar), FMLA/FMLS
+ * (vector), FMULX, FRECPS and FRSQRTS (vector and scalar), the estimates FRECPE, FRSQRTE,
+ * FRECPX, URECPE and URSQRTE, FCVTN/FCVTL/FCVTXN, the fixed-point conversions, the scalar FABD
+ * and compares, the scalar pairwise reductions and FMAXV/FMINV/FMAXNMV/FMINNMV. */
 #include "testlib.h"
 
 /*
@@ -27,6 +29,10 @@
  *  - FPToFixed (FCVTZS/FCVTZU #fbits): the operand times 2^fbits toward zero, IXC when a
  *    fraction is dropped, saturation with IOC only, NaN gives 0 (IOC); FixedToFP (SCVTF/UCVTF
  *    #fbits): the integer divided by 2^fbits rounded once under FPCR.RMode.
+ *  - compares give all ones or zero; FCMEQ signals IOC for signalling NaNs only, FCMGE/FCMGT
+ *    and FACGE/FACGT for any NaN (FPCompareGE/GT); FABD is |op1 - op2| (FPAbs of FPSub).
+ *  - FPReduce over four lanes is (e0 op e1) op (e2 op e3); FPMaxNum takes the number when one
+ *    operand is a quiet NaN, FPMax propagates the NaN (the first one).
  *  - scalar forms write one element and zero the rest of Vd; 64-bit (2S) vectors zero the
  *    upper half.
  */
@@ -226,4 +232,38 @@ void test_main(void)
     write_sysreg(FPCR_RP, fpcr);
     T("scvtf s0, s1, #1", ~0ULL, ~0ULL, 16777217, 0, 0, 0, 0x4b000001ULL, 0, IXC);
     write_sysreg(0, fpcr);
+
+    /* scalar FABD and compares */
+    T("fabd s0, s1, s2", ~0ULL, ~0ULL, S_1, 0, S_3, 0, S_2, 0, 0);
+    T("fabd d0, d1, d2", 0, 0, D_MINF, 0, D_MINF, 0, 0x7ff8000000000000ULL, 0, IOC);
+    T("fcmeq s0, s1, s2", ~0ULL, ~0ULL, S_1, 0, S_1, 0, 0xffffffffULL, 0, 0);
+    T("fcmeq s0, s1, s2", 0, 0, 0x7fc00001ULL, 0, S_1, 0, 0, 0, 0);
+    T("fcmge d0, d1, d2", ~0ULL, ~0ULL, D_1, 0, D_2, 0, 0, 0, 0);
+    T("fcmgt s0, s1, s2", ~0ULL, ~0ULL, S_2, 0, 0x7fc00001ULL, 0, 0, 0, IOC);
+    T("facgt s0, s1, s2", 0, 0, 0xc0400000ULL, 0, S_2, 0, 0xffffffffULL, 0, 0);
+    T("facge d0, d1, d2", 0, 0, D_M2, 0, D_2, 0, ~0ULL, 0, 0);
+    T("fcmle s0, s1, #0.0", 0, 0, S_M1, 0, 0, 0, 0xffffffffULL, 0, 0);
+    T("fcmlt d0, d1, #0.0", ~0ULL, ~0ULL, D_M0, 0, 0, 0, 0, 0, 0);
+    T("fcmge s0, s1, #0.0", 0, 0, S_M0, 0, 0, 0, 0xffffffffULL, 0, 0);
+    T("fcmgt d0, d1, #0.0", 0, 0, D_1, 0, 0, 0, ~0ULL, 0, 0);
+    write_sysreg(FPCR_FZ, fpcr);
+    T("fcmeq d0, d1, #0.0", 0, 0, 1, 0, 0, 0, ~0ULL, 0, IDC);
+    write_sysreg(0, fpcr);
+    /* scalar pairwise */
+    T("faddp s0, v1.2s", ~0ULL, ~0ULL, S2(S_2, S_1), ~0ULL, 0, 0, S_3, 0, 0);
+    T("faddp d0, v1.2d", ~0ULL, ~0ULL, D_1_5, D_M2, 0, 0, 0xbfe0000000000000ULL, 0, 0);
+    T("fmaxp s0, v1.2s", 0, 0, S2(0x7fc00001, S_1), 0, 0, 0, 0x7fc00001ULL, 0, 0);
+    T("fmaxnmp s0, v1.2s", 0, 0, S2(S_1, 0x7fc00001), 0, 0, 0, S_1, 0, 0);
+    T("fminp d0, v1.2d", 0, 0, 0, D_M0, 0, 0, D_M0, 0, 0);
+    T("fminnmp d0, v1.2d", 0, 0, D_3, D_2, 0, 0, D_2, 0, 0);
+    /* across lanes */
+    T("fmaxv s0, v1.4s", ~0ULL, ~0ULL, S2(0x40a00000, S_1), S2(S_2, 0xc0400000), 0, 0,
+      0x40a00000ULL, 0, 0);
+    T("fminv s0, v1.4s", 0, 0, S2(0x40a00000, S_1), S2(S_2, 0xc0400000), 0, 0, 0xc0400000ULL,
+      0, 0);
+    T("fmaxnmv s0, v1.4s", 0, 0, S2(S_1, 0x7fc00001), S2(0x7fc00002, S_2), 0, 0, S_2, 0, 0);
+    T("fmaxv s0, v1.4s", 0, 0, S2(S_1, 0x7fc00001), S2(0x7fc00002, S_2), 0, 0, 0x7fc00001ULL,
+      0, 0);
+    /* minnm(sNaN, 1) is the quietened NaN (IOC), then minnm(qNaN, -1) = -1 */
+    T("fminnmv s0, v1.4s", 0, 0, S2(S_1, 0x7f800001), S2(S_M1, S_2), 0, 0, S_M1, 0, IOC);
 }
