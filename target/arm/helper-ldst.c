@@ -238,6 +238,7 @@ typedef struct FpCtx {
     bool dp, fz, dn;
     int rmode;          /* FPCR.RMode: 0 RN, 1 RP, 2 RM, 3 RZ */
     uint32_t flags;
+    uint32_t last;      /* the flags of the last fp_host_end() */
 } FpCtx;
 
 static FpCtx fp_ctx(CPUARMState *env, bool dp)
@@ -460,11 +461,44 @@ static uint64_t fp_host_end(FpCtx *c, uint64_t r)
     f |= (ex & HOST_FE_INEXACT) ? FPSR_IXC : 0;
     if (fp_is_nan(c, r)) {
         r = fp_default_nan(c);
-    } else if (c->fz && fp_is_denormal(c, r)) {
+    } else if (c->fz && (fp_is_denormal(c, r) || (ex & HOST_FE_UNDERFLOW))) {
+        /* also a tiny result the host rounded to zero or to the smallest normal: UFC only */
         r &= fp_sign(c);
         f = (f & ~(FPSR_IXC | FPSR_UFC)) | FPSR_UFC;
     }
     c->flags |= f;
+    c->last = f;
+    return r;
+}
+
+/* Arm detects tininess before rounding (FPRound: "exponent < minimum_exp" on the exact value),
+ * the x86 host after it: an inexact result of the smallest normal magnitude, without the host's
+ * underflow flag, may come from a tiny exact value. The same operation rounded toward zero
+ * (raw(), called between fp_host_begin/end) tells: below the smallest normal, the exact value
+ * was tiny, so UFC, or with FZ a zero (UFC only). before = c->flags ahead of the operation. */
+typedef uint64_t FpRawFn(const FpCtx *c, int op, uint64_t a, uint64_t b, uint64_t acc);
+
+static uint64_t fp_tiny_fixup(FpCtx *c, uint32_t before, uint64_t r, FpRawFn *raw, int op,
+                              uint64_t a, uint64_t b, uint64_t acc)
+{
+    uint64_t min_normal = c->dp ? 1ull << 52 : 1ull << 23, rz;
+    FpCtx z = *c;
+
+    if (!(c->last & FPSR_IXC) || (c->last & FPSR_UFC) || (r & ~fp_sign(c)) != min_normal) {
+        return r;
+    }
+    z.rmode = 3;
+    host_fp_begin(z.rmode);
+    rz = raw(&z, op, a, b, acc);
+    host_fp_end();
+    if ((rz & ~fp_sign(c)) >= min_normal) {
+        return r;
+    }
+    if (c->fz) {
+        c->flags = before | (c->last & ~FPSR_IXC) | FPSR_UFC;
+        return r & fp_sign(c);
+    }
+    c->flags |= FPSR_UFC;
     return r;
 }
 
@@ -474,9 +508,35 @@ static float f_of(uint64_t x) { uint32_t v = (uint32_t)x; float f; memcpy(&f, &v
 static uint64_t of_f(float f) { uint32_t v; memcpy(&v, &f, 4); return v; }
 
 
+/* the host operation alone, between fp_host_begin() and fp_host_end() */
+static uint64_t fp_binop_raw(const FpCtx *c, int op, uint64_t a, uint64_t b, uint64_t acc)
+{
+    (void)acc;
+    if (c->dp) {
+        volatile double x = d_of(a), y = d_of(b), z;
+        switch (op) {
+        case FPOP_ADD: z = x + y; break;
+        case FPOP_SUB: z = x - y; break;
+        case FPOP_DIV: z = x / y; break;
+        default: z = x * y; break;
+        }
+        return of_d(z);
+    } else {
+        volatile float x = f_of(a), y = f_of(b), z;
+        switch (op) {
+        case FPOP_ADD: z = x + y; break;
+        case FPOP_SUB: z = x - y; break;
+        case FPOP_DIV: z = x / y; break;
+        default: z = x * y; break;
+        }
+        return of_f(z);
+    }
+}
+
 static uint64_t fp_binop(FpCtx *c, int op, uint64_t a, uint64_t b)
 {
     uint64_t r;
+    uint32_t before;
 
     a = fp_in(c, a);
     b = fp_in(c, b);
@@ -502,27 +562,13 @@ static uint64_t fp_binop(FpCtx *c, int op, uint64_t a, uint64_t b)
         }
         return (gt == (op == FPOP_MAX)) ? a : b;
     }
+    before = c->flags;
     fp_host_begin(c);
-    if (c->dp) {
-        volatile double x = d_of(a), y = d_of(b), z;
-        switch (op) {
-        case FPOP_ADD: z = x + y; break;
-        case FPOP_SUB: z = x - y; break;
-        case FPOP_DIV: z = x / y; break;
-        default: z = x * y; break;
-        }
-        r = of_d(z);
-    } else {
-        volatile float x = f_of(a), y = f_of(b), z;
-        switch (op) {
-        case FPOP_ADD: z = x + y; break;
-        case FPOP_SUB: z = x - y; break;
-        case FPOP_DIV: z = x / y; break;
-        default: z = x * y; break;
-        }
-        r = of_f(z);
-    }
+    r = fp_binop_raw(c, op, a, b, 0);
     r = fp_host_end(c, r);
+    if (op == FPOP_MUL || op == FPOP_NMUL || op == FPOP_DIV) {
+        r = fp_tiny_fixup(c, before, r, fp_binop_raw, op, a, b, 0);
+    }
     return op == FPOP_NMUL ? r ^ fp_sign(c) : r;
 }
 
@@ -849,10 +895,23 @@ DEF_HELPER_FN(fp_sqrt_vec)
 /* FMADD/FMSUB/FNMADD/FNMSUB (FPMulAdd): a0 = dp | neg_n << 1 | neg_a << 2, a1 = Rn, a2 = Rm,
  * a3 = Ra; the result is Ra + Rn * Rm after the requested negations (FPNeg, NaNs included). */
 /* FPMulAdd(acc, n, m) on operands already negated as requested; the caller calls fp_done. */
+/* n * m + acc by the host, between fp_host_begin() and fp_host_end() */
+static uint64_t fp_fma_raw(const FpCtx *c, int op, uint64_t n, uint64_t m, uint64_t acc)
+{
+    (void)op;
+    if (!host_has_fma()) {
+        return c->dp ? of_d(d_of(n) * d_of(m) + d_of(acc))
+                     : of_f((float)((double)f_of(n) * f_of(m) + f_of(acc)));
+    }
+    return c->dp ? of_d(host_fma_d(d_of(n), d_of(m), d_of(acc)))
+                 : of_f(host_fma_f(f_of(n), f_of(m), f_of(acc)));
+}
+
 static uint64_t fp_fma(FpCtx *cp, uint64_t n, uint64_t m, uint64_t acc)
 {
     FpCtx c = *cp;
     uint64_t r = 0;
+    uint32_t before;
 
     n = fp_in(&c, n);
     m = fp_in(&c, m);
@@ -889,15 +948,11 @@ static uint64_t fp_fma(FpCtx *cp, uint64_t n, uint64_t m, uint64_t acc)
     if (!host_has_fma()) {
         qemu_log_mask(LOG_UNIMP, "FMADD: no host fused multiply-add, rounded twice\n");
     }
+    before = c.flags;
     fp_host_begin(&c);
-    if (!host_has_fma()) {
-        r = c.dp ? of_d(d_of(n) * d_of(m) + d_of(acc))
-                 : of_f((float)((double)f_of(n) * f_of(m) + f_of(acc)));
-    } else {
-        r = c.dp ? of_d(host_fma_d(d_of(n), d_of(m), d_of(acc)))
-                 : of_f(host_fma_f(f_of(n), f_of(m), f_of(acc)));
-    }
+    r = fp_fma_raw(&c, 0, n, m, acc);
     r = fp_host_end(&c, r);
+    r = fp_tiny_fixup(&c, before, r, fp_fma_raw, 0, n, m, acc);
     *cp = c;
     return r;
 }

@@ -647,6 +647,119 @@ def u_crypto(rng):
     return items
 
 
+# ---------------------------------------------------------------- FP/SIMD (trans-simd-fpel.c)
+
+FP_SPECIAL_S = [0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0x7fc00001, 0x7f800001,
+                0xffa00000, 1, 0x807fffff, 0x00800000, 0x7f7fffff, 0x3f800000, 0xbf800000,
+                0x40000000, 0x3f800001, 0x7e800000, 0x7f000000, 0x00200000, 0x001fffff,
+                0x80000000 | 0x00400000, 0x4f000000, 0xcf000000, 0x5f000000, 0x3effffff]
+FP_SPECIAL_D = [0, 1 << 63, 0x7ff0000000000000, 0xfff0000000000000, 0x7ff8000000000000,
+                0x7ff8000000000001, 0x7ff0000000000001, 1, 0x800fffffffffffff,
+                0x0010000000000000, 0x7fefffffffffffff, 0x3ff0000000000000, 0xbff0000000000000,
+                0x4000000000000000, 0x3ff0000000000001, 0x7fd0000000000000, 0x7fe0000000000000,
+                0x0004000000000000, 0x0003ffffffffffff, 0x3ff0000001000000, 0x3ff0000010000000,
+                0x43e0000000000000, 0xc3e0000000000000, 0x47efffffe0000000, 0x3810000000000000,
+                0x36a0000000000000]
+
+
+def fp_elem_value(rng, dp):
+    """A single or double: a special value, or a random one with a small exponent range."""
+    if rng.random() < 0.45:
+        return rng.choice(FP_SPECIAL_D if dp else FP_SPECIAL_S)
+    if dp:
+        e = rng.choice([rng.randrange(1008, 1040), rng.randrange(2048)])
+        return (rng.getrandbits(1) << 63) | (e << 52) | rng.getrandbits(52)
+    e = rng.choice([rng.randrange(112, 144), rng.randrange(256)])
+    return (rng.getrandbits(1) << 31) | (e << 23) | rng.getrandbits(23)
+
+
+def fp_reg_value(rng):
+    """128 bits made of singles, doubles or integers (lane sizes are picked per half)."""
+    halves = []
+    for _ in range(2):
+        k = rng.randrange(3)
+        if k == 0:
+            halves.append(fp_elem_value(rng, True))
+        elif k == 1:
+            halves.append(fp_elem_value(rng, False) | (fp_elem_value(rng, False) << 32))
+        else:
+            halves.append(rand_value(rng))
+    return halves
+
+
+def fpsimd_word(rng):
+    """One FP/SIMD instruction of trans-simd-fpel.c: (word, text)."""
+    d, n, m = (rng.randrange(32) for _ in range(3))
+    sz = rng.getrandbits(1)
+    q = 1 if sz else rng.getrandbits(1)
+    k = rng.randrange(9)
+    if k == 0:      # three same vector: 0 Q U 01110 a sz 1 Rm opcode 1 Rn Rd
+        u, a, opc = rng.choice([(0, 0, 0b11001), (0, 1, 0b11001), (0, 0, 0b11011), (0, 0, 0b11111),
+                                (0, 1, 0b11111)])
+        return (q << 30) | (u << 29) | 0x0e200400 | (a << 23) | (sz << 22) | (m << 16) | \
+            (opc << 11) | (n << 5) | d, 'fp three same (vector)'
+    if k == 1:      # scalar three same: 01 U 11110 a sz 1 Rm opcode 1 Rn Rd
+        u, a, opc = rng.choice([(0, 0, 0b11011), (0, 0, 0b11111), (0, 1, 0b11111), (1, 1, 0b11010),
+                                (0, 0, 0b11100), (1, 0, 0b11100), (1, 1, 0b11100), (1, 0, 0b11101),
+                                (1, 1, 0b11101)])
+        return 0x5e200400 | (u << 29) | (a << 23) | (sz << 22) | (m << 16) | (opc << 11) | \
+            (n << 5) | d, 'fp three same (scalar)'
+    if k in (2, 3):  # by element: 0 Q U 01111 1 sz L M Rm opcode H 0 Rn Rd (scalar: 01 U 11111)
+        u, opc = rng.choice([(0, 0b0001), (0, 0b0101), (0, 0b1001), (1, 0b1001)])
+        idx = rng.randrange(2 if sz else 4)
+        h, l = (idx, 0) if sz else (idx >> 1, idx & 1)
+        base = 0x5f800000 if k == 3 else 0x0f800000 | (q << 30)
+        return base | (u << 29) | (sz << 22) | (l << 21) | (m << 16) | (opc << 12) | \
+            (h << 11) | (n << 5) | d, 'fp by element'
+    if k == 4:      # two-register misc vector: 0 Q U 01110 a sz 10000 opcode 10 Rn Rd
+        u, a, s2, opc = rng.choice([(0, 1, sz, 0b11101), (1, 1, sz, 0b11101), (0, 1, 0, 0b11100),
+                                    (1, 1, 0, 0b11100), (0, 0, 1, 0b10110), (1, 0, 1, 0b10110),
+                                    (0, 0, 1, 0b10111)])
+        qq = rng.getrandbits(1) if (s2 == 0 or opc in (0b10110, 0b10111)) else 1
+        return (qq << 30) | (u << 29) | 0x0e200800 | (a << 23) | (s2 << 22) | (0b10000 << 17) | \
+            (opc << 12) | (n << 5) | d, 'fp misc (vector)'
+    if k == 5:      # scalar two-register misc: 01 U 11110 a sz 10000 opcode 10 Rn Rd
+        u, a, s2, opc = rng.choice([(0, 1, sz, 0b11101), (1, 1, sz, 0b11101), (0, 1, sz, 0b11111),
+                                    (1, 0, 1, 0b10110), (0, 1, sz, 0b01100), (0, 1, sz, 0b01101),
+                                    (0, 1, sz, 0b01110), (1, 1, sz, 0b01100), (1, 1, sz, 0b01101)])
+        return 0x5e200800 | (u << 29) | (a << 23) | (s2 << 22) | (0b10000 << 17) | (opc << 12) | \
+            (n << 5) | d, 'fp misc (scalar)'
+    if k == 6:      # scalar pairwise 01 1 11110 a sz 11000 opcode 10, across 0 1 1 01110 a 0 11000
+        a, opc = rng.choice([(0, 0b01100), (0, 0b01101), (0, 0b01111), (1, 0b01100), (1, 0b01111)])
+        if rng.getrandbits(1) and opc != 0b01101:
+            return 0x6e300800 | (a << 23) | (opc << 12) | (n << 5) | d, 'fp across lanes'
+        return 0x7e300800 | (a << 23) | (sz << 22) | (opc << 12) | (n << 5) | d, 'fp pairwise'
+    # fixed point: 0 Q U 011110 immh immb opcode 1 Rn Rd (scalar: 01 U 111110)
+    u, opc = rng.choice([(0, 0b11100), (1, 0b11100), (0, 0b11111), (1, 0b11111)])
+    immhb = rng.randrange(64, 128) if sz else rng.randrange(32, 64)
+    base = 0x5f000400 if k == 7 else 0x0f000400 | (q << 30)
+    return base | (u << 29) | (immhb << 16) | (opc << 11) | (n << 5) | d, 'fp fixed point'
+
+
+def u_fpsimd(rng):
+    """FPCR (RMode, FZ, DN) set and FPSR cleared through a general register, Vd, Vn and Vm loaded
+    with FP-rich values (MOVZ/MOVK, FMOV Dd, Xn; INS Vd.D[1], Xn), one instruction of
+    trans-simd-fpel.c, then the result (FMOV Xd, Dn; UMOV Xd, Vn.D[1]) and FPSR read back.
+    Only with --only fpsimd (weight 0 in UNITS)."""
+    word, text = fpsimd_word(rng)
+    d, n, m = word & 31, (word >> 5) & 31, (word >> 16) & 31
+    t = ri(rng)
+    items = load_const(t, rng.randrange(16) << 22)
+    items.append(W(0xd51b4400 | t, 'msr fpcr'))
+    items.append(W(0xd51b4420 | 31, 'msr fpsr, xzr'))
+    for v in dict.fromkeys([d, n, m]):
+        lo, hi = fp_reg_value(rng)
+        items += load_const(t, lo)
+        items.append(W(0x9e670000 | (t << 5) | v, 'fmov d, x (fp setup)'))
+        items += load_const(t, hi)
+        items.append(W(0x4e181c00 | (t << 5) | v, 'ins v.d[1], x (fp setup)'))
+    items.append(W(word, text))
+    items.append(W(0x9e660000 | (d << 5) | ri(rng), 'fmov x, d (fp result)'))
+    items.append(W(0x4e183c00 | (d << 5) | ri(rng), 'umov x, v.d[1] (fp result)'))
+    items.append(W(0xd53b4420 | ri(rng), 'mrs x, fpsr (fp result)'))
+    return items
+
+
 # ---------------------------------------------------------------- PC-relative: literals, branches
 
 def u_ldr_literal(rng):
@@ -708,6 +821,7 @@ UNITS = [
     (u_cas, 3), (u_ldr_literal, 1),
     ('branch', 6),
     (u_crypto, 0),    # weight 0: only when named (--only crypto), the default cases stay the same
+    (u_fpsimd, 0),    # the same (--only fpsimd)
 ]
 
 GROUPS = {

@@ -33,6 +33,8 @@
  *    and FACGE/FACGT for any NaN (FPCompareGE/GT); FABD is |op1 - op2| (FPAbs of FPSub).
  *  - FPReduce over four lanes is (e0 op e1) op (e2 op e3); FPMaxNum takes the number when one
  *    operand is a quiet NaN, FPMax propagates the NaN (the first one).
+ *  - FPRound detects tininess before rounding: an exact value just below 2^-126 that rounds to
+ *    2^-126 still gives UFC (with IXC), or with FZ a zero (UFC only).
  *  - scalar forms write one element and zero the rest of Vd; 64-bit (2S) vectors zero the
  *    upper half.
  */
@@ -266,4 +268,17 @@ void test_main(void)
       0, 0);
     /* minnm(sNaN, 1) is the quietened NaN (IOC), then minnm(qNaN, -1) = -1 */
     T("fminnmv s0, v1.4s", 0, 0, S2(S_1, 0x7f800001), S2(S_M1, S_2), 0, 0, S_M1, 0, IOC);
+
+    /* tininess before rounding: 2^-126 - 2^-160 (FMLA) and (1 - 2^-24) * 2^-126 (FMUL, a tie
+     * between 0x007fffff and 0x00800000, to even) round to 2^-126 */
+    T("fmls s0, s1, v2.s[0]", 0x00800000ULL, 0, 0x21800000ULL, 0, 0x0d800000ULL, 0,
+      0x00800000ULL, 0, 0x08 | IXC);
+    T("fmul v0.2s, v1.2s, v2.s[1]", 0, 0, S2(0x3f7fffff, 0x3f7fffff), 0, S2(0x00800000, 0), 0,
+      S2(0x00800000, 0x00800000), 0, 0x08 | IXC);
+    write_sysreg(FPCR_FZ, fpcr);
+    T("fmls s0, s1, v2.s[0]", 0x00800000ULL, 0, 0x21800000ULL, 0, 0x0d800000ULL, 0, 0, 0,
+      0x08);
+    T("fmul v0.2s, v1.2s, v2.s[1]", 0, 0, S2(0x3f7fffff, 0xbf7fffff), 0, S2(0x00800000, 0), 0,
+      S2(0, 0x80000000), 0, 0x08);
+    write_sysreg(0, fpcr);
 }
