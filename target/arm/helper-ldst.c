@@ -606,6 +606,16 @@ DEF_HELPER_FN(fp_cmp)
     return 0;
 }
 
+/* double to single by the host, between fp_host_begin() and fp_host_end() */
+static uint64_t fp_narrow_raw(const FpCtx *c, int op, uint64_t a, uint64_t b, uint64_t acc)
+{
+    volatile double d = d_of(a);
+    volatile float f = (float)d;
+
+    (void)c, (void)op, (void)b, (void)acc;
+    return of_f(f);
+}
+
 /* FCVT between single and double (FPConvert): a0 = to_dp, a1 = operand. */
 DEF_HELPER_FN(fp_cvt_sd)
 {
@@ -635,11 +645,12 @@ DEF_HELPER_FN(fp_cvt_sd)
         volatile double d = f;
         r = of_d(d);
     } else {
-        volatile double d = d_of(x);
-        volatile float f = (float)d;
-        r = of_f(f);
+        r = fp_narrow_raw(&o, 0, x, 0, 0);
     }
     r = fp_host_end(&o, r);
+    if (!to_dp) {
+        r = fp_tiny_fixup(&o, 0, r, fp_narrow_raw, 0, x, 0, 0);
+    }
     c.flags |= o.flags;
     fp_done(&c);
     return r;

@@ -281,4 +281,9 @@ void test_main(void)
     T("fmul v0.2s, v1.2s, v2.s[1]", 0, 0, S2(0x3f7fffff, 0xbf7fffff), 0, S2(0x00800000, 0), 0,
       S2(0, 0x80000000), 0, 0x08);
     write_sysreg(0, fpcr);
+    /* FCVTN: 2^-126 - 2^-179 rounds to 2^-126, tiny before rounding: UFC; FZ: zero */
+    T("fcvtn v0.2s, v1.2d", 0, 0, 0x380fffffffffffffULL, 0, 0, 0, 0x00800000ULL, 0, 0x08 | IXC);
+    write_sysreg(FPCR_FZ, fpcr);
+    T("fcvtn v0.2s, v1.2d", 0, 0, 0xb80fffffffffffffULL, 0, 0, 0, 0x80000000ULL, 0, 0x08);
+    write_sysreg(0, fpcr);
 }
