@@ -44,6 +44,16 @@ int address_space_add(AddressSpace *as, MemoryRegion *mr)
     return 0;
 }
 
+int address_space_add_views(AddressSpace *const *views, int nviews, MemoryRegion *mr)
+{
+    for (int i = 0; i < nviews; i++) {
+        if (address_space_add(views[i], mr) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 MemoryRegion *address_space_lookup(AddressSpace *as, uint64_t pa)
 {
     int lo = 0, hi = as->nr - 1;
@@ -125,7 +135,7 @@ MemTxResult address_space_ld(AddressSpace *as, uint64_t pa, unsigned size, uint6
         *val = 0;
         return MEMTX_DECODE_ERROR;
     }
-    if (mr->ram && (!mr->ops || mr->romd || mr->readonly)) {
+    if (memory_region_reads_ram(mr)) {
         memory_region_touch(mr, pa - mr->base, size);
         *val = ld_le(mr->ram + (pa - mr->base), size);
         return MEMTX_OK;

@@ -212,12 +212,12 @@ static CPUTLBEntry *tlb_fill_entry(CPUARMState *env, uint64_t vaddr, MMUAccessTy
      * too: a ROM device (flash) out of its read-array (ROMD) mode answers reads itself. The
      * code tag keeps the host page: execution from flash in a command mode is not modelled. */
     uint64_t rflags = flags;
-    if (!(flags & TLB_MMIO) && mr->ops && !mr->romd && !mr->readonly) {
+    if (!(flags & TLB_MMIO) && !memory_region_reads_ram(mr)) {
         rflags |= TLB_MMIO;
     }
     e->addr_read = (res.prot & PAGE_READ) ? (page | rflags) : TLB_INVALID;
     uint64_t wflags = flags;
-    if (!(flags & TLB_MMIO) && (mr->readonly || mr->romd || mr->ops)) {
+    if (!(flags & TLB_MMIO) && !memory_region_writes_ram(mr)) {
         wflags |= TLB_MMIO;
     }
     if (!(wflags & TLB_MMIO) && tb_host_page_has_code(addend + page)) {

@@ -54,17 +54,6 @@ extern const int ir_nb_temp_slots;
 const int ir_nb_temp_slots = IR_NUM_TEMPS - 8;   /* the last 8 are the lowering's scratch slots */
 #define SCRATCH_SLOT(i) (IR_SLOT(tmp) + IR_NUM_TEMPS - 8 + (i))
 
-static bool op_is_commutative(int opc)
-{
-    switch (opc) {
-    case IR_OP_add: case IR_OP_mul: case IR_OP_and: case IR_OP_or: case IR_OP_xor:
-    case IR_OP_eqv: case IR_OP_muluh: case IR_OP_mulsh:
-        return true;
-    default:
-        return false;
-    }
-}
-
 static IrCond swap_cond(IrCond c)
 {
     switch (c) {
@@ -369,7 +358,7 @@ bool interp_gen_code(IrContext *ir, TranslationBlock *tb)
             IrTemp a = op->args[br ? 0 : 1], b = op->args[br ? 1 : 2];
             int cond = op->cond;
             if (ir_is_const(a) && !ir_is_const(b) &&
-                (op_is_commutative(op->opc) || op->opc == IR_OP_setcond || br)) {
+                (ir_op_is_commutative(op->opc) || op->opc == IR_OP_setcond || br)) {
                 IrTemp t = a;
                 a = b;
                 b = t;

@@ -157,17 +157,6 @@ static void make_mov(IrOp *op, IrType type, IrTemp d, IrTemp src)
     op->args[2] = op->args[3] = op->args[4] = IR_NO_TEMP;
 }
 
-static bool op_is_commutative(int opc)
-{
-    switch (opc) {
-    case IR_OP_add: case IR_OP_mul: case IR_OP_and: case IR_OP_or: case IR_OP_xor:
-    case IR_OP_eqv: case IR_OP_muluh: case IR_OP_mulsh:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* x op identity -> mov (i64 only: an i32 op also zero-extends, which a copy would not). */
 static bool is_identity(const IrContext *ir, const IrOp *op)
 {
@@ -283,7 +272,7 @@ static void forward_pass(OptState *s)
         bool binary = nin == 2 && op->opc != IR_OP_deposit;
         for (int i = 0; i < nin; i++) {
             bool ok = !ir_is_const(in[i]) || op->opc == IR_OP_mov ||
-                      (binary && (i == 1 || op_is_commutative(op->opc) ||
+                      (binary && (i == 1 || ir_op_is_commutative(op->opc) ||
                                   op->opc == IR_OP_setcond));
             op->args[1 + i] = ok ? in[i] : subst(s, op->args[1 + i], false);
         }
@@ -295,7 +284,7 @@ static void forward_pass(OptState *s)
             op->args[1] = orig_src;
         }
         if (binary && ir_is_const(op->args[1]) && !ir_is_const(op->args[2]) &&
-            op_is_commutative(op->opc)) {
+            ir_op_is_commutative(op->opc)) {
             IrTemp t = op->args[1];
             op->args[1] = op->args[2];
             op->args[2] = t;

@@ -60,25 +60,37 @@ static uint32_t ppi_flags(VirtMachine *vm)
     return IRQ_LEVEL_HIGH | (vm->gic2 ? 1u << 8 : 0);
 }
 
+/* The interrupt controller node's properties common to both GIC bindings (at the distributor's
+ * address); returns the node or a libfdt error. */
+static int gic_node_begin(void *fdt, const char *compatible)
+{
+    char path[64];
+    int node, err_ = 0;
+
+    snprintf(path, sizeof(path), "intc@%llx", (unsigned long long)virt_memmap[VIRT_GIC_DIST].base);
+    CHECK(node = fdt_add_subnode(fdt, 0, path));
+    CHECK(fdt_setprop_string(fdt, node, "compatible", compatible));
+    CHECK(fdt_setprop_u32(fdt, node, "#interrupt-cells", 3));
+    CHECK(fdt_setprop(fdt, node, "interrupt-controller", NULL, 0));
+    CHECK(fdt_setprop_u32(fdt, node, "#address-cells", 2));
+    CHECK(fdt_setprop_u32(fdt, node, "#size-cells", 2));
+    CHECK(fdt_setprop(fdt, node, "ranges", NULL, 0));
+    return node;
+fail:
+    return err_;
+}
+
 /* GICv2 (the arm,gic binding): distributor and CPU interface. The virtualization extensions
  * (GICH, GICV, maintenance PPI) are not modelled, so neither region nor interrupt is listed. */
 static int add_gicv2_node(VirtMachine *vm, void *fdt)
 {
-    char path[64];
     int node, err_ = 0;
     fdt64_t reg[4] = {
         cpu_to_fdt64(virt_memmap[VIRT_GIC_DIST].base), cpu_to_fdt64(virt_memmap[VIRT_GIC_DIST].size),
         cpu_to_fdt64(virt_memmap[VIRT_GIC_CPU].base), cpu_to_fdt64(virt_memmap[VIRT_GIC_CPU].size),
     };
 
-    snprintf(path, sizeof(path), "intc@%llx", (unsigned long long)virt_memmap[VIRT_GIC_DIST].base);
-    CHECK(node = fdt_add_subnode(fdt, 0, path));
-    CHECK(fdt_setprop_string(fdt, node, "compatible", "arm,cortex-a15-gic"));
-    CHECK(fdt_setprop_u32(fdt, node, "#interrupt-cells", 3));
-    CHECK(fdt_setprop(fdt, node, "interrupt-controller", NULL, 0));
-    CHECK(fdt_setprop_u32(fdt, node, "#address-cells", 2));
-    CHECK(fdt_setprop_u32(fdt, node, "#size-cells", 2));
-    CHECK(fdt_setprop(fdt, node, "ranges", NULL, 0));
+    CHECK(node = gic_node_begin(fdt, "arm,cortex-a15-gic"));
     CHECK(fdt_setprop(fdt, node, "reg", reg, sizeof(reg)));
     CHECK(fdt_setprop_u32(fdt, node, "phandle", PHANDLE_GIC));
     return 0;
@@ -163,14 +175,7 @@ int virt_fdt_create(VirtMachine *vm, char *err, size_t err_len)
         CHECK(add_gicv2_node(vm, fdt));
     } else {
         /* GICv3: distributor and one redistributor region */
-        snprintf(path, sizeof(path), "intc@%llx", (unsigned long long)virt_memmap[VIRT_GIC_DIST].base);
-        CHECK(node = fdt_add_subnode(fdt, 0, path));
-        CHECK(fdt_setprop_string(fdt, node, "compatible", "arm,gic-v3"));
-        CHECK(fdt_setprop_u32(fdt, node, "#interrupt-cells", 3));
-        CHECK(fdt_setprop(fdt, node, "interrupt-controller", NULL, 0));
-        CHECK(fdt_setprop_u32(fdt, node, "#address-cells", 2));
-        CHECK(fdt_setprop_u32(fdt, node, "#size-cells", 2));
-        CHECK(fdt_setprop(fdt, node, "ranges", NULL, 0));
+        CHECK(node = gic_node_begin(fdt, "arm,gic-v3"));
         CHECK(fdt_setprop_u32(fdt, node, "#redistributor-regions", 1));
         {
             fdt64_t reg[4] = {

@@ -182,10 +182,8 @@ Pl011State *pl011_create(const char *name, uint64_t base, qemu_irq irq, Chardev 
     s->irq = irq;
     s->chr = chr;
     s->mr = memory_region_new_io(name, base, 0x1000, &pl011_ops, s);
-    for (int i = 0; i < nviews; i++) {
-        if (address_space_add(views[i], s->mr) < 0) {
-            return NULL;
-        }
+    if (address_space_add_views(views, nviews, s->mr) < 0) {
+        return NULL;
     }
     if (chr) {
         chardev_set_handlers(chr, pl011_can_read, pl011_receive, s);

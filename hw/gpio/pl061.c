@@ -166,10 +166,8 @@ PL061State *pl061_create(const char *name, uint64_t base, qemu_irq irq,
         free(s);
         return NULL;
     }
-    for (int i = 0; i < nviews; i++) {
-        if (address_space_add(views[i], s->mr) < 0) {
-            return NULL;
-        }
+    if (address_space_add_views(views, nviews, s->mr) < 0) {
+        return NULL;
     }
     return s;
 }

@@ -423,11 +423,9 @@ GICv2State *gicv2_create(CPUARMState *cpu, uint64_t dist_base, uint64_t cpu_base
     if (!s->dist_mr || !s->cpu_mr) {
         return NULL;
     }
-    for (int i = 0; i < nviews; i++) {
-        if (address_space_add(views[i], s->dist_mr) < 0 ||
-            address_space_add(views[i], s->cpu_mr) < 0) {
-            return NULL;
-        }
+    if (address_space_add_views(views, nviews, s->dist_mr) < 0 ||
+        address_space_add_views(views, nviews, s->cpu_mr) < 0) {
+        return NULL;
     }
     gicv2_reset(s);
     return s;

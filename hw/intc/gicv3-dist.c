@@ -604,11 +604,9 @@ GICv3State *gicv3_create_smp(CPUARMState *const *cpus, int ncpus, uint64_t dist_
     if (!s->dist_mr || !s->redist_mr) {
         return NULL;
     }
-    for (int i = 0; i < nviews; i++) {
-        if (address_space_add(views[i], s->dist_mr) < 0 ||
-            address_space_add(views[i], s->redist_mr) < 0) {
-            return NULL;
-        }
+    if (address_space_add_views(views, nviews, s->dist_mr) < 0 ||
+        address_space_add_views(views, nviews, s->redist_mr) < 0) {
+        return NULL;
     }
     gicv3_reset(s);
     return s;

@@ -174,10 +174,8 @@ PL031State *pl031_create(uint64_t base, qemu_irq irq, AddressSpace *const *views
         free(s);
         return NULL;
     }
-    for (int i = 0; i < nviews; i++) {
-        if (address_space_add(views[i], s->mr) < 0) {
-            return NULL;
-        }
+    if (address_space_add_views(views, nviews, s->mr) < 0) {
+        return NULL;
     }
     pl031_arm_match(s);
     return s;

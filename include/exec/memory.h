@@ -61,6 +61,18 @@ typedef struct MemoryRegion {
     uint8_t *lazy_done;
 } MemoryRegion;
 
+/* Reads of mr are served from its backing store: RAM, ROM, or a ROM device in read-array (ROMD)
+ * mode. Writes are, only for plain RAM. address_space_ld/st and the TLB fill use these. */
+static inline bool memory_region_reads_ram(const MemoryRegion *mr)
+{
+    return mr->ram && (!mr->ops || mr->romd || mr->readonly);
+}
+
+static inline bool memory_region_writes_ram(const MemoryRegion *mr)
+{
+    return mr->ram && !mr->ops && !mr->romd && !mr->readonly;
+}
+
 /* Make [offset, offset + len) of mr's backing store valid (no-op for ordinary RAM). */
 static inline void memory_region_touch(MemoryRegion *mr, uint64_t offset, uint64_t len)
 {
@@ -88,6 +100,9 @@ typedef struct AddressSpace {
 void address_space_init(AddressSpace *as, const char *name);
 /* Returns -1 with a message on stderr if the region overlaps another or the table is full. */
 int address_space_add(AddressSpace *as, MemoryRegion *mr);
+/* Add mr to each of the views (a device seen from several PA spaces); -1 on the first failure
+ * (address_space_add has printed why; earlier views keep the region). */
+int address_space_add_views(AddressSpace *const *views, int nviews, MemoryRegion *mr);
 MemoryRegion *address_space_lookup(AddressSpace *as, uint64_t pa);
 
 MemTxResult address_space_read(AddressSpace *as, uint64_t pa, void *buf, size_t len, MemTxAttrs attrs);

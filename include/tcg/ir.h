@@ -142,6 +142,19 @@ static inline bool ir_eval_cond(uint32_t c, uint64_t a, uint64_t b, int is64)
 
 /* Does op read temp t as an input / write it as its output? (for the optimizer and lowering) */
 bool ir_op_reads(const IrOp *op, IrTemp t);
+
+/* Binary ops whose two inputs may be swapped (the optimizer's canonical order, the lowering's
+ * register-immediate forms). */
+static inline bool ir_op_is_commutative(int opc)
+{
+    switch (opc) {
+    case IR_OP_add: case IR_OP_mul: case IR_OP_and: case IR_OP_or: case IR_OP_xor:
+    case IR_OP_eqv: case IR_OP_muluh: case IR_OP_mulsh:
+        return true;
+    default:
+        return false;
+    }
+}
 bool ir_op_writes(const IrOp *op, IrTemp t);
 
 const char *ir_op_name(int opc);
